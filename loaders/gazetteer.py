@@ -50,7 +50,7 @@ def normalise_key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
-@dataclass
+@dataclass(eq=False)
 class Gazetteer:
     version: str
     entries: dict[str, GazetteerEntry]

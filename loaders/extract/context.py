@@ -1,0 +1,43 @@
+"""The per-article context that every extractor reads: body, sentences, resolved actor mentions, base date."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from loaders.gazetteer import Gazetteer
+from loaders.model import ActorRef, FuzzyDate, Mention, Span
+
+
+@dataclass
+class ArticleContext:
+    body: str
+    published: FuzzyDate | None
+    gazetteer: Gazetteer
+    sentences: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # sorted by char_start, non-overlapping
+    actors: dict[str, ActorRef] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def index_mentions(self) -> None:
+        self.mentions.sort(key=lambda m: (m.char_start, -m.char_end))
+        self._starts = [m.char_start for m in self.mentions]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying entirely inside [start, end)."""
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.char_end <= end]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        for span in self.sentences:
+            if span.char_start <= offset < span.char_end:
+                return span
+        return None
+
+    def text(self, span: Span) -> str:
+        return self.body[span.char_start : span.char_end]
+
+    def actor_type(self, name: str) -> str | None:
+        actor = self.actors.get(name)
+        return actor.actor_type if actor else None

@@ -1,0 +1,9 @@
+"""Placeholder extractor: returns no rows until implemented."""
+
+from __future__ import annotations
+
+from loaders.extract.context import ArticleContext
+
+
+def extract_events(ctx: ArticleContext) -> list:
+    return []
