@@ -32,6 +32,7 @@ class Article(SQLModel, table=True):
         Index("ix_articles_published_date", "published_date"),
         Index("ix_articles_outlet", "outlet"),
         Index("ix_articles_story_id", "story_id"),
+        Index("ix_articles_raw_hash", "raw_hash"),
     )
 
     article_id: int | None = Field(default=None, primary_key=True)
@@ -46,6 +47,7 @@ class Article(SQLModel, table=True):
     language: str | None = None
     is_relevant: bool = Field(default=False)
     content_hash: str = Field(sa_column=Column(Text, nullable=False))
+    raw_hash: str | None = Field(default=None, sa_column=Column(Text))
     raw_text: str = Field(sa_column=Column(Text, nullable=False))
     body_text: str = Field(sa_column=Column(Text, nullable=False))
     story_id: int | None = Field(default=None, foreign_key="stories.story_id")
