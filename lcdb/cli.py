@@ -43,6 +43,9 @@ class LcdbGroup(click.Group):
             return super().invoke(ctx)
         except DatabaseError as exc:
             _fail(str(exc))
+        except _connection_errors() as exc:
+            first = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            _fail(f"database error: {first}")
         except GazetteerError as exc:
             _fail(f"gazetteer: {exc}")
         except CorrectionError as exc:
@@ -53,6 +56,13 @@ class LcdbGroup(click.Group):
             _fail(str(exc))
         except KeyboardInterrupt:
             _fail("interrupted", 130)
+
+
+def _connection_errors() -> tuple[type[BaseException], ...]:
+    import psycopg
+    import sqlalchemy.exc
+
+    return (psycopg.OperationalError, sqlalchemy.exc.OperationalError, sqlalchemy.exc.InterfaceError)
 
 
 def _report_error_type():

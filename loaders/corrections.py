@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from lcdb.database import connect
 from lcdb.migrations import ensure_upgraded
-from loaders.store import fingerprint  # noqa: F401  (documented: rejections key on store.fingerprint)
 
 
 class CorrectionError(ValueError):

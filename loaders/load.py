@@ -19,7 +19,7 @@ from pathlib import Path
 import psycopg
 from psycopg.types.json import Json
 
-from lcdb.database import connect
+from lcdb.database import DatabaseError, connect
 from lcdb.migrations import ensure_upgraded
 from loaders.gazetteer import load_gazetteer
 from loaders.model import EXTRACTOR_VERSION, FuzzyDate
@@ -101,6 +101,10 @@ def _prepare_safely(raw: RawArticle) -> PreparedArticle | InputError:
     except Exception as exc:  # a bug on one article must not stop the batch
         return InputError(raw.source_name, "extraction", f"could not prepare article: {type(exc).__name__}: {exc}",
                           raw.line_number)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def _batched(items: Iterable, size: int) -> Iterator[list]:
@@ -226,8 +230,12 @@ def load_paths(
                         continue
                     try:
                         status, article_id = _store_with_retry(conn, result, actors)
-                    except psycopg.OperationalError:
-                        raise
+                    except psycopg.OperationalError as exc:
+                        raise DatabaseError(
+                            f"lost the database connection while storing {raw.source_name} ({_first_line(exc)}); "
+                            f"{summary.loaded} article(s) were stored completely and nothing is half-written: "
+                            "re-run the same load to continue"
+                        ) from None
                     except psycopg.Error as exc:
                         conn.rollback()
                         error = InputError(raw.source_name, "database", f"could not store: {exc}".strip(),

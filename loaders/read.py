@@ -72,9 +72,11 @@ def decode(data: bytes, source_name: str) -> str | InputError:
         bad = exc.start
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8", "utf-8") and best.chaos < 0.2:
-        return str(best)
+    matches = [m for m in from_bytes(data) if m.chaos < 0.2]
+    # Among equally plausible single-byte charsets, Western scrapers almost always mean Windows-1252.
+    preferred = [m for m in matches if m.encoding in ("cp1252", "latin_1", "iso8859_15")]
+    if preferred or matches:
+        return str((preferred or matches)[0])
     return InputError(
         source_name, "encoding", f"not UTF-8 (byte 0x{data[bad]:02x} at offset {bad}) and no charset detected; skipped"
     )

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import psycopg
 
 from loaders.gazetteer import Gazetteer
 from loaders.model import EXTRACTOR_VERSION, ActorRef, Extraction
-from loaders.prepare import PreparedArticle
+
+if TYPE_CHECKING:
+    from loaders.prepare import PreparedArticle
 
 EXTRACTED_TABLES = ("actor_mentions", "statements", "events", "embargo_allegations", "foreign_support")
 
