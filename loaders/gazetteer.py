@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from loaders.yamlio import parse_yaml
 from rapidfuzz import fuzz, process
 
 from loaders.model import ACTOR_TYPES, SIDES
@@ -146,7 +146,7 @@ def _entry(raw: dict, where: str) -> GazetteerEntry:
 
 
 def parse_gazetteer(text: str, source: str = "gazetteer") -> Gazetteer:
-    data = yaml.safe_load(text) or {}
+    data = parse_yaml(text) or {}
     if not isinstance(data, dict) or "actors" not in data:
         raise GazetteerError(f"{source}: expected a mapping with 'version' and 'actors'")
     entries: dict[str, GazetteerEntry] = {}

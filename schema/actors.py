@@ -31,7 +31,7 @@ class Actor(SQLModel, table=True):
     side: str | None = None
     wikidata_qid: str | None = None
     description: str | None = Field(default=None, sa_column=Column(Text))
-    is_discovered: bool = Field(default=False)
+    is_discovered: bool = Field(default=False, sa_column_kwargs={"server_default": "false"})
     merged_into_actor_id: int | None = Field(default=None, foreign_key="actors.actor_id")
     created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
 

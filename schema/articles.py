@@ -45,7 +45,7 @@ class Article(SQLModel, table=True):
     published_precision: str | None = None
     published_source: str | None = None
     language: str | None = None
-    is_relevant: bool = Field(default=False)
+    is_relevant: bool = Field(default=False, sa_column_kwargs={"server_default": "false"})
     content_hash: str = Field(sa_column=Column(Text, nullable=False))
     raw_hash: str | None = Field(default=None, sa_column=Column(Text))
     raw_text: str = Field(sa_column=Column(Text, nullable=False))

@@ -35,7 +35,7 @@ class Statement(SQLModel, table=True):
     article_id: int = Field(foreign_key="articles.article_id", ondelete="CASCADE")
     speaker_actor_id: int | None = Field(default=None, foreign_key="actors.actor_id")
     speaker_description: str | None = Field(default=None, sa_column=Column(Text))
-    is_anonymous: bool = False
+    is_anonymous: bool = Field(default=False, sa_column_kwargs={"server_default": "false"})
     kind: str
     quote_text: str = Field(sa_column=Column(Text, nullable=False))
     char_start: int
@@ -49,7 +49,7 @@ class Statement(SQLModel, table=True):
     confidence: float
     extractor_version: str
     row_fingerprint: str
-    is_rejected: bool = False
+    is_rejected: bool = Field(default=False, sa_column_kwargs={"server_default": "false"})
 
 
 class Event(SQLModel, table=True):
@@ -77,7 +77,7 @@ class Event(SQLModel, table=True):
     confidence: float
     extractor_version: str
     row_fingerprint: str
-    is_rejected: bool = False
+    is_rejected: bool = Field(default=False, sa_column_kwargs={"server_default": "false"})
 
 
 class EventParticipant(SQLModel, table=True):
@@ -113,7 +113,7 @@ class EmbargoAllegation(SQLModel, table=True):
     confidence: float
     extractor_version: str
     row_fingerprint: str
-    is_rejected: bool = False
+    is_rejected: bool = Field(default=False, sa_column_kwargs={"server_default": "false"})
 
 
 class AllegationDenial(SQLModel, table=True):
@@ -144,7 +144,7 @@ class ForeignSupport(SQLModel, table=True):
     confidence: float
     extractor_version: str
     row_fingerprint: str
-    is_rejected: bool = False
+    is_rejected: bool = Field(default=False, sa_column_kwargs={"server_default": "false"})
 
 
 class Rejection(SQLModel, table=True):

@@ -18,17 +18,17 @@ class LoadRun(SQLModel, table=True):
     __table_args__ = (one_of("status", RUN_STATUSES), one_of("command", RUN_COMMANDS))
 
     load_run_id: int | None = Field(default=None, primary_key=True)
-    command: str = Field(default="load")
+    command: str = Field(default="load", sa_column_kwargs={"server_default": "load"})
     started_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
     finished_at: dt.datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     status: str = Field(default="running")
     extractor_version: str
     inputs: list | None = Field(default=None, sa_column=Column(JSON))
-    seen_count: int = 0
-    loaded_count: int = 0
-    unchanged_count: int = 0
-    failed_count: int = 0
-    skipped_count: int = 0
+    seen_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    loaded_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    unchanged_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    failed_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    skipped_count: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class LoadError(SQLModel, table=True):

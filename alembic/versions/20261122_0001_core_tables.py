@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 19:08:39.588488
+Create Date: 2026-11-22 19:19:22.962950
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def upgrade() -> None:
     sa.Column('side', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('wikidata_qid', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('description', sa.Text(), nullable=True),
-    sa.Column('is_discovered', sa.Boolean(), nullable=False),
+    sa.Column('is_discovered', sa.Boolean(), server_default='false', nullable=False),
     sa.Column('merged_into_actor_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.CheckConstraint("actor_type is null or actor_type in ('person', 'country', 'organization', 'armed_group', 'government', 'international_org', 'media')", name=op.f('ck_actors_actor_type_allowed')),
@@ -43,17 +43,17 @@ def upgrade() -> None:
     op.create_index('ix_actors_actor_type', 'actors', ['actor_type'], unique=False)
     op.create_table('load_runs',
     sa.Column('load_run_id', sa.Integer(), nullable=False),
-    sa.Column('command', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('command', sqlmodel.sql.sqltypes.AutoString(), server_default='load', nullable=False),
     sa.Column('started_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.Column('finished_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('extractor_version', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('inputs', sa.JSON(), nullable=True),
-    sa.Column('seen_count', sa.Integer(), nullable=False),
-    sa.Column('loaded_count', sa.Integer(), nullable=False),
-    sa.Column('unchanged_count', sa.Integer(), nullable=False),
-    sa.Column('failed_count', sa.Integer(), nullable=False),
-    sa.Column('skipped_count', sa.Integer(), nullable=False),
+    sa.Column('seen_count', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('loaded_count', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('unchanged_count', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('failed_count', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('skipped_count', sa.Integer(), server_default='0', nullable=False),
     sa.CheckConstraint("command is null or command in ('load', 'reextract')", name=op.f('ck_load_runs_command_allowed')),
     sa.CheckConstraint("status is null or status in ('running', 'succeeded', 'partial', 'failed', 'interrupted')", name=op.f('ck_load_runs_status_allowed')),
     sa.PrimaryKeyConstraint('load_run_id', name=op.f('pk_load_runs'))
@@ -96,7 +96,7 @@ def upgrade() -> None:
     sa.Column('published_precision', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('published_source', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('language', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
-    sa.Column('is_relevant', sa.Boolean(), nullable=False),
+    sa.Column('is_relevant', sa.Boolean(), server_default='false', nullable=False),
     sa.Column('content_hash', sa.Text(), nullable=False),
     sa.Column('raw_hash', sa.Text(), nullable=True),
     sa.Column('raw_text', sa.Text(), nullable=False),
@@ -165,7 +165,7 @@ def upgrade() -> None:
     sa.Column('confidence', sa.Float(), nullable=False),
     sa.Column('extractor_version', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('row_fingerprint', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('is_rejected', sa.Boolean(), nullable=False),
+    sa.Column('is_rejected', sa.Boolean(), server_default='false', nullable=False),
     sa.CheckConstraint('char_start >= 0 and char_end > char_start', name=op.f('ck_embargo_allegations_span_valid')),
     sa.CheckConstraint('confidence >= 0 and confidence <= 1', name=op.f('ck_embargo_allegations_confidence_range')),
     sa.ForeignKeyConstraint(['alleged_by_actor_id'], ['actors.actor_id'], name=op.f('fk_embargo_allegations_alleged_by_actor_id_actors')),
@@ -190,7 +190,7 @@ def upgrade() -> None:
     sa.Column('confidence', sa.Float(), nullable=False),
     sa.Column('extractor_version', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('row_fingerprint', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('is_rejected', sa.Boolean(), nullable=False),
+    sa.Column('is_rejected', sa.Boolean(), server_default='false', nullable=False),
     sa.CheckConstraint("event_type is null or event_type in ('meeting', 'phone_call', 'offensive', 'attack', 'capture', 'deployment', 'arms_supply', 'un_action', 'diplomatic', 'protest', 'other')", name=op.f('ck_events_event_type_allowed')),
     sa.CheckConstraint("occurred_date_precision is null or occurred_date_precision in ('day', 'month', 'year')", name=op.f('ck_events_occurred_date_precision_allowed')),
     sa.CheckConstraint('char_start >= 0 and char_end > char_start', name=op.f('ck_events_span_valid')),
@@ -213,7 +213,7 @@ def upgrade() -> None:
     sa.Column('confidence', sa.Float(), nullable=False),
     sa.Column('extractor_version', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('row_fingerprint', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('is_rejected', sa.Boolean(), nullable=False),
+    sa.Column('is_rejected', sa.Boolean(), server_default='false', nullable=False),
     sa.CheckConstraint('char_start >= 0 and char_end > char_start', name=op.f('ck_foreign_support_span_valid')),
     sa.CheckConstraint('confidence >= 0 and confidence <= 1', name=op.f('ck_foreign_support_confidence_range')),
     sa.ForeignKeyConstraint(['alleged_by_actor_id'], ['actors.actor_id'], name=op.f('fk_foreign_support_alleged_by_actor_id_actors')),
@@ -230,7 +230,7 @@ def upgrade() -> None:
     sa.Column('article_id', sa.Integer(), nullable=False),
     sa.Column('speaker_actor_id', sa.Integer(), nullable=True),
     sa.Column('speaker_description', sa.Text(), nullable=True),
-    sa.Column('is_anonymous', sa.Boolean(), nullable=False),
+    sa.Column('is_anonymous', sa.Boolean(), server_default='false', nullable=False),
     sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('quote_text', sa.Text(), nullable=False),
     sa.Column('char_start', sa.Integer(), nullable=False),
@@ -244,7 +244,7 @@ def upgrade() -> None:
     sa.Column('confidence', sa.Float(), nullable=False),
     sa.Column('extractor_version', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('row_fingerprint', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
-    sa.Column('is_rejected', sa.Boolean(), nullable=False),
+    sa.Column('is_rejected', sa.Boolean(), server_default='false', nullable=False),
     sa.CheckConstraint("kind is null or kind in ('direct', 'indirect')", name=op.f('ck_statements_kind_allowed')),
     sa.CheckConstraint("said_date_precision is null or said_date_precision in ('day', 'month', 'year')", name=op.f('ck_statements_said_date_precision_allowed')),
     sa.CheckConstraint('char_start >= 0 and char_end > char_start', name=op.f('ck_statements_span_valid')),
