@@ -23,7 +23,7 @@ from lcdb.database import DatabaseError, connect
 from lcdb.migrations import ensure_upgraded
 from loaders.gazetteer import load_gazetteer
 from loaders.model import EXTRACTOR_VERSION, FuzzyDate
-from loaders.prepare import EmptyArticleError, PreparedArticle, prepare
+from loaders.prepare import EmptyArticleError, PreparedArticle, prepare, warm
 from loaders.read import DEFAULT_MAX_BYTES, InputError, RawArticle, iter_inputs
 from loaders.store import ActorCache, delete_extraction, store_article, sync_gazetteer, write_extraction
 from loaders.extract import extract
@@ -163,7 +163,7 @@ def _store_with_retry(conn: psycopg.Connection, article: PreparedArticle, actors
 def _pool(workers: int) -> ProcessPoolExecutor | None:
     if workers <= 1:
         return None
-    load_gazetteer()  # warm the cache before forking so workers share it
+    warm()  # lexicons, regexes and language profiles are built once and shared by the forked workers
     return ProcessPoolExecutor(max_workers=workers)
 
 

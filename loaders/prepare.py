@@ -63,7 +63,7 @@ def prepare(raw: RawArticle, *, run_extraction: bool = True) -> PreparedArticle:
     if not cleaned.body.strip():
         raise EmptyArticleError("no article text left after removing page furniture")
     body = cleaned.body
-    furniture = [line for line, _reason in cleaned.removed]
+    furniture = cleaned.removed  # (line, reason): the reasons mark trailing related-article lists
 
     published, published_source = None, None
     if published_text:
@@ -94,3 +94,14 @@ def prepare(raw: RawArticle, *, run_extraction: bool = True) -> PreparedArticle:
     if run_extraction and article.is_relevant:
         article.extraction = extract(body, published)
     return article
+
+
+_WARM_TEXT = (
+    "Libya talks\n\nThe UN envoy said on Monday that Khalifa Haftar's forces, backed by Egypt, met "
+    "officials of the Government of National Accord in Tripoli. “We want a ceasefire,” he told Reuters.\n"
+)
+
+
+def warm() -> None:
+    """Load lexicons, compile patterns and language profiles once, e.g. before forking extraction workers."""
+    prepare(RawArticle(source_name="warm-up", raw_hash="", text=_WARM_TEXT))
