@@ -195,4 +195,5 @@ def test_resolve_date_near(sentence: str, base: FuzzyDate | None, expected: str 
 def test_find_dates_is_fast_on_a_megabyte(text: str) -> None:
     t0 = time.perf_counter()
     find_dates(text, WED)
-    assert time.perf_counter() - t0 < 2.0
+    # A hang guard against catastrophic backtracking, not a benchmark (speed lives in benchmarks/).
+    assert time.perf_counter() - t0 < 15.0

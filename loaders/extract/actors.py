@@ -1,24 +1,107 @@
-"""Actor mentions: finding gazetteer names, aliases and demonyms in a body and resolving them to canonical actors.
+"""Actor mentions: finding and resolving every reference to an actor in a body.
 
-Basic version: longest-match alias scan with word boundaries. (Titles, pronouns, fuzzy matches and discovery of
-actors missing from the gazetteer are layered on top.)
+Layers, each a small function over the article context, in this order:
+1. gazetteer aliases and demonyms (longest match; "NATO-backed" and "pro-Turkish" count);
+2. discovery of actors missing from the gazetteer: persons introduced by a title or an apposition, organisations
+   with an organisation head noun, news outlets after "told"/"reported";
+3. later references to persons found so far: surnames ("Wooster" after "Henry Wooster");
+4. fuzzy misspellings of gazetteer names ("Hafar"), guarded hard;
+5. role titles alone ("the field marshal") and pronouns ("he", "his"), resolved to a person already mentioned.
+Rule data lives in `loaders/rules/actors.yaml` and `loaders/rules/speech.yaml` (pronouns).
+
+Contract: afterwards ctx.mentions is sorted and non-overlapping, each row names a canonical actor, and ctx.actors
+holds an ActorRef per distinct actor (discovered ones with is_discovered=True). Title and pronoun rows never add an
+actor of their own.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 from loaders.extract.context import ArticleContext
-from loaders.gazetteer import Gazetteer
+from loaders.gazetteer import Gazetteer, GazetteerEntry
 from loaders.model import ActorRef, Mention
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+# A capitalised name token: "Haftar", "al-Sisi", "Al-Nayed", "Jean-Yves", "deMilliano", "O'Brien".
+_NAME_TOKEN = (
+    r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh|[Aa]bd)-)?"
+    r"(?:[A-Z][a-z]*(?:['’][A-Z])?[A-Za-z]*[a-z]|[a-z]{1,3}[A-Z][a-z]+)(?:-[A-Z][a-z]+)*"
+)
+_PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|el|ben|bint|la|le)"
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN}){{0,4}}")
+_ACRONYM = r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})"
+_ORG_TOKEN = rf"(?:{_NAME_TOKEN}|{_ACRONYM})"
+_ORG_RUN = re.compile(
+    rf"{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|on|de|du)[ \t]+(?:the[ \t]+)?)?{_ORG_TOKEN}){{0,7}}"
+)
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_PRONOUN = re.compile(r"\b(?:he|she|his|him|her)\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_MEDIA_WORDS = frozenset(
+    "news times post press tv television radio agency journal observer herald telegraph guardian monitor daily "
+    "channel network broadcasting gazette tribune chronicle review magazine online today insider eye watch wire "
+    "newspaper broadcaster".split()
+)
+_LEADING_NOISE = frozenset(
+    "the a an and but or in on at as by for from to of with while when after before since during under it its this "
+    "that these those meanwhile however earlier later last next some many most all both each several such "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december read related".split()
+)
+_COUNTRY_PREFIXES = {"U.S.": "United States", "US": "United States", "UN": "United Nations", "U.N.": "United Nations",
+                     "EU": "European Union", "E.U.": "European Union", "UK": "United Kingdom", "U.K.": "United Kingdom"}
+
+
+@dataclass(frozen=True)
+class ActorRules:
+    version: str
+    titles: re.Pattern[str]  # a person title, longest first
+    role_alone: re.Pattern[str]  # "the field marshal" not followed by a name
+    title_words: frozenset[str]
+    org_heads_after: frozenset[str]
+    org_heads_before: frozenset[str]
+    armed_heads: frozenset[str]
+    government_markers: frozenset[str]
+    places: frozenset[str]
+    stop_words: frozenset[str]
+    pronoun_gender: dict[str, str]
+
+
+@functools.lru_cache(maxsize=2)
+def load_rules(directory: Path = RULES_DIR) -> ActorRules:
+    data = yaml.safe_load((directory / "actors.yaml").read_text(encoding="utf-8"))
+    speech = yaml.safe_load((directory / "speech.yaml").read_text(encoding="utf-8"))
+    titles = sorted({t.lower() for t in data["person_titles"]}, key=len, reverse=True)
+    title_alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    return ActorRules(
+        version=str(data["version"]),
+        titles=re.compile(rf"(?<![\w-])(?:{title_alt})(?![\w-])", re.IGNORECASE),
+        role_alone=re.compile(rf"\b[Tt]he\s+(?:(?:former|new|top|veteran|libyan|us|u\.s\.|russian|turkish)\s+)?"
+                              rf"((?:{title_alt}))(?![\w-])(?!\s+[A-Z])", re.IGNORECASE),
+        title_words=frozenset(w for t in titles for w in t.split()),
+        org_heads_after=frozenset(h.lower() for h in data["org_heads_after"]),
+        org_heads_before=frozenset(h.lower().split()[0] for h in data["org_heads_before"]),
+        armed_heads=frozenset(h.lower() for h in data["armed_heads"]),
+        government_markers=frozenset(h.lower() for h in data["government_markers"]),
+        places=frozenset(p.lower() for p in data["places"]),
+        stop_words=frozenset(w.lower() for w in data["stop_words"]),
+        pronoun_gender={k.lower(): v for k, v in speech["pronouns"].items()},
+    )
 
 
 @functools.lru_cache(maxsize=4)
 def _alias_pattern(gazetteer: Gazetteer) -> re.Pattern[str]:
     forms = sorted({form for form, _, _ in gazetteer.surface_forms()}, key=len, reverse=True)
     alternatives = "|".join(re.escape(form) for form in forms)
-    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    # A trailing hyphen is allowed before a lower-case word ("NATO-backed"), not before a capital ("Jean-Yves").
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w|-[A-Z0-9]|\.\w)", re.IGNORECASE)
 
 
 def actor_ref(gazetteer: Gazetteer, name: str) -> ActorRef:
@@ -28,14 +111,518 @@ def actor_ref(gazetteer: Gazetteer, name: str) -> ActorRef:
     return ActorRef(name=entry.name, actor_type=entry.actor_type, country=entry.country, side=entry.side)
 
 
+# ---------------------------------------------------------------------------------------------------------------
+# Working state
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Found:
+    """A candidate mention with a priority: higher wins an overlap, then longer, then earlier."""
+
+    name: str
+    start: int
+    end: int
+    priority: int
+    kind: str = "name"  # name | title | pronoun
+
+
+class _State:
+    def __init__(self, ctx: ArticleContext) -> None:
+        self.ctx = ctx
+        self.rules = load_rules()
+        self.found: list[_Found] = []
+        self.discovered: dict[str, ActorRef] = {}
+        self.person_titles: dict[str, set[str]] = {}  # actor name -> titles it was introduced with here
+        self.genders: dict[str, str | None] = {}
+        self.extra_actors: set[str] = set()  # actors named only inside a longer mention ("U.S." in an org name)
+
+    def covered(self, start: int, end: int) -> bool:
+        return any(f.start < end and start < f.end for f in self.found)
+
+    def add(self, name: str, start: int, end: int, priority: int, kind: str = "name") -> None:
+        self.found.append(_Found(name, start, end, priority, kind))
+
+    def is_person(self, name: str) -> bool:
+        if name in self.discovered:
+            return self.discovered[name].actor_type == "person"
+        entry = self.ctx.gazetteer.get(name)
+        return entry is not None and entry.actor_type == "person"
+
+
 def find_mentions(ctx: ArticleContext) -> None:
-    """Fill ctx.mentions and ctx.actors with exact gazetteer matches."""
-    gazetteer = ctx.gazetteer
-    for match in _alias_pattern(gazetteer).finditer(ctx.body):
+    """Fill ctx.mentions and ctx.actors (see the module docstring for the contract)."""
+    state = _State(ctx)
+    _gazetteer_matches(state)
+    _discover_organisations(state)
+    _discover_media(state)
+    _discover_persons(state)
+    _resolve_overlaps(state)
+    _surnames(state)
+    _fuzzy(state)
+    _resolve_overlaps(state)
+    _titles_alone(state)
+    _pronouns(state)
+    _resolve_overlaps(state)
+    ctx.mentions = [
+        Mention(f.name, ctx.body[f.start : f.end], f.start, f.end) for f in sorted(state.found, key=lambda f: f.start)
+    ]
+    for f in state.found:
+        if f.kind != "name" or f.name in ctx.actors:
+            continue
+        ctx.actors[f.name] = state.discovered.get(f.name) or actor_ref(ctx.gazetteer, f.name)
+    for name in sorted(state.extra_actors):
+        ctx.actors.setdefault(name, actor_ref(ctx.gazetteer, name))
+    ctx.index_mentions()
+
+
+def _resolve_overlaps(state: _State) -> None:
+    ordered = sorted(state.found, key=lambda f: (-f.priority, -(f.end - f.start), f.start))
+    kept: list[_Found] = []
+    for f in ordered:
+        if not any(k.start < f.end and f.start < k.end for k in kept):
+            kept.append(f)
+    state.found = sorted(kept, key=lambda f: f.start)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 1. Gazetteer aliases and demonyms
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _gazetteer_matches(state: _State) -> None:
+    body, gazetteer = state.ctx.body, state.ctx.gazetteer
+    for match in _alias_pattern(gazetteer).finditer(body):
         surface = match.group()
+        if not any(ch.isupper() for ch in surface):
+            continue
+        start = match.start()
+        if start >= 2 and body[start - 1] == "-" and not body[start - 2].islower():
+            continue  # the tail of a hyphenated name ("Jean-Yves")
         entry = gazetteer.lookup(surface) or gazetteer.lookup_demonym(surface)
         if entry is None:
             continue
-        ctx.mentions.append(Mention(entry.name, surface, match.start(), match.end()))
-        ctx.actors.setdefault(entry.name, actor_ref(gazetteer, entry.name))
-    ctx.index_mentions()
+        state.add(entry.name, start, match.end(), priority=3)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 2. Discovery
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _lookup_variants(gazetteer: Gazetteer, surface: str) -> GazetteerEntry | None:
+    entry = gazetteer.lookup(surface)
+    if entry:
+        return entry
+    for prefix, expansion in _COUNTRY_PREFIXES.items():
+        if surface.startswith(prefix + " "):
+            rest = surface[len(prefix) + 1 :]
+            return gazetteer.lookup(f"{expansion} {rest}") or gazetteer.lookup(rest)
+    return None
+
+
+def _expanded_name(surface: str) -> str:
+    for prefix, expansion in _COUNTRY_PREFIXES.items():
+        if surface.startswith(prefix + " "):
+            return f"{expansion} {surface[len(prefix) + 1:]}"
+    return surface
+
+
+def _org_type(tokens: list[str], rules: ActorRules, surface: str) -> str:
+    lowered = [t.lower() for t in tokens]
+    if any(t in rules.armed_heads for t in lowered):
+        return "armed_group"
+    if surface.startswith(tuple(_COUNTRY_PREFIXES)) and any(t in rules.government_markers for t in lowered):
+        return "government"
+    if any(t in ("ministry", "department", "bureau", "directorate", "secretariat", "administration") for t in lowered):
+        return "government"
+    if any(t in _MEDIA_WORDS for t in lowered) and not any(t in rules.org_heads_after for t in lowered):
+        return "media"
+    return "organization"
+
+
+def _discover_organisations(state: _State) -> None:
+    ctx, rules = state.ctx, state.rules
+    body = ctx.body
+    for match in _ORG_RUN.finditer(body):
+        tokens = match.group().split()
+        start = match.start()
+        # Drop leading stop words ("The", "In") but keep acronym prefixes ("U.S.").
+        while tokens and tokens[0].lower() in _LEADING_NOISE:
+            start = body.index(tokens[0], start) + len(tokens[0])
+            tokens = tokens[1:]
+        while tokens and tokens[-1].lower() in ("of", "for", "on", "and", "the", "de", "du"):
+            tokens = tokens[:-1]
+        if len(tokens) < 2:
+            continue
+        lowered = [t.lower() for t in tokens]
+        head_index = max((i for i, t in enumerate(lowered) if t in rules.org_heads_after), default=-1)
+        before_index = next(
+            (i for i, t in enumerate(lowered[:-1]) if t in rules.org_heads_before and lowered[i + 1] in ("of", "for", "on")),
+            -1,
+        )
+        if head_index < 0 and before_index < 0:
+            continue
+        if before_index < 0:
+            tokens = tokens[: head_index + 1]
+        if len(tokens) < 2 or any(t.lower() in ("monday", "tuesday", "wednesday", "thursday", "friday") for t in tokens):
+            continue
+        start = body.index(tokens[0], start)
+        end = body.index(tokens[-1], start) + len(tokens[-1])
+        surface = body[start:end]
+        # Heads only ("Security Council") are left to the gazetteer; all-generic names are not names.
+        content = [t for t in tokens if t.lower() not in rules.org_heads_after
+                   and t.lower() not in ("of", "for", "on", "and", "the", "de", "du")]
+        if not content and not surface.startswith(tuple(_COUNTRY_PREFIXES)):
+            continue
+        # A sub-unit of a known organisation ("State Department's Bureau of ...") belongs to that organisation.
+        prefix = body[max(0, start - 3) : start]
+        if prefix.endswith(("'s ", "’s ")):
+            continue
+        entry = _lookup_variants(ctx.gazetteer, surface)
+        if entry is not None:
+            state.add(entry.name, start, end, priority=4)
+            continue
+        name = _expanded_name(surface)
+        state.discovered.setdefault(
+            name, ActorRef(name=name, actor_type=_org_type(tokens, rules, surface), is_discovered=True)
+        )
+        # A discovered organisation outranks the shorter gazetteer names inside it ("U.S." in "U.S. Department
+        # of Energy"); the country it is prefixed with still counts as an actor.
+        state.add(name, start, end, priority=4)
+        inner = _lookup_variants(ctx.gazetteer, tokens[0]) or ctx.gazetteer.lookup_demonym(tokens[0])
+        if inner is not None:
+            state.extra_actors.add(inner.name)
+    _discover_based_governments(state)
+
+
+_BASED_GOVERNMENT = re.compile(
+    r"\b([A-Z][a-z]+)-(?:based|backed|led)\s+(government|administration|authorities|parliament|cabinet)\b"
+)
+
+
+def _discover_based_governments(state: _State) -> None:
+    """'the Tobruk-based government' names a rival government; Tripoli's is the GNA and is left to the gazetteer."""
+    for match in _BASED_GOVERNMENT.finditer(state.ctx.body):
+        place = match.group(1)
+        if place.lower() not in state.rules.places or place == "Tripoli":
+            continue
+        entry = state.ctx.gazetteer.lookup(match.group())
+        name = entry.name if entry else f"{place}-based {match.group(2)}"
+        if entry is None:
+            state.discovered.setdefault(name, ActorRef(name=name, actor_type="government", is_discovered=True))
+        state.add(name, match.start(), match.end(), priority=4)
+
+
+_MEDIA_CUES = re.compile(
+    r"\b(?:told|reported\s+by|according\s+to|quoted\s+by|in\s+an\s+interview\s+with|interviewed\s+by)\s+(?:the\s+)?"
+    r"(?P<after>[A-Z][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,3})"
+    r"|(?P<before>[A-Z][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,3})\s+(?:news\s+agency\s+|newspaper\s+|daily\s+)?reported\b"
+)
+
+
+def _discover_media(state: _State) -> None:
+    body, rules, gazetteer = state.ctx.body, state.rules, state.ctx.gazetteer
+    for match in _MEDIA_CUES.finditer(body):
+        group = "after" if match.group("after") else "before"
+        surface = match.group(group)
+        start = match.start(group)
+        lead = re.match(r"(?:(?:The|A|An|And|But|In|On|At|As|While|When|After|Meanwhile|However),?\s+)+", surface)
+        if lead:
+            start += lead.end()
+            surface = surface[lead.end():]
+        tokens = surface.split()
+        if not tokens:
+            continue
+        end = start + len(surface)
+        if state.covered(start, end):
+            continue
+        lowered = [t.lower().strip(".") for t in tokens]
+        is_acronym = len(tokens) == 1 and re.fullmatch(_ACRONYM, tokens[0]) is not None
+        has_media_word = any(t in _MEDIA_WORDS for t in lowered)
+        reported = group == "before" or body[match.start() : match.start() + 8].lower().startswith("reported")
+        if any(t in rules.places for t in lowered) or all(t in rules.title_words for t in lowered):
+            continue
+        if not (is_acronym or has_media_word or (reported and len(tokens) >= 2)):
+            continue
+        entry = gazetteer.lookup(surface)
+        if entry is not None:
+            state.add(entry.name, start, end, priority=4)
+            continue
+        state.discovered.setdefault(surface, ActorRef(name=surface, actor_type="media", is_discovered=True))
+        state.add(surface, start, end, priority=2)
+
+
+_APPOSITION_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<desc>(?:[^,.;:“”\"()]|(?<=[A-Z])\.){2,120})")
+_NAME_BEFORE_VERB = re.compile(r"^,?\s+(?:said|says|told|added|wrote|tweeted)\b")
+
+
+def _name_tokens_ok(tokens: list[str], rules: ActorRules, allow_single: bool = False) -> bool:
+    if not tokens or len(tokens) > 5 or (len(tokens) < 2 and not allow_single):
+        return False
+    for i, token in enumerate(tokens):
+        low = token.lower().strip("’'")
+        if low in rules.stop_words or low in rules.places or low in rules.org_heads_after:
+            return False
+        if i == 0 and (low in rules.title_words):
+            return False
+    return True
+
+
+def _person_name_at(state: _State, pos: int) -> tuple[int, int, list[str]] | None:
+    """A capitalised name run starting exactly at `pos` (after spaces), trimmed of possessives."""
+    body = state.ctx.body
+    while pos < len(body) and body[pos] in " \t":
+        pos += 1
+    match = _NAME_RUN.match(body, pos)
+    if not match:
+        return None
+    tokens = match.group().split()
+    # Strip trailing tokens that are organisation heads, stop words or places.
+    while tokens and (tokens[-1].lower() in state.rules.stop_words or tokens[-1].lower() in state.rules.places):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    end = pos
+    for token in tokens:
+        end = body.index(token, end) + len(token)
+    surface = body[pos:end]
+    if surface.endswith(("'s", "’s")):
+        end -= 2
+        tokens[-1] = tokens[-1][:-2]
+    return pos, end, tokens
+
+
+def _register_person(state: _State, start: int, end: int, tokens: list[str], description: str | None,
+                     title: str | None) -> None:
+    ctx = state.ctx
+    surface = ctx.body[start:end]
+    if any(f.start < end and start < f.end and f.priority >= 3 for f in state.found):
+        # Already a gazetteer name here; only remember the title it was introduced with.
+        if title:
+            for f in state.found:
+                if f.start < end and start < f.end and state.is_person(f.name):
+                    state.person_titles.setdefault(f.name, set()).add(title.lower())
+        return
+    entry = ctx.gazetteer.lookup(surface)
+    if entry is None and len(tokens) >= 2:
+        fuzzy = ctx.gazetteer.fuzzy(surface, score_cutoff=90)
+        if fuzzy is not None and fuzzy.actor_type == "person":
+            entry = fuzzy
+    if entry is not None:
+        name = entry.name
+        priority = 4
+    else:
+        name = " ".join(tokens)
+        priority = 2
+        existing = state.discovered.get(name)
+        if existing is None or (existing.description is None and description):
+            state.discovered[name] = ActorRef(name=name, actor_type="person", is_discovered=True,
+                                              description=description)
+        gender = None
+        if title and title.lower() in ("mr.", "mr", "king", "prince", "sheikh", "emir", "spokesman", "congressman"):
+            gender = "m"
+        elif title and title.lower() in ("mrs.", "ms.", "mrs", "ms", "queen", "spokeswoman", "congresswoman"):
+            gender = "f"
+        state.genders.setdefault(name, gender)
+    if title:
+        state.person_titles.setdefault(name, set()).add(title.lower())
+    state.add(name, start, end, priority=priority)
+
+
+def _discover_persons(state: _State) -> None:
+    body, rules = state.ctx.body, state.rules
+    # (a) Title + name: "Brigadier General Steven deMilliano", "U.S. Ambassador to Libya Richard Norland".
+    for match in rules.titles.finditer(body):
+        pos = match.end()
+        after = body[pos : pos + 80]
+        link = re.match(r"\s+(?:to|for|of|at|in)\s+(?:the\s+)?", after)
+        if link:
+            target = pos + link.end()
+            covering = next((f for f in state.found if f.start == target), None)
+            if covering is not None:
+                pos = covering.end
+            else:
+                lib = re.match(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=\s+[A-Z])", body[target : target + 40])
+                if lib and lib.group().lower() in rules.places:
+                    pos = target + lib.end()
+        if pos < len(body) and body[pos] == ",":
+            pos += 1
+        if pos >= len(body) or not body[pos].isspace():
+            continue
+        found = _person_name_at(state, pos)
+        if not found:
+            continue
+        start, end, tokens = found
+        title_is_capitalised = match.group()[:1].isupper()
+        if not _name_tokens_ok(tokens, rules, allow_single=title_is_capitalised):
+            continue
+        if len(tokens) == 1 and state.ctx.gazetteer.lookup(tokens[0]) is None:
+            # "Foreign Minister Lavrov": only a capitalised title introduces a one-word name.
+            if len(tokens[0]) < 4:
+                continue
+        _register_person(state, start, end, tokens, None, match.group())
+    # (b) Name, apposition: "Matthew Zais, a senior U.S. Department of Energy official".
+    for match in _NAME_RUN.finditer(body):
+        start, end = match.start(), match.end()
+        tokens = match.group().split()
+        if not _name_tokens_ok(tokens, rules) or _sentence_initial_artefact(body, start, tokens, rules):
+            continue
+        tail = body[end : end + 160]
+        appos = _APPOSITION_AFTER.match(tail)
+        if appos and _has_role_noun(appos.group("desc"), rules):
+            _register_person(state, start, end, tokens, appos.group("desc").strip(), None)
+            continue
+        if _NAME_BEFORE_VERB.match(tail) and len(tokens) <= 4:
+            _register_person(state, start, end, tokens, None, None)
+            continue
+        # (c) Role noun, name: "... senior Middle East and North Africa official, Victoria Coates."
+        head = body[max(0, start - 60) : start]
+        role = re.search(r"(\w[\w-]*)\s*,\s*$", head)
+        if role and role.group(1).lower() in rules.title_words and re.match(r"\s*(?:[.,;]|and\b|$)", body[end:end + 5]):
+            _register_person(state, start, end, tokens, None, role.group(1))
+
+
+def _has_role_noun(description: str, rules: ActorRules) -> bool:
+    words = [w.lower().strip(".’'") for w in description.split()[:8]]
+    return any(w in rules.title_words for w in words) and not description[:1].isupper() or (
+        any(w in rules.title_words for w in words[:8]) and len(words) > 1
+    )
+
+
+def _sentence_initial_artefact(body: str, start: int, tokens: list[str], rules: ActorRules) -> bool:
+    before = body[max(0, start - 2) : start]
+    at_start = start == 0 or before.endswith("\n") or re.search(r"[.!?][\"”’]?\s$", body[max(0, start - 3):start])
+    return bool(at_start) and tokens[0].lower() in rules.stop_words
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 3. Surnames of persons already found
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _surnames(state: _State) -> None:
+    body, rules = state.ctx.body, state.rules
+    persons = {f.name for f in state.found if f.kind == "name" and state.is_person(f.name)}
+    keys: dict[str, str] = {}
+    for name in persons:
+        tokens = name.split()
+        if len(tokens) < 2:
+            continue
+        surname = tokens[-1]
+        if surname.lower() in rules.stop_words or len(surname) < 3:
+            continue
+        keys.setdefault(surname, name)
+        bare = re.sub(r"^(?:[Aa]l|[Ee]l)-", "", surname)
+        if bare != surname and len(bare) >= 4:
+            keys.setdefault(bare, name)
+    if not keys:
+        return
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\w-])")
+    for match in pattern.finditer(body):
+        if not state.covered(match.start(), match.end()):
+            state.add(keys[match.group()], match.start(), match.end(), priority=2)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 4. Fuzzy misspellings
+# ---------------------------------------------------------------------------------------------------------------
+
+_SINGLE_CAPITAL = re.compile(r"(?<![\w'’-])[A-Z][a-z]{4,}(?![\w-])")
+
+
+def _fuzzy(state: _State) -> None:
+    body, rules, gazetteer = state.ctx.body, state.rules, state.ctx.gazetteer
+    for match in _SINGLE_CAPITAL.finditer(body):
+        word = match.group()
+        start, end = match.span()
+        if word.lower() in rules.stop_words or word.lower() in rules.places or word.lower() in rules.title_words:
+            continue
+        if state.covered(start, end):
+            continue
+        before = body[max(0, start - 3) : start]
+        if start == 0 or re.search(r"(?:[.!?:\n][\"”’]?\s*|^\s*)$", before) or before.endswith("\n"):
+            continue  # sentence-initial: capitalisation says nothing
+        # Part of a longer capitalised run: a different name, not a misspelling.
+        if re.match(r"\s+[A-Z]", body[end : end + 2]) or re.search(r"[A-Z][\w.]*\s$", body[max(0, start - 20):start]):
+            continue
+        if gazetteer.lookup(word) or gazetteer.lookup_demonym(word):
+            continue
+        entry = gazetteer.fuzzy(word, score_cutoff=88)
+        if entry is None or entry.actor_type not in ("person", "armed_group"):
+            continue
+        state.add(entry.name, start, end, priority=1)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# 5. Role titles alone and pronouns
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _titles_of(state: _State, name: str) -> set[str]:
+    titles = set(state.person_titles.get(name, ()))
+    entry = state.ctx.gazetteer.get(name)
+    if entry is not None:
+        titles.update(t.lower() for t in entry.titles)
+    return {re.sub(r"\s+", " ", t) for t in titles}
+
+
+def _titles_alone(state: _State) -> None:
+    body = state.ctx.body
+    names = [f for f in state.found if f.kind == "name"]
+    for match in state.rules.role_alone.finditer(body):
+        title = re.sub(r"\s+", " ", match.group(1).lower())
+        start, end = match.span(1)
+        if state.covered(start, end):
+            continue
+        candidates = [f for f in names if f.end <= start and title in _titles_of(state, f.name)]
+        if not candidates:
+            continue
+        state.add(candidates[-1].name, start, end, priority=1, kind="title")
+
+
+def _gender(state: _State, name: str) -> str | None:
+    entry = state.ctx.gazetteer.get(name)
+    if entry is not None and entry.gender:
+        return entry.gender
+    return state.genders.get(name)
+
+
+def _pronouns(state: _State) -> None:
+    ctx = state.ctx
+    persons = [f for f in state.found if f.kind in ("name", "title") and state.is_person(f.name)]
+    if not persons:
+        return
+    sentences = ctx.sentences
+    for match in _PRONOUN.finditer(ctx.body):
+        start, end = match.span()
+        if state.covered(start, end):
+            continue
+        gender = state.rules.pronoun_gender.get(match.group().lower())
+        target = resolve_pronoun(ctx.body, sentences, persons, start, gender, lambda n: _gender(state, n))
+        if target is not None:
+            state.add(target, start, end, priority=0, kind="pronoun")
+
+
+def resolve_pronoun(body, sentences, persons, offset, gender, gender_of) -> str | None:
+    """The person a pronoun at `offset` refers to: the subject of its own sentence, else of the nearest previous
+    sentence that mentions a person (centering: subjects persist), else the most recent compatible person."""
+
+    def compatible(f: _Found) -> bool:
+        g = gender_of(f.name)
+        return gender is None or g is None or g == gender
+
+    index = next((i for i, s in enumerate(sentences) if s.char_start <= offset < s.char_end), None)
+    if index is None:
+        before = [f for f in persons if f.end <= offset and compatible(f)]
+        return before[-1].name if before else None
+    own = sentences[index]
+    in_own = [f for f in persons if own.char_start <= f.start and f.end <= offset and compatible(f)]
+    if in_own:
+        return in_own[0].name
+    for back in range(index - 1, max(-1, index - 4), -1):
+        span = sentences[back]
+        in_span = [f for f in persons if span.char_start <= f.start and f.end <= span.char_end and compatible(f)]
+        if in_span:
+            return in_span[0].name
+    return None

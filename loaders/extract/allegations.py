@@ -1,9 +1,588 @@
-"""Placeholder extractor: returns no rows until implemented."""
+"""Alleged arms-embargo violations: foreign military support (materiel, fighters, money) to a Libyan party.
+
+Rules (data in `loaders/rules/allegations.yaml` and `loaders/rules/materiel.yaml`):
+- a supply verb ("supplied", "sent", "deployed", "transfer", ...) with materiel in the clause after it, or an
+  embargo-breach phrase ("breached the arms embargo", materiel defaults to weapons);
+- a materiel noun with a foreign origin ("Russian mercenaries", "mercenaries from a Russian security group") when
+  the sentence names the Libyan side it serves.
+The supplier is the subject (nearest foreign actor before the verb that is not the object of a preposition, with
+its coordinated list: one row per supplier) or the agent of a passive ("supplied by X"). The recipient is the Libyan
+party after the verb (else in the sentence), normalised to its faction. Negated, hypothetical and future contexts
+give no row; a denial by the supplier gives a row only when the sentence also reports the accusation.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
+
+from loaders.extract import clauses
 from loaders.extract.context import ArticleContext
+from loaders.model import Allegation, Mention, Span
+
+_PREPOSITIONS = re.compile(
+    r"(?:\b(?:of|with|by|from|to|in|for|against|alongside|on|at|into|toward|towards|including|about|over|than|"
+    r"between|among|via|through|under|like|unlike|after|before|behind|near|within|across)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w.-]+\s+){0,2}?)$",
+    re.IGNORECASE,
+)
+_QUANTITY = re.compile(
+    r"(?:\b(?:at least|up to|more than|over|about|around|some|nearly|almost|as many as|an estimated|roughly|"
+    r"approximately|fewer than|less than|several)\s+)?\b\d[\d,.]*(?:\s*(?:million|billion|thousand|hundred))?\b"
+    r"|\b(?:hundreds|thousands|dozens|scores|billions|millions|shiploads|planeloads|boatloads|tons|tonnes|"
+    r"several|numerous|large quantities|huge quantities)\b",
+    re.IGNORECASE,
+)
+_PASSIVE_BY = re.compile(r"\s+(?:(?:to|into|in|with)\s+[\w\s,'’-]{0,50}?\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|its|their|our|own))\s+(?:\w+\s+)?$", re.IGNORECASE)
+_PERSONNEL = frozenset({"military_personnel", "fighters"})
+_ACCUSATION_CUE = re.compile(
+    r"\b(?:accus\w*|alleg\w*|report(?:s|ed|edly)?|according to|said to have|suspected of|charg\w*)\b", re.IGNORECASE
+)
+_HYPOTHETICAL_PREFIX = re.compile(r"\b(?:if|whether|unless|in case)\b[^,;]*$", re.IGNORECASE)
+_NOT_LIBYAN_DESTINATION = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_GENERIC: set[int] = set()  # ids of rows whose materiel is only the default of an embargo-breach phrase
+_OWNER_GAP = re.compile(r"^(?:\s+(?:\w+\s+){0,2}?)?$")
 
 
-def extract_allegations(ctx: ArticleContext) -> list:
-    return []
+@dataclass(frozen=True)
+class _Rules:
+    materiel: re.Pattern[str]
+    categories: dict[str, str]  # regex group name -> category
+    trigger: re.Pattern[str]
+    restricted: dict[str, tuple[str, ...]]
+    default_materiel: str
+    origin: re.Pattern[str]
+    origin_from: re.Pattern[str]
+    irrealis: re.Pattern[str]
+    denial: re.Pattern[str]
+    anonymous: re.Pattern[str]
+    report: re.Pattern[str]
+    speech: re.Pattern[str]
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    mat = clauses.load_rules("materiel")
+    rules = clauses.load_rules("allegations")
+    # One alternation over every materiel fragment, longest first, each in a named group for its category.
+    fragments = []
+    for category, terms in mat["categories"].items():
+        for index, term in enumerate(terms):
+            fragments.append((term, f"{category}__{index}"))
+    fragments.sort(key=lambda f: len(f[0]), reverse=True)
+    materiel = re.compile(
+        r"(?<![\w-])(?:" + "|".join(f"(?P<{g}>{t})" for t, g in fragments) + r")(?![\w-])", re.IGNORECASE
+    )
+    categories = {g: g.split("__")[0] for _, g in fragments}
+    verbs = clauses.alternation(rules["supply_verbs"])
+    breach = clauses.alternation(rules["breach_phrases"])
+    trigger = re.compile(rf"(?<![\w-])(?:(?P<breach>{breach})|(?P<verb>{verbs}))(?![\w-])", re.IGNORECASE)
+    return _Rules(
+        materiel=materiel,
+        categories=categories,
+        trigger=trigger,
+        restricted={k: tuple(v) for k, v in rules["restricted_verbs"].items()},
+        default_materiel=rules["default_materiel"],
+        origin=re.compile(r"[\s-]*(?:\w+\s+){0,1}?" + clauses.alternation(rules["origin_nouns"]) + r"(?![\w-])",
+                          re.IGNORECASE),
+        origin_from=re.compile(rules["origin_from"] + r"(?:\w+\s+){0,2}?$", re.IGNORECASE),
+        irrealis=clauses.irrealis_pattern(tuple(rules["irrealis"])),
+        denial=re.compile(rf"\b(?:{rules['denial_verbs']})\b\s*{rules['denial_objects']}?", re.IGNORECASE),
+        anonymous=re.compile(rf"\b(?:{rules['anonymous_sources']})\b", re.IGNORECASE),
+        report=re.compile(rf"\b(?:{rules['report_nouns']})\b", re.IGNORECASE),
+        speech=re.compile(rf"\b(?:{rules['speech_verbs']})\b", re.IGNORECASE),
+    )
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    kind: str  # "breach" | "verb"
+    stem: str
+
+
+def extract_allegations(ctx: ArticleContext) -> list[Allegation]:
+    rules = _rules()
+    rows: list[Allegation] = []
+    for s_index, sentence in enumerate(ctx.sentences):
+        if clauses.is_furniture(ctx, sentence.char_start):
+            continue
+        rows.extend(_sentence_rows(ctx, rules, s_index, sentence))
+    rows = _dedupe(rows)
+    _GENERIC.clear()
+    _attach_denials(ctx, rules, rows)
+    return rows
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Per sentence
+
+def _sentence_rows(ctx: ArticleContext, rules: _Rules, s_index: int, sentence: Span) -> list[Allegation]:
+    body = ctx.body
+    triggers = [
+        _Trigger(m.start(), m.end(), "breach" if m.group("breach") else "verb", _stem(m.group()))
+        for m in rules.trigger.finditer(body, sentence.char_start, sentence.char_end)
+    ]
+    rows: list[Allegation] = []
+    previous_suppliers: list[str] = []
+    skip_next = False
+    for i, trig in enumerate(triggers):
+        if skip_next:
+            skip_next = False
+            continue
+        clause = clauses.clause_of(ctx, trig.start)
+        nxt = triggers[i + 1] if i + 1 < len(triggers) else None
+        merged_end = None
+        # "breaching the arms embargo by supplying X with Y": one allegation over both phrases.
+        if (trig.kind == "breach" and nxt is not None and nxt.kind == "verb" and nxt.start < clause.char_end
+                and re.fullmatch(r"\s*(?:\S+\s+){0,1}?(?:by|to|through|with|in)\s+", body[trig.end : nxt.start])):
+            skip_next = True
+            after = triggers[i + 2] if i + 2 < len(triggers) else None
+            merged_end = min(after.start if after else clause.char_end, clause.char_end)
+            window = Span(nxt.end, merged_end)
+            verb_stem = nxt.stem
+        else:
+            end = clause.char_end
+            if nxt is not None and nxt.start < end:
+                end = nxt.start
+            window = Span(trig.end, end)
+            verb_stem = trig.stem
+        row = _trigger_row(ctx, rules, sentence, clause, trig, window, verb_stem, previous_suppliers)
+        if row:
+            rows.extend(row)
+            previous_suppliers = [r.supplier_name for r in row]
+    rows.extend(_origin_rows(ctx, rules, sentence, rows))
+    return rows
+
+
+def _stem(verb: str) -> str:
+    word = verb.lower().split()[0]
+    for stem in ("print", "train", "fund", "bankroll", "financ", "recruit"):
+        if word.startswith(stem):
+            return stem
+    return word
+
+
+def _trigger_row(ctx, rules: _Rules, sentence: Span, clause: Span, trig: _Trigger, window: Span, stem: str,
+                 previous_suppliers: list[str]) -> list[Allegation]:
+    body = ctx.body
+    materiel, last_end, first_materiel = _materiel(ctx, rules, window)
+    passive_suppliers, _ = _passive_agent(ctx, trig)
+    if not materiel and passive_suppliers:
+        # "Air defence systems supplied by the UAE": the materiel is the passive subject.
+        materiel, _, first_materiel = _materiel(ctx, rules, Span(clause.char_start, trig.start))
+        last_end = trig.end
+    participle = None
+    if not materiel and trig.kind == "verb":
+        # "Wagner has up to 1,200 people deployed in Libya": the materiel sits between "has" and the participle.
+        participle = re.search(r"\b(?:has|have|had|with)\s+((?:[\w,.-]+\s+){1,8}?)$", body[clause.char_start : trig.start])
+        if participle:
+            at = clause.char_start + participle.start(1)
+            materiel, _, first_materiel = _materiel(ctx, rules, Span(at, trig.start))
+            last_end = trig.end
+    if trig.kind == "verb" and stem == "train":
+        materiel = ["training", *[m for m in materiel if m != "training"]]
+    if stem in rules.restricted:
+        materiel = [m for m in materiel if m in rules.restricted[stem]]
+    if not materiel:
+        if trig.kind != "breach":
+            return []
+        materiel = [rules.default_materiel]
+        generic = True
+    else:
+        generic = False
+    # Supplier: the passive agent, else the subject before the verb.
+    suppliers, subject_start = passive_suppliers, trig.start
+    if not suppliers:
+        suppliers, subject_start = _subject(ctx, sentence, trig.start)
+    if not suppliers and previous_suppliers:
+        suppliers, subject_start = previous_suppliers, trig.start
+    if not suppliers:
+        return []
+    between = body[max(subject_start, sentence.char_start) : trig.start] if subject_start < trig.start else ""
+    if subject_start >= trig.start:  # passive: the cue sits before the verb
+        between = body[clause.char_start : trig.start]
+    denied = clauses.has_cue(rules.denial, between[-40:]) and re.search(
+        r"\bden(?:y|ies|ied|ying)\b|\breject\w*\b", between[-40:], re.IGNORECASE
+    )
+    if denied:
+        if not _ACCUSATION_CUE.search(body[sentence.char_start : sentence.char_end]):
+            return []
+    elif _irrealis(rules, between) or _HYPOTHETICAL_PREFIX.search(body[clause.char_start : trig.start]):
+        return []
+    if _foreign_destination(ctx, window):
+        return []
+    recipient, recipient_end = _recipient(ctx, sentence, window, trig)
+    if suppliers and any(clauses.actor_type(ctx, s) in ("armed_group", "organization") for s in suppliers):
+        materiel = ["mercenaries" if m == "military_personnel" else m for m in materiel]
+        materiel = list(dict.fromkeys(materiel))
+    start = min(subject_start, trig.start) if subject_start >= clause.char_start else trig.start
+    end = max(trig.end, last_end, recipient_end)
+    quantity = None
+    if first_materiel is not None and (first_materiel > trig.start or participle):
+        quantity = _quantity(body, clause.char_start + participle.start(1) if participle else trig.end, first_materiel)
+    alleged_by, anonymous = _alleged_by(ctx, rules, sentence, trig.start, suppliers)
+    rows = []
+    for supplier in suppliers:
+        rows.append(Allegation(
+            supplier_name=supplier,
+            recipient_name=recipient,
+            materiel=list(materiel),
+            evidence_start=start,
+            evidence_end=end,
+            quantity_text=quantity,
+            alleged_by_name=alleged_by,
+            is_alleged_by_anonymous=anonymous,
+            denied_by=[supplier] if denied else [],
+            confidence=0.7 if trig.kind == "breach" or recipient else 0.6,
+        ))
+        if generic:
+            _GENERIC.add(id(rows[-1]))
+    return rows
+
+
+def _irrealis(rules: _Rules, between: str) -> bool:
+    return clauses.has_cue(rules.irrealis, between[-60:])
+
+
+def _materiel(ctx, rules: _Rules, window: Span) -> tuple[list[str], int, int | None]:
+    body = ctx.body
+    found, last_end, first = [], window.char_start, None
+    libyan_spans = [(m.char_start, m.char_end) for m in ctx.mentions_in(window.char_start, window.char_end)
+                    if clauses.is_libyan(ctx, m.actor_name)]
+    for match in rules.materiel.finditer(body, window.char_start, window.char_end):
+        category = rules.categories[match.lastgroup]
+        if any(s <= match.start() < e for s, e in libyan_spans):
+            continue
+        if category in _PERSONNEL and _POSSESSIVE_BEFORE.search(body[max(0, match.start() - 30) : match.start()]):
+            continue  # "Haftar's troops", "his fighters": the recipient, not the materiel
+        found.append(category)
+        last_end = max(last_end, match.end())
+        if first is None:
+            first = match.start()
+    return list(dict.fromkeys(found)), last_end, first
+
+
+def _quantity(body: str, start: int, materiel_start: int) -> str | None:
+    match = None
+    for match in _QUANTITY.finditer(body, start, materiel_start):
+        pass
+    if match is None:
+        return None
+    text = match.group().strip()
+    return text or None
+
+
+def _supplier_ok(ctx, name: str) -> bool:
+    if clauses.is_libya(name) or clauses.is_libyan(ctx, name):
+        return False
+    return clauses.actor_type(ctx, name) not in ("international_org", "media")
+
+
+def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
+    """The nearest plausible supplier before the verb that is not governed by a preposition, with its list."""
+    body = ctx.body
+    mentions = ctx.mentions_in(sentence.char_start, verb_start)
+    for index in range(len(mentions) - 1, -1, -1):
+        mention = mentions[index]
+        if not _supplier_ok(ctx, mention.actor_name):
+            continue
+        before = body[max(sentence.char_start, mention.char_start - 40) : mention.char_start]
+        relative = re.match(r",?\s+(?:which|who|that|all of which|both of which|each of which)\b",
+                            body[mention.char_end : verb_start])
+        if (_PREPOSITIONS.search(before) and not relative
+                and not re.search(r"(?:,|\band)\s+(?:the\s+)?$", before)):
+            continue
+        if body[mention.char_end : mention.char_end + 2] in ("'s", "’s"):
+            continue  # "Russia's Wagner Group": the owner, not the subject
+        group = clauses.coordination(ctx, mentions, index)
+        names = clauses.dedupe_names(
+            [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
+        )
+        if not names:
+            continue
+        return names, group[0].char_start
+    return [], verb_start
+
+
+def _passive_agent(ctx, trig: _Trigger) -> tuple[list[str], int]:
+    body = ctx.body
+    match = _PASSIVE_BY.match(body, trig.end)
+    if not match:
+        return [], trig.start
+    sentence = clauses.sentence_of(ctx, trig.start)
+    mentions = ctx.mentions_in(match.end(), sentence.char_end)
+    if not mentions or mentions[0].char_start > match.end() + 3:
+        return [], trig.start
+    group = clauses.coordination_forward(ctx, mentions, 0)
+    names = clauses.dedupe_names(
+        [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
+    )
+    return names, trig.start
+
+
+def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger) -> tuple[str | None, int]:
+    def libyan(mentions: list[Mention]) -> list[Mention]:
+        return [m for m in mentions if clauses.is_libyan(ctx, m.actor_name)]
+
+    after = libyan(ctx.mentions_in(window.char_start, window.char_end))
+    after += clauses.title_mentions(ctx, window.char_start, window.char_end) if not after else []
+    if after:
+        first = min(after, key=lambda m: m.char_start)
+        return clauses.faction(ctx, first.actor_name), first.char_end
+    gov = re.search(r"\b(?:the|its|their)\s+(?:\w+\s+){0,2}?government\b", ctx.body[window.char_start:window.char_end],
+                    re.IGNORECASE)
+    if gov:
+        name = clauses.libyan_government(ctx, window.char_start + gov.start())
+        if name:
+            return name, window.char_start + gov.end()
+    around = libyan(ctx.mentions_in(sentence.char_start, sentence.char_end))
+    if around:
+        nearest = min(around, key=lambda m: abs(m.char_start - trig.start))
+        return clauses.faction(ctx, nearest.actor_name), 0
+    return None, 0
+
+
+def _foreign_destination(ctx, window: Span) -> bool:
+    """'sent fighters to Syria': a non-Libyan country as destination and no Libyan party in the window."""
+    mentions = ctx.mentions_in(window.char_start, window.char_end)
+    if any(clauses.is_libyan(ctx, m.actor_name) or clauses.is_libya(m.actor_name) for m in mentions):
+        return False
+    for mention in mentions:
+        if clauses.actor_type(ctx, mention.actor_name) != "country":
+            continue
+        before = ctx.body[max(window.char_start, mention.char_start - 12) : mention.char_start]
+        if _NOT_LIBYAN_DESTINATION.search(before):
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Who alleges it
+
+def _alleged_by(ctx, rules: _Rules, sentence: Span, trig_start: int, suppliers: list[str]) -> tuple[str | None, bool]:
+    body = ctx.body
+    s, e = sentence.char_start, sentence.char_end
+    mentions = ctx.mentions_in(s, e)
+    # 1. A named report / panel: "a confidential United Nations report", "a report by the International Crisis Group".
+    for match in rules.report.finditer(body, s, e):
+        owner = _report_owner(ctx, mentions, match.start(), match.end())
+        if owner:
+            return owner, False
+    # 2. "according to X".
+    for match in re.finditer(r"\baccording to\s+(?:a\s+|an\s+|the\s+)?", body[s:e], re.IGNORECASE):
+        at = s + match.end()
+        source = _source_at(ctx, rules, mentions, at, e)
+        if source:
+            return source
+    # 3. "X said/believes/found ..." (before the verb) or "..., X said" (after the clause).
+    best = None
+    for match in rules.speech.finditer(body, s, e):
+        if match.group().lower() == "according":
+            continue
+        source = _speaker_before(ctx, rules, mentions, s, match.start(), suppliers)
+        if source:
+            distance = abs(match.start() - trig_start)
+            if best is None or distance < best[0]:
+                best = (distance, source)
+    if best:
+        return best[1]
+    # 4. Unnamed investigators / experts: "investigators found".
+    for match in re.finditer(r"\b(?:UN |U\.N\. )?(investigators|experts|monitors)\b", body[s:e]):
+        return match.group(1), True
+    return None, False
+
+
+def _report_owner(ctx, mentions: list[Mention], start: int, end: int) -> str | None:
+    body = ctx.body
+    for mention in reversed(mentions):
+        if mention.char_end <= start and start - mention.char_end <= 25:
+            gap = body[mention.char_end : start]
+            if _OWNER_GAP.match(gap) and "," not in gap:
+                return _owner_name(ctx, mention.actor_name)
+            break
+    match = re.match(r"\s+(?:\w+\s+){0,3}?(?:by|from|of)\s+(?:the\s+)?", body[end : end + 60])
+    if match:
+        at = end + match.end()
+        for mention in mentions:
+            if mention.char_start == at:
+                return _owner_name(ctx, mention.actor_name)
+    return None
+
+
+def _owner_name(ctx, name: str) -> str | None:
+    kind = clauses.actor_type(ctx, name)
+    if kind == "media":
+        return None
+    return name
+
+
+def _source_at(ctx, rules: _Rules, mentions: list[Mention], at: int, end: int):
+    body = ctx.body
+    for mention in mentions:
+        if at <= mention.char_start <= at + 12:
+            tail = body[mention.char_end : mention.char_end + 30]
+            anon = re.match(r"\s+(?:\w+\s+)?(" + rules.anonymous.pattern + r")", tail)
+            if anon and clauses.actor_type(ctx, mention.actor_name) == "country":
+                return mention.actor_name, False
+            if not anon:
+                return mention.actor_name, False
+    match = re.match(r"(?:\w+\s+){0,3}?(" + rules.anonymous.pattern + r")", body[at:end], re.IGNORECASE)
+    if match:
+        return match.group(1).lower(), True
+    return None
+
+
+def _speaker_before(ctx, rules: _Rules, mentions: list[Mention], s: int, verb_start: int, suppliers: list[str]):
+    body = ctx.body
+    before = body[max(s, verb_start - 60) : verb_start]
+    aux = r"(?:\s+(?:has|have|had|also|repeatedly|previously|recently|long|now|further|then|publicly|officially|"\
+          r"separately|earlier|on \w+|last \w+))*\s*$"
+    anon = re.search(r"(?:^|\s)((?:[\w.'’-]+\s+){0,3}?)(" + rules.anonymous.pattern + r")" + aux, before,
+                     re.IGNORECASE)
+    if anon:
+        anon_start = verb_start - len(before) + anon.start(2)
+        for mention in reversed(mentions):
+            if (mention.char_end <= anon_start and anon_start - mention.char_end <= 12
+                    and re.fullmatch(r"\s+(?:\w+\s+)?", body[mention.char_end : anon_start])):
+                if clauses.actor_type(ctx, mention.actor_name) in ("country", "government", "international_org"):
+                    return mention.actor_name, False
+                break
+        return anon.group(2).lower(), True
+    for mention in reversed(mentions):
+        if mention.char_end > verb_start:
+            continue
+        gap = body[mention.char_end : verb_start]
+        if re.fullmatch(r"(?:['’]s)?" + aux, gap, re.IGNORECASE) or re.fullmatch(r",?\s*", gap):
+            if clauses.actor_type(ctx, mention.actor_name) == "media":
+                return None
+            if mention.surface_form.lower() in ("it", "they"):
+                return None
+            return mention.actor_name, False
+        break
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Materiel with a foreign origin: "Russian mercenaries", "mercenaries from a Russian security group"
+
+def _origin_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]) -> list[Allegation]:
+    body = ctx.body
+    out = []
+    mentions = ctx.mentions_in(sentence.char_start, sentence.char_end)
+    libyan = [m for m in mentions if clauses.is_libyan(ctx, m.actor_name)]
+    if not libyan:
+        return out
+    for mention in mentions:
+        if not _is_demonym(ctx, mention) or not _supplier_ok(ctx, mention.actor_name):
+            continue
+        prefix = body[max(sentence.char_start, mention.char_start - 6) : mention.char_start]
+        if re.search(r"\b(?:pro|anti)[-‑]$", prefix, re.IGNORECASE):
+            continue
+        noun = rules.origin.match(body, mention.char_end, sentence.char_end)
+        if noun:
+            span = (mention.char_start, noun.end())
+            if re.match(r"\s+[A-Z]", body[noun.end() : noun.end() + 2]):
+                continue  # "Russian private military contractor Wagner Group": an apposition, the name decides
+        else:
+            lead = body[max(sentence.char_start, mention.char_start - 80) : mention.char_start]
+            origin = rules.origin_from.search(lead)
+            if not origin:
+                continue
+            span = (mention.char_start - len(lead) + origin.start(), mention.char_end)
+        if any(a.evidence_start <= span[0] < a.evidence_end or span[0] <= a.evidence_start < span[1]
+               for a in existing):
+            continue
+        clause = clauses.clause_of(ctx, span[0])
+        if _irrealis(rules, body[clause.char_start : span[0]]):
+            continue
+        materiel, _, _ = _materiel(ctx, rules, Span(*span))
+        if not materiel:
+            continue
+        supplier = clauses.foreign_state(ctx, mention.actor_name)
+        nearest = min(libyan, key=lambda m: abs(m.char_start - span[0]))
+        start = min(span[0], nearest.char_start) if clause.char_start <= nearest.char_start < span[0] else span[0]
+        alleged_by, anonymous = _alleged_by(ctx, rules, sentence, span[0], [supplier])
+        out.append(Allegation(
+            supplier_name=supplier,
+            recipient_name=clauses.faction(ctx, nearest.actor_name),
+            materiel=materiel,
+            evidence_start=start,
+            evidence_end=span[1],
+            alleged_by_name=alleged_by,
+            is_alleged_by_anonymous=anonymous,
+            confidence=0.5,
+        ))
+    return out
+
+
+def _is_demonym(ctx, mention: Mention) -> bool:
+    gazetteer = ctx.gazetteer
+    return gazetteer.lookup(mention.surface_form) is None and gazetteer.lookup_demonym(mention.surface_form) is not None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Dedupe and denials
+
+def _same_claim(a: Allegation, b: Allegation) -> bool:
+    if a.supplier_name != b.supplier_name or not set(a.materiel) & set(b.materiel):
+        return False
+    if id(a) in _GENERIC or id(b) in _GENERIC:
+        # A bare "breached the embargo" claim has nothing to identify it by but supplier and recipient.
+        return a.recipient_name is not None and a.recipient_name == b.recipient_name
+    return a.recipient_name == b.recipient_name or not a.recipient_name or not b.recipient_name
+
+
+def _dedupe(rows: list[Allegation]) -> list[Allegation]:
+    kept: list[Allegation] = []
+    for row in rows:
+        twin = next((k for k in kept if _same_claim(k, row)), None)
+        if twin is None:
+            kept.append(row)
+            continue
+        twin.materiel = list(dict.fromkeys([*twin.materiel, *row.materiel]))
+        twin.recipient_name = twin.recipient_name or row.recipient_name
+        twin.denied_by = clauses.dedupe_names([*twin.denied_by, *row.denied_by])
+        if twin.alleged_by_name is None and row.alleged_by_name:
+            twin.alleged_by_name, twin.is_alleged_by_anonymous = row.alleged_by_name, row.is_alleged_by_anonymous
+    return kept
+
+
+def _attach_denials(ctx, rules: _Rules, rows: list[Allegation]) -> None:
+    """Deniers in the same sentence apply to every row there; in the next sentence only the supplier's own denial."""
+    if not rows:
+        return
+    body = ctx.body
+    denials: dict[int, list[str]] = {}
+    pattern = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing))\b",
+                         re.IGNORECASE)
+    for index, sentence in enumerate(ctx.sentences):
+        for match in pattern.finditer(body, sentence.char_start, sentence.char_end):
+            if not rules.denial.match(body, match.start()):
+                continue
+            denier = _denier(ctx, sentence, match.start())
+            if denier:
+                denials.setdefault(index, []).append(denier)
+    if not denials:
+        return
+    for row in rows:
+        index = clauses.sentence_index(ctx, row.evidence_start)
+        names = list(denials.get(index, []))
+        names += [n for n in denials.get(index + 1, []) if n == row.supplier_name]
+        if names:
+            row.denied_by = clauses.dedupe_names([*row.denied_by, *names])
+
+
+def _denier(ctx, sentence: Span, verb_start: int) -> str | None:
+    body = ctx.body
+    for mention in reversed(ctx.mentions_in(sentence.char_start, verb_start)):
+        gap = body[mention.char_end : verb_start]
+        if len(gap) > 40 or re.search(r"[;:]", gap):
+            return None
+        if mention.surface_form.lower() in ("it", "they"):
+            return clauses.resolve_it(ctx, mention.char_start)
+        return clauses.foreign_state(ctx, mention.actor_name)
+    return None

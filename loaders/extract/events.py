@@ -1,9 +1,396 @@
-"""Placeholder extractor: returns no rows until implemented."""
+"""Events: things that happened, typed by the fixed ontology, with participants, date and place.
+
+Triggers are data (`loaders/rules/events.yaml`). A verb trigger makes an event unless its clause marks it as
+negated, hypothetical or future ("could meet", "plans to", "refused to"); a noun trigger ("the bombing", "the
+offensive") counts only when dated or given an agent, and never re-counts an event already reported. Participants
+are the actors of the trigger's clause, subject first. Events re-described later in the article (same type,
+overlapping participants, compatible dates) collapse into the first.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
+
+from loaders.extract import clauses
 from loaders.extract.context import ArticleContext
+from loaders.model import Event, FuzzyDate, Mention, Participant, Span
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|with|by|from|to|in|for|against|alongside|on|at|into|toward|towards|about|over|than|between|among|"
+    r"via|through|under|after|near|including)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_SPEAKER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|reported|announced|added|stated|noted|claimed)\b",
+                            re.IGNORECASE)
+_LOCATION = re.compile(
+    r"\b(?:in|near|at|outside|around|on the outskirts of|south of|north of|east of|west of)\s+"
+    r"((?:the\s+)?(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|of|al-\w+))*)"
+)
+_NOT_PLACE = re.compile(
+    r"^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|Early|Late|Mid)\b"
+)
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|his|her|its|their|rogue|then|former|long-?time|top|senior|visiting|"
+                         r"[a-z][\w-]*)\s+){0,6}?(?=[A-Z])")
+_CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]+")
+_TO_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_CONTINUE_TO = re.compile(r"\b(?:began|begun|started|continued|continues|went on)\s+to\s+$", re.IGNORECASE)
+_PARTICIPANT_BOUNDARY = re.compile(
+    r",\s*(?:after|before|as|when|because|which|who|whose|where|since|amid|following|according to)\b"
+    r"|\s+and\s+(?:it|he|she|they|the|this|that)\b|\s+(?:after|because|since|when|as)\s+(?=[a-z]+\s)",
+)
+_AND_LINK = re.compile(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
 
-def extract_events(ctx: ArticleContext) -> list:
-    return []
+@dataclass(frozen=True)
+class _Trigger:
+    type: str
+    pattern: re.Pattern[str]
+    noun: bool
+    object: bool
+    min_participants: int
+    subject: str | None
+    object_type: tuple[str, ...]
+    agent: str | None
+    refers: bool
+
+
+@dataclass(frozen=True)
+class _Rules:
+    triggers: tuple[_Trigger, ...]
+    irrealis: re.Pattern[str]
+    priority: dict[str, int]
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = clauses.load_rules("events")
+    triggers = []
+    for raw in data["triggers"]:
+        triggers.append(_Trigger(
+            type=raw["type"],
+            pattern=re.compile(rf"(?<![\w-])(?:{raw['pattern']})(?![\w-])", re.IGNORECASE),
+            noun=bool(raw.get("noun")),
+            object=bool(raw.get("object")),
+            min_participants=int(raw.get("min_participants", 1 if not raw.get("noun") else 0)),
+            subject=raw.get("subject"),
+            object_type=tuple(raw.get("object_type", ())),
+            agent=raw.get("agent"),
+            refers=bool(raw.get("refers")),
+        ))
+    return _Rules(
+        triggers=tuple(triggers),
+        irrealis=clauses.irrealis_pattern(tuple(data["irrealis"])),
+        priority={t: i for i, t in enumerate(data["priority"])},
+    )
+
+
+@dataclass
+class _Candidate:
+    event: Event
+    clause: Span
+    trig_start: int
+    trig_end: int
+    noun: bool
+    agent: str | None = None
+
+
+def extract_events(ctx: ArticleContext) -> list[Event]:
+    rules = _rules()
+    candidates: list[_Candidate] = []
+    for sentence in ctx.sentences:
+        if clauses.is_furniture(ctx, sentence.char_start):
+            continue
+        found: list[_Candidate] = []
+        for trigger in rules.triggers:
+            for match in trigger.pattern.finditer(ctx.body, sentence.char_start, sentence.char_end):
+                candidate = _candidate(ctx, rules, trigger, sentence, match)
+                if candidate is not None:
+                    found.append(candidate)
+        candidates.extend(_resolve_sentence(rules, ctx, found))
+    candidates.sort(key=lambda c: c.trig_start)
+    return _dedupe(ctx, candidates)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.Match) -> _Candidate | None:
+    body = ctx.body
+    start, end = match.start(), match.end()
+    clause = clauses.clause_of(ctx, start)
+    before = body[clause.char_start : start]
+    if clauses.has_cue(rules.irrealis, before[-45:]):
+        return None
+    if _TO_BEFORE.search(before) and not _CONTINUE_TO.search(before):
+        return None  # "to seize Tripoli", "in a bid to end his offensive": purpose, not fact
+    mentions = [m for m in ctx.mentions_in(clause.char_start, clause.char_end) if _participant_ok(ctx, m)]
+    subject = _subject(ctx, mentions, clause, start)
+    obj = _object(ctx, mentions, end, clause.char_end)
+    if trigger.object:
+        if obj is None and not (_OBJECT_GAP.match(body, end) and _CAPITALISED_NAME.match(
+                body, _OBJECT_GAP.match(body, end).end())):
+            return None
+        if trigger.object_type and (obj is None or clauses.actor_type(ctx, obj.actor_name) not in trigger.object_type):
+            return None
+    elif trigger.object_type:
+        if obj is None or clauses.actor_type(ctx, obj.actor_name) not in trigger.object_type:
+            return None
+    if trigger.subject == "un" and not _is_un_subject(ctx, clause, start, subject):
+        return None
+    if trigger.subject == "not_un" and _is_un_subject(ctx, clause, start, subject):
+        return None
+    if trigger.subject == "libyan" and (subject is None or not clauses.is_libyan(ctx, subject.actor_name)):
+        return None
+    if trigger.subject == "pair" and not _pair_subject(ctx, mentions, clause, start):
+        return None
+    date, agent = None, None
+    if trigger.noun:
+        date = clauses.date_near(ctx, max(clause.char_start, start - 25), min(clause.char_end, end + 70))
+        agent = _noun_agent(ctx, trigger, mentions, start, end)
+        if date is None and agent is None:
+            return None
+        if trigger.agent and agent is None:
+            return None
+    else:
+        # The date after the trigger in its clause, else before it, else anywhere in the sentence.
+        date = (clauses.date_near(ctx, start, clause.char_end) or clauses.date_near(ctx, clause.char_start, start)
+                or clauses.date_near(ctx, sentence.char_start, sentence.char_end))
+    window_start = clause.char_start
+    if subject is not None:
+        window_start = clauses.coordination(ctx, mentions, mentions.index(subject))[0].char_start
+    boundary = _PARTICIPANT_BOUNDARY.search(body, end, clause.char_end)
+    window_end = boundary.start() if boundary else clause.char_end
+    if trigger.noun:
+        # A noun phrase's participants: its agent and the actors inside the phrase ("toppling of X by Y").
+        window_start = min(window_start, start) if subject is not None else start
+        window_end = min(window_end, end + 70)
+        subject = agent or subject
+    scoped = [m for m in mentions if window_start <= m.char_start < window_end]
+    if agent is not None and agent not in scoped:
+        scoped = [agent, *scoped]
+    if obj is not None and not (window_start <= obj.char_start < window_end):
+        obj = None
+    participants = _participants(ctx, scoped, subject, obj, trigger, start, end)
+    if len(participants) < trigger.min_participants:
+        return None
+    event = Event(
+        event_type=trigger.type,
+        participants=participants,
+        evidence_start=clause.char_start,
+        evidence_end=clause.char_end,
+        occurred=date,
+        location_text=_location(body, end, clause.char_end) or _location(body, clause.char_start, start),
+        confidence=0.5 if trigger.noun else 0.65,
+        trigger=match.group(),
+    )
+    agent_name = clauses.faction(ctx, agent.actor_name) if trigger.noun and agent is not None else None
+    return _Candidate(event, clause, start, end, trigger.noun or trigger.refers, agent_name)
+
+
+def _participant_ok(ctx, mention: Mention) -> bool:
+    name = mention.actor_name
+    if clauses.is_libya(name) or clauses.actor_type(ctx, name) == "media":
+        return False
+    if _SPEAKER_AFTER.match(ctx.body, mention.char_end):
+        return False  # "..., the State Department said": the source, not a participant
+    if re.search(r"\baccording to\s+(?:the\s+)?$", ctx.body[max(0, mention.char_start - 20) : mention.char_start]):
+        return False
+    return True
+
+
+def _subject(ctx, mentions: list[Mention], clause: Span, start: int) -> Mention | None:
+    body = ctx.body
+    for mention in reversed([m for m in mentions if m.char_end <= start]):
+        before = body[max(clause.char_start, mention.char_start - 30) : mention.char_start]
+        if _PREPOSITION_BEFORE.search(before):
+            continue
+        if body[mention.char_end : mention.char_end + 2] in ("'s", "’s") and not re.match(
+                r"['’]s\s+(?:\w+\s+){0,2}?(?:forces|troops|army|armies|fighters|offensive|militias?|government)\b",
+                body[mention.char_end : mention.char_end + 40]):
+            continue
+        return mention
+    return None
+
+
+def _object(ctx, mentions: list[Mention], end: int, limit: int) -> Mention | None:
+    body = ctx.body
+    for mention in mentions:
+        if mention.char_start < end:
+            continue
+        gap = body[end : mention.char_start]
+        if len(gap) > 70 or re.search(r"[,;:.]", gap.strip()[:-1] if gap.strip().endswith(",") else gap):
+            return None
+        return mention
+    return None
+
+
+def _is_un_subject(ctx, clause: Span, start: int, subject: Mention | None) -> bool:
+    if subject is not None and _is_un(ctx, subject.actor_name):
+        return True
+    text = ctx.body[clause.char_start : start]
+    return bool(re.search(r"\b(?:the|a|united)\s+(?:Security\s+)?Council\b|\bGeneral Assembly\b", text)) and any(
+        _is_un(ctx, m.actor_name) for m in ctx.mentions)
+
+
+def _is_un(ctx, name: str) -> bool:
+    if clauses.actor_type(ctx, name) != "international_org":
+        return False
+    entry = ctx.gazetteer.get(name)
+    forms = (name, *(entry.aliases if entry else ()))
+    return any("United Nations" in f or re.match(r"U\.?N\.?\b|UNSMIL|UNSC", f) for f in forms)
+
+
+def _pair_subject(ctx, mentions: list[Mention], clause: Span, start: int) -> bool:
+    """'Trump and Haftar spoke': two actors joined by "and" right before the verb."""
+    before = [m for m in mentions if m.char_end <= start]
+    if len(before) < 2:
+        return False
+    a, b = before[-2], before[-1]
+    gap_ab = ctx.body[a.char_end : b.char_start]
+    gap_verb = ctx.body[b.char_end : start]
+    return bool(re.fullmatch(r"\s+and\s+", gap_ab)) and bool(re.fullmatch(r"\s+(?:\w+ly\s+|also\s+|had\s+|have\s+)?", gap_verb))
+
+
+def _noun_agent(ctx, trigger: _Trigger, mentions: list[Mention], start: int, end: int) -> Mention | None:
+    body = ctx.body
+    if trigger.agent == "drafted":
+        # "British-drafted resolution": the drafter is the demonym/name before the hyphen.
+        for mention in mentions:
+            if mention.char_start == start:
+                return mention
+        word = re.match(r"[\w.]+", body[start:end])
+        entry = word and (ctx.gazetteer.lookup(word.group()) or ctx.gazetteer.lookup_demonym(word.group()))
+        if entry:
+            ctx.actors.setdefault(entry.name, clauses.actor_ref(ctx, entry.name))
+            return Mention(entry.name, word.group(), start, start + len(word.group()))
+        return None
+    by = re.match(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?", body[end : end + 80])
+    if by:
+        for mention in mentions:
+            if end < mention.char_start <= end + by.end() + 2:
+                return mention
+    for mention in mentions:  # "Haftar's offensive"
+        if mention.char_end <= start and start - mention.char_end <= 4 and body[mention.char_end] in "'’":
+            return None  # a possessive alone does not date or anchor a re-mentioned event
+    return None
+
+
+def _participants(ctx, mentions: list[Mention], subject: Mention | None, obj: Mention | None, trigger: _Trigger,
+                  start: int, end: int) -> list[Participant]:
+    names: list[tuple[str, str]] = []
+    ordered = []
+    if subject is not None:
+        ordered.append((subject, "initiator"))
+    if obj is not None:
+        ordered.append((obj, "target" if trigger.type in ("attack", "capture", "offensive") else "participant"))
+    for mention in mentions:
+        if _demonym_modifier(ctx, mention, mentions):
+            continue
+        ordered.append((mention, "participant"))
+    for mention, role in ordered:
+        name = mention.actor_name
+        if any(n == name for n, _ in names):
+            continue
+        names.append((name, role))
+    return [Participant(name, role) for name, role in names]
+
+
+def _demonym_modifier(ctx, mention: Mention, mentions: list[Mention]) -> bool:
+    """'Egyptian President Abdel Fattah al-Sisi': the demonym only qualifies the person after it."""
+    gazetteer = ctx.gazetteer
+    if gazetteer.lookup(mention.surface_form) is not None or gazetteer.lookup_demonym(mention.surface_form) is None:
+        return False
+    return any(0 < m.char_start - mention.char_end <= 40 and clauses.actor_type(ctx, m.actor_name) == "person"
+               and not re.search(r"[,;]", ctx.body[mention.char_end : m.char_start]) for m in mentions)
+
+
+def _location(body: str, start: int, end: int) -> str | None:
+    for match in _LOCATION.finditer(body, start, end):
+        place = match.group(1)
+        if _NOT_PLACE.match(place) or re.fullmatch(r"(?:the\s+)?\d+", place):
+            continue
+        return re.sub(r"^the\s+", "", place)
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Within a sentence: one event per (clause, type); "toppled and killed" keeps the higher-priority type
+
+def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Candidate]:
+    found.sort(key=lambda c: (c.trig_start, rules.priority.get(c.event.event_type, 99)))
+    kept: list[_Candidate] = []
+    for cand in found:
+        same = next((k for k in kept if k.clause == cand.clause and k.event.event_type == cand.event.event_type), None)
+        if same is not None:
+            if not same.event.occurred and cand.event.occurred:
+                same.event.occurred = cand.event.occurred
+            continue
+        overlap = next((k for k in kept if k.trig_start < cand.trig_end and cand.trig_start < k.trig_end), None)
+        linked = next((k for k in kept if k.clause == cand.clause and (
+            _AND_LINK.match(ctx.body[k.trig_end : cand.trig_start])
+            or (k.noun != cand.noun and abs(k.trig_start - cand.trig_start) < 60))), None)
+        rival = overlap or linked
+        if rival is not None:
+            if rules.priority.get(cand.event.event_type, 99) < rules.priority.get(rival.event.event_type, 99):
+                kept[kept.index(rival)] = cand
+            continue
+        kept.append(cand)
+    return kept
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Across the article: a re-described event collapses into the first report
+
+def _dates_compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+    if a is None or b is None:
+        return True
+    rank = {"year": 0, "month": 1, "day": 2}
+    coarse = a if rank[a.precision] <= rank[b.precision] else b
+    if a.value.year != b.value.year:
+        return False
+    if coarse.precision == "year":
+        return True
+    if a.value.month != b.value.month:
+        return False
+    return coarse.precision == "month" or a.value.day == b.value.day
+
+
+def _party_set(ctx, event: Event) -> set[str]:
+    return {clauses.faction(ctx, p.actor_name) for p in event.participants}
+
+
+def _dedupe(ctx, candidates: list[_Candidate]) -> list[Event]:
+    kept: list[_Candidate] = []
+    for cand in candidates:
+        parties = _party_set(ctx, cand.event)
+        twin = None
+        for prior in kept:
+            if prior.event.event_type != cand.event.event_type:
+                continue
+            if not _dates_compatible(prior.event.occurred, cand.event.occurred):
+                continue
+            prior_parties = _party_set(ctx, prior.event)
+            if cand.agent or prior.agent:
+                # "the British-drafted resolution": the same event only if the same actor drove it.
+                same = (cand.agent or prior.agent) in (parties & prior_parties)
+            elif cand.noun or prior.noun:
+                # A bare re-mention ("since the April offensive") folds into the earlier report.
+                same = bool(parties & prior_parties) or (cand.noun and not parties)
+            else:
+                same = bool(parties) and bool(prior_parties) and (
+                    parties <= prior_parties or prior_parties <= parties)
+            if same:
+                twin = prior
+                break
+        if twin is None:
+            kept.append(cand)
+            continue
+        if twin.noun and not cand.noun:
+            # A verb report is more specific than the noun phrase that preceded it.
+            cand.event.occurred = cand.event.occurred or twin.event.occurred
+            kept[kept.index(twin)] = cand
+        elif twin.event.occurred is None and cand.event.occurred is not None:
+            twin.event.occurred = cand.event.occurred
+    return [k.event for k in kept]

@@ -1,9 +1,840 @@
-"""Placeholder extractor: returns no rows until implemented."""
+"""Statements: direct quotations and reported speech, each with a resolved speaker.
+
+Direct quotes come from a quote-pairing state machine (`find_quotes`), never from a regex that could also match the
+text *between* two quotations. Each quote is attributed, in this order, to: the subject just before a quote that
+starts with a speech verb ('Pompeo and Sarraj "emphasized ..."'), the attribution after it ('..." X said'), the
+attribution before it ('X said: "...'), then to the speaker of the neighbouring quote or statement.
+Reported speech comes from reporting verbs (`loaders/rules/speech.yaml`) with the subject found to their left:
+named mentions (coordinated subjects give one statement each), pronouns and titles (already resolved in
+ctx.mentions), documents ("a UN report said" -> United Nations), country institutions ("the French foreign ministry")
+and unnamed sources ("a senior UN diplomat" -> anonymous). A statement without a speaker is dropped.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
 from loaders.extract.context import ArticleContext
+from loaders.extract.text import paragraphs
+from loaders.model import ActorRef, FuzzyDate, Mention, Span, Statement
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+SHORT_QUOTE_WORDS = 4  # fewer words in quotation marks = scare quotes, part of the surrounding sentence
+LONG_QUOTE_WORDS = 8  # an indirect clause that embeds a quote this long is the direct statement's lead-in
 
 
-def extract_statements(ctx: ArticleContext) -> list:
-    return []
+@dataclass(frozen=True)
+class SpeechRules:
+    version: str
+    verbs: re.Pattern[str]  # every reporting verb, say- and act-type
+    say_verbs: frozenset[str]
+    document_verbs: frozenset[str]
+    document_nouns: re.Pattern[str]
+    anonymous_head: re.Pattern[str]
+    anonymous_nouns: frozenset[str]
+    fillers_at_end: re.Pattern[str]
+    fillers_at_start: re.Pattern[str]
+    quote_initial: frozenset[str]
+    institution: re.Pattern[str]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=2)
+def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
+    data = yaml.safe_load((directory / "speech.yaml").read_text(encoding="utf-8"))
+    say = [str(v) for v in data["say_verbs"]]
+    act = [str(v) for v in data["act_verbs"]]
+    docs = [str(v) for v in data["document_verbs"]]
+    fillers = _alternation(str(w) for w in data["filler_words"])
+    post = "|".join(f"(?:{p})" for p in data["post_verb_fillers"] + data["time_fillers"])
+    time = "|".join(f"(?:{p})" for p in data["time_fillers"])
+    doc_nouns = _alternation(str(n) for n in data["document_nouns"])
+    anon = _alternation(str(n) for n in data["anonymous_nouns"])
+    institution = _alternation(str(n) for n in data["institution_nouns"])
+    return SpeechRules(
+        version=str(data["version"]),
+        verbs=re.compile(rf"(?<![\w’'-])(?:{_alternation(say + act + docs)})(?![\w-])"),
+        say_verbs=frozenset(say),
+        document_verbs=frozenset(docs) - frozenset(say) - frozenset(act),
+        document_nouns=re.compile(rf"\b(?:{doc_nouns})\b", re.IGNORECASE),
+        anonymous_head=re.compile(rf"(?<![\w-])(?:{anon})$", re.IGNORECASE),
+        anonymous_nouns=frozenset(str(n).lower() for n in data["anonymous_nouns"]),
+        fillers_at_end=re.compile(rf"(?:\s*(?:\b(?:{fillers})|\b\w+ly|\b(?:{time})))\s*,?\s*$", re.IGNORECASE),
+        fillers_at_start=re.compile(rf"\s*,?\s*(?:{post}|\b(?:{fillers})\b)\s*,?", re.IGNORECASE),
+        quote_initial=frozenset(str(v).lower() for v in data["quote_initial_verbs"]),
+        institution=re.compile(rf"(?:\b[Tt]he\s+)?(?P<np>(?P<who>[A-Z][\w.’'-]+)\s+(?:{institution}))$"),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Quotation marks
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quote:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark, or the paragraph end when the quote runs on
+    paragraph: int
+    is_open_ended: bool
+
+    @property
+    def content(self) -> Span:
+        return Span(self.open + 1, self.close)
+
+
+_CLOSERS = {"“": "”", '"': '"', "‘": "’", "'": "'"}
+
+
+def _single_opens(text: str, k: int) -> bool:
+    before = text[k - 1] if k > 0 else " "
+    after = text[k + 1] if k + 1 < len(text) else " "
+    return (before.isspace() or before in "(—–-[") and after.isalnum()
+
+
+def _single_closes(text: str, k: int) -> bool:
+    before = text[k - 1] if k > 0 else " "
+    after = text[k + 1] if k + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
+
+
+def find_quotes(body: str) -> list[Quote]:
+    """Pair quotation marks paragraph by paragraph. Apostrophes ("Haftar's", "isn’t") never open a quote; a quote
+    left open at a paragraph end runs to that end (English convention for multi-paragraph quotes)."""
+    quotes: list[Quote] = []
+    for index, para in enumerate(paragraphs(body)):
+        text = body[para.char_start : para.char_end]
+        opened: int | None = None
+        mark = ""
+        for k, ch in enumerate(text):
+            if opened is None:
+                if ch in "“\"" or (ch in "‘'" and _single_opens(text, k)):
+                    opened, mark = k, ch
+                continue
+            closer = _CLOSERS[mark]
+            if ch == closer and (mark in "“\"" or _single_closes(text, k)):
+                quotes.append(Quote(para.char_start + opened, para.char_start + k, index, False))
+                opened = None
+            elif ch == "”" and mark == '"':  # mixed marks: close anyway
+                quotes.append(Quote(para.char_start + opened, para.char_start + k, index, False))
+                opened = None
+        if opened is not None and mark in "“\"":
+            quotes.append(Quote(para.char_start + opened, para.char_end, index, True))
+    return quotes
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Speakers
+# ---------------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    description: str | None = None
+    is_anonymous: bool = False
+    via: str = "name"  # name | pronoun | title | document | anonymous | institution | inherited
+
+
+@dataclass
+class _Found:
+    speakers: list[Speaker]
+    np_start: int  # where the subject noun phrase starts
+
+
+@dataclass
+class _Run:
+    ctx: ArticleContext
+    rules: SpeechRules
+    quotes: list[Quote]
+    statements: list[Statement] = field(default_factory=list)
+    attributed: list = field(default_factory=list)  # (quote, subject, evidence, cue, confidence) per long quote
+    consumed: set[int] = field(default_factory=set)  # verb offsets used as attributions of direct quotes
+    last_anonymous: dict[str, Speaker] = field(default_factory=dict)  # head noun -> last anonymous speaker
+    extra_actors: dict[str, ActorRef] = field(default_factory=dict)
+
+    def last_institution(self, before: int) -> str | None:
+        for st in reversed(self.statements):
+            if st.char_start < before and st.speaker_name and self.ctx.actor_type(st.speaker_name) not in (None, "person"):
+                return st.speaker_name
+            if st.char_start < before and st.speaker_name in self.extra_actors:
+                return st.speaker_name
+        return None
+
+
+_PRONOUN_SUBJECTS = frozenset({"he", "she"})
+_CLAUSE_FUNCTION = frozenset(
+    "that which who whom whose and but or as while when after before because if although since said says told the a an "
+    "of in on at to for by with from".split()
+)
+
+
+def _mention_ending_at(ctx: ArticleContext, end: int, start_limit: int) -> Mention | None:
+    for m in reversed(ctx.mentions_in(start_limit, end)):
+        if m.char_end == end:
+            return m
+        if m.char_end < end:
+            break
+    return None
+
+
+def _speaker_of(ctx: ArticleContext, mention: Mention) -> Speaker:
+    surface = mention.surface_form.lower()
+    if surface in ("he", "she", "his", "him", "her"):
+        return Speaker(mention.actor_name, via="pronoun")
+    if mention.actor_name not in ctx.actors:
+        return Speaker(mention.actor_name, via="title")
+    return Speaker(mention.actor_name)
+
+
+def _coordinated(ctx: ArticleContext, first: Mention, start_limit: int) -> tuple[list[Mention], int]:
+    """'The United States and Russia' / 'Egypt, the UAE and Russia' -> every mention; returns them with the NP start.
+    A bare comma joins names only inside a list that ends in "and" ("To the US, Pompeo said" is no list)."""
+    found = [first]
+    np_start = first.char_start
+    seen_and = False
+    while True:
+        head = ctx.body[start_limit:np_start]
+        link = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", head)
+        if not link:
+            break
+        is_and = "and" in link.group()
+        if not is_and and not seen_and:
+            break
+        prev = _mention_ending_at(ctx, start_limit + link.start(), start_limit)
+        if prev is None or prev.surface_form.lower() in ("his", "him", "her"):
+            break
+        if link.group().startswith(",") and is_and and not re.search(r",\s*(?:the\s+)?$", ctx.body[start_limit:prev.char_start]):
+            break  # "in Libya, and Washington warned": a new clause, not a list
+        seen_and = seen_and or is_and
+        found.insert(0, prev)
+        np_start = prev.char_start
+    det = re.search(r"(?:\b[Tt]he\s+)$", ctx.body[start_limit:np_start])
+    return found, (start_limit + det.start() if det else np_start)
+
+
+def _strip_fillers(rules: SpeechRules, body: str, start: int, end: int) -> int:
+    """Move `end` left past adverbials between a subject and its verb ("also", "on Thursday", "has")."""
+    for _ in range(8):
+        match = rules.fillers_at_end.search(body, start, end)
+        if not match or match.start() == end:
+            break
+        end = match.start()
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
+    """The speaker(s) of a reporting verb, from the text [start, verb_start) to its left."""
+    ctx, rules, body = run.ctx, run.rules, run.ctx.body
+    end = _strip_fillers(rules, body, start, verb_start)
+    left = body[start:end]
+    if not left.strip():
+        return None
+    # A relative clause: "Ghassan Salame, who (diplomats said) appealed ..." -> the nearest person before "who".
+    rel = re.search(r"(?:,\s*)?\bwho(?:\s+\w+\s+(?:said|say|says))?$", left)
+    if rel:
+        persons = [m for m in ctx.mentions_in(max(start, end - 200), start + rel.start())
+                   if ctx.actor_type(m.actor_name) == "person"]
+        if persons:
+            return _Found([_speaker_of(ctx, persons[-1])], persons[-1].char_start)
+        mention = _mention_ending_at(ctx, start + rel.start(), start)
+        return _Found([_speaker_of(ctx, mention)], mention.char_start) if mention else None
+    document = _document_subject(run, start, end)
+    if document is not None:
+        return document
+    institution = rules.institution.search(left)
+    if institution:
+        who = ctx.gazetteer.lookup_demonym(institution.group("who")) or ctx.gazetteer.lookup(institution.group("who"))
+        if who is not None and who.actor_type == "country":
+            name = institution.group("np")
+            run.extra_actors.setdefault(name, ActorRef(name=name, actor_type="government", is_discovered=True,
+                                                       country=who.name, description=name))
+            return _Found([Speaker(name, via="institution")], start + institution.start())
+    mention = _mention_ending_at(ctx, end, start)
+    if mention is not None:
+        surface = mention.surface_form.lower()
+        if surface in ("his", "him", "her"):
+            return None
+        if ctx.gazetteer.lookup_demonym(mention.surface_form) and not ctx.gazetteer.lookup(mention.surface_form):
+            return None  # "the Russian" as a noun phrase head is too vague
+        mentions, np_start = _coordinated(ctx, mention, start)
+        return _Found([_speaker_of(ctx, m) for m in mentions], np_start)
+    anonymous = _anonymous_subject(run, start, end)
+    if anonymous is not None:
+        return anonymous
+    if left.rstrip().endswith(","):
+        return _parenthetical_subject(run, start, end)
+    return None
+
+
+def _parenthetical_subject(run: _Run, start: int, end: int) -> _Found | None:
+    """'Henry Wooster, deputy assistant secretary at ..., said' -> the first mention followed by a comma."""
+    ctx = run.ctx
+    for m in ctx.mentions_in(start, end):
+        if ctx.body[m.char_end : m.char_end + 1] != ",":
+            continue
+        between = ctx.body[start : m.char_start]
+        if between.strip() and not re.fullmatch(r"[\s\w.’'-]*", between):
+            continue
+        if run.rules.verbs.search(ctx.body, m.char_end, end):
+            return None
+        if m.surface_form.lower() in ("his", "him", "her"):
+            return None
+        mentions, np_start = _coordinated(ctx, m, start)
+        return _Found([_speaker_of(ctx, x) for x in mentions], np_start)
+    return None
+
+
+_DOC_TAIL = re.compile(
+    r"^(?:\s+(?:(?:seen|obtained|reviewed|published|released|issued|circulated)\s+by|on|about|into|from|by|"
+    r"last\s+\w+|this\s+\w+|earlier\s+this\s+\w+|to)\b[^,;]*)?$"
+)
+
+
+def _document_subject(run: _Run, start: int, end: int) -> _Found | None:
+    """'a confidential United Nations report seen by Reuters' -> United Nations; 'the release' -> last issuer."""
+    ctx, body = run.ctx, run.ctx.body
+    window_start = max(start, end - 160)
+    for noun in reversed(list(run.rules.document_nouns.finditer(body, window_start, end))):
+        tail = body[noun.end() : end]
+        if not _DOC_TAIL.match(tail):
+            continue
+        by = re.match(r"\s+(?:last\s+\w+\s+|this\s+\w+\s+)?by\s+(?:the\s+)?", tail)
+        if by and not re.match(r"\s+(?:seen|obtained|reviewed)", tail):
+            issuer = next(iter(ctx.mentions_in(noun.end() + by.end(), end)), None)
+            if issuer is not None and issuer.char_start == noun.end() + by.end():
+                return _Found([Speaker(issuer.actor_name, via="document")], issuer.char_start)
+        np_start_match = re.search(r"(?:^|[,;:(]|\b(?:that|and|but|as|while|when)\b)[^,;:(]*$", body[window_start : noun.start()])
+        np_start = window_start + (np_start_match.start() if np_start_match else 0)
+        inside = [m for m in ctx.mentions_in(np_start, noun.start()) if m.surface_form.lower() not in ("his", "her")]
+        if inside:
+            m = inside[-1]
+            if ctx.gazetteer.lookup_demonym(m.surface_form) and ctx.actor_type(m.actor_name) != "country":
+                continue
+            return _Found([Speaker(m.actor_name, via="document")], np_start)
+        if re.search(r"\b(?:the|this|that|its|a)\s+(?:\w+\s+)?$", body[np_start : noun.start()]) or np_start == noun.start():
+            issuer = run.last_institution(noun.start())
+            if issuer:
+                return _Found([Speaker(issuer, via="document")], np_start)
+        return _Found([], np_start)  # a document with no known issuer: no speaker, but no other reading either
+    return None
+
+
+def _anonymous_subject(run: _Run, start: int, end: int) -> _Found | None:
+    ctx, body = run.ctx, run.ctx.body
+    left = body[start:end]
+    head = run.rules.anonymous_head.search(left)
+    if not head:
+        return None
+    words = list(re.finditer(r"[\w.’'-]+", left[: head.start()]))
+    np_index = head.start()
+    determiner = None
+    for word in reversed(words[-5:]):
+        low = word.group().lower()
+        if left[word.end() : np_index].strip(" ") not in ("",):
+            break
+        if low in ("a", "an", "the", "some", "two", "three", "several", "many", "other", "one", "four", "five", "most"):
+            determiner = low
+            break
+        if low in _CLAUSE_FUNCTION or low in run.rules.say_verbs:
+            break
+        np_index = word.start()
+    description = left[np_index : head.end()]
+    noun = head.group().lower()
+    np_start = start + np_index
+    if determiner == "the" and np_index == head.start():
+        # "the diplomat" after "a senior UN diplomat": the same unnamed source.
+        previous = run.last_anonymous.get(noun) or run.last_anonymous.get(noun.rstrip("s"))
+        if previous is not None:
+            return _Found([previous], np_start)
+    plural = noun.endswith("s") and noun not in ("witness",)
+    if plural:
+        # "senior U.S. officials said" speaks for the United States.
+        for m in ctx.mentions_in(np_start, start + head.start()):
+            if ctx.actor_type(m.actor_name) == "country" and noun in ("officials", "sources"):
+                return _Found([Speaker(m.actor_name, via="name")], np_start)
+    speaker = Speaker(None, description=description, is_anonymous=True, via="anonymous")
+    run.last_anonymous[noun] = speaker
+    return _Found([speaker], np_start)
+
+
+def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
+    """The subject at the very start of a sentence (after a short adverbial such as "On Thursday,")."""
+    ctx = run.ctx
+    mentions = ctx.mentions_in(sentence.char_start, before)
+    if not mentions:
+        return None
+    first = mentions[0]
+    lead = ctx.body[sentence.char_start : first.char_start]
+    if not re.fullmatch(r"(?:(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+,\s+)?(?:(?:[Tt]he|US|U\.S\.|[A-Z][a-z]+)\s+){0,6}", lead):
+        return None
+    if first.surface_form.lower() in ("his", "him", "her"):
+        return None
+    end = first.char_end
+    mentions_np, np_start = _coordinated(ctx, first, sentence.char_start)
+    # Extend over a coordination that follows: "Pompeo and Sarraj".
+    following = [first]
+    while True:
+        link = re.match(r"\s+and\s+(?:the\s+)?", ctx.body[end : end + 10])
+        nxt = next((m for m in ctx.mentions_in(end, before) if link and m.char_start == end + link.end()), None)
+        if nxt is None:
+            break
+        following.append(nxt)
+        end = nxt.char_end
+    return _Found([_speaker_of(ctx, m) for m in following], np_start)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Extraction
+# ---------------------------------------------------------------------------------------------------------------
+
+
+def _date_near(ctx: ArticleContext, start: int, end: int, cue: str | None) -> FuzzyDate | None:
+    try:
+        from loaders.dates import resolve_date_near  # written concurrently; optional until it lands
+    except ImportError:
+        resolve_date_near = None
+    date = None
+    if resolve_date_near is not None:
+        try:
+            date = resolve_date_near(ctx.body, start, end, ctx.published)
+        except Exception:  # a date bug must not lose the statement
+            date = None
+    if date is None and cue in ("said", "says", "told", "added", "tells", "adds") and ctx.published is not None:
+        if ctx.published.precision == "day":
+            date = ctx.published
+    return date
+
+
+def _is_headline(ctx: ArticleContext, sentence: Span) -> bool:
+    """A line without terminal punctuation (headline, caption, teaser) carries no statement."""
+    text = ctx.body[sentence.char_start : sentence.char_end].rstrip()
+    return not text or text[-1] not in ".!?\"”’'):;…—-" or len(text.split()) < 4
+
+
+def _sentence_index(ctx: ArticleContext, offset: int) -> int | None:
+    for i, span in enumerate(ctx.sentences):
+        if span.char_start <= offset < span.char_end:
+            return i
+    return None
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (body[start].isspace() or body[start] in ",:;"):
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _emit(run: _Run, found: _Found, kind: str, start: int, end: int, evidence: Span, cue: str | None,
+          confidence: float, attribution: tuple[int, int]) -> None:
+    start, end = _trim(run.ctx.body, start, end)
+    if end - start < 3:
+        return
+    for speaker in found.speakers:
+        if speaker.name is None and not speaker.is_anonymous:
+            continue
+        conf = confidence
+        if speaker.via in ("pronoun", "title", "inherited"):
+            conf -= 0.15
+        elif speaker.is_anonymous or speaker.via in ("document", "institution"):
+            conf -= 0.1
+        run.statements.append(Statement(
+            speaker_name=speaker.name,
+            speaker_description=speaker.description,
+            is_anonymous=speaker.is_anonymous,
+            kind=kind,
+            char_start=start,
+            char_end=end,
+            evidence_start=evidence.char_start,
+            evidence_end=evidence.char_end,
+            said=_date_near(run.ctx, attribution[0], attribution[1], cue),
+            confidence=round(max(conf, 0.1), 2),
+            cue=cue,
+        ))
+
+
+def extract_statements(ctx: ArticleContext) -> list[Statement]:
+    if not ctx.sentences:
+        from loaders.extract.text import sentences
+
+        ctx.sentences = sentences(ctx.body)
+    if not ctx._starts and ctx.mentions:
+        ctx.index_mentions()
+    rules = load_rules()
+    quotes = [q for q in find_quotes(ctx.body)]
+    run = _Run(ctx=ctx, rules=rules, quotes=quotes)
+    _direct(run)
+    _indirect(run)
+    _inherit(run)
+    _reconcile(run)
+    for name, ref in run.extra_actors.items():
+        if any(st.speaker_name == name for st in run.statements):
+            ctx.actors.setdefault(name, ref)
+    return sorted(run.statements, key=lambda s: (s.char_start, s.speaker_name or ""))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _direct(run: _Run) -> None:
+    ctx, body, rules = run.ctx, run.ctx.body, run.rules
+    attributed: list[tuple[Quote, _Found | None, Span, str | None, float]] = []
+    for quote in run.quotes:
+        content = body[quote.open + 1 : quote.close]
+        if _words(content) < SHORT_QUOTE_WORDS or body[quote.open] in "‘'" and _words(content) < 6:
+            continue
+        first = ctx.sentence_at(quote.open) or Span(quote.open, quote.close)
+        last = ctx.sentence_at(max(quote.close - 1, quote.open)) or first
+        after_sentence = ctx.sentence_at(quote.close + 1) if quote.close + 1 < len(body) else None
+        if _is_headline(ctx, first) and _is_headline(ctx, last) and not quote.is_open_ended:
+            continue
+        evidence = Span(first.char_start, max(last.char_end, after_sentence.char_end if after_sentence and
+                                              after_sentence.char_start <= quote.close + 2 else last.char_end))
+        found, cue, confidence = _attribute_quote(run, quote, first, evidence)
+        attributed.append((quote, found, evidence, cue, confidence))
+    run.attributed = attributed
+
+
+def _inherit(run: _Run) -> None:
+    """Unattributed quotes take the speaker of the previous quote in the paragraph (or of the statement just before
+    them), else of the next attributed quote in the same or the following paragraph."""
+    body = run.ctx.body
+    attributed = run.attributed
+    for i, (quote, found, evidence, cue, confidence) in enumerate(attributed):
+        if found is not None and found.speakers:
+            continue
+        inherited = None
+        if i > 0:
+            prev_quote, prev_found, prev_evidence, _, _ = attributed[i - 1]
+            if prev_found and prev_found.speakers and (prev_quote.paragraph == quote.paragraph or prev_quote.is_open_ended
+                                                       or prev_quote.paragraph == quote.paragraph - 1):
+                inherited = prev_found
+        if inherited is None:
+            prior = [st for st in run.statements if st.evidence_end <= quote.open and
+                     not body[st.evidence_end : quote.open].count("\n")]
+            if prior:
+                st = prior[-1]
+                inherited = _Found([Speaker(st.speaker_name, st.speaker_description, st.is_anonymous, "inherited")], 0)
+        if inherited is None and i + 1 < len(attributed):
+            next_quote, next_found, _, _, _ = attributed[i + 1]
+            if next_found and next_found.speakers and next_quote.paragraph - quote.paragraph <= 1 and (
+                    quote.is_open_ended or next_quote.paragraph == quote.paragraph):
+                inherited = next_found
+        if inherited is None:
+            continue
+        speakers = [Speaker(s.name, s.description, s.is_anonymous, "inherited") for s in inherited.speakers]
+        attributed[i] = (quote, _Found(speakers, inherited.np_start), evidence, cue or "said", 0.75)
+        _emit(run, attributed[i][1], "direct", quote.open + 1, quote.close, evidence, cue or "said", 0.75,
+              (evidence.char_start, evidence.char_end))
+
+
+def _attribute_quote(run: _Run, quote: Quote, sentence: Span, evidence: Span) -> tuple[_Found | None, str | None, float]:
+    ctx, body, rules = run.ctx, run.ctx.body, run.rules
+    head_start = sentence.char_start
+    head = body[head_start : quote.open]
+    first_word = re.match(r"\s*([A-Za-z]+)", body[quote.open + 1 : quote.open + 40])
+    # 1. 'Pompeo and Sarraj "emphasized ..."' / 'called Sarraj to "reiterate ..."': the clause subject speaks.
+    if first_word and first_word.group(1).lower() in rules.quote_initial and head.strip():
+        found = find_subject(run, head_start, quote.open)
+        if not (found and found.speakers) or re.search(r"\bto\s*$", head):
+            found = _sentence_subject(run, sentence, quote.open)
+        if found and found.speakers and not any(s.via == "document" for s in found.speakers):
+            _consume_after(run, quote)
+            _emit(run, found, "direct", quote.open + 1, quote.close, evidence, first_word.group(1), 0.85,
+                  (evidence.char_start, evidence.char_end))
+            return found, first_word.group(1), 0.85
+    # 2. After the quote: '..." X said' / '..." said X' / '..." the diplomat told Reuters'.
+    if not quote.is_open_ended:
+        found, cue = _attribution_after(run, quote)
+        if found is not None:
+            if found.speakers:
+                _emit(run, found, "direct", quote.open + 1, quote.close, evidence, cue, 0.9,
+                      (quote.close, evidence.char_end))
+            return found, cue, 0.9
+    # 3. Before the quote: 'X said: "...' / 'X said in a statement that "...' / 'X urged all states "...'.
+    verbs = [v for v in rules.verbs.finditer(body, head_start, quote.open) if not _inside_quote(run, v.start())]
+    if verbs and not _is_passive(body, verbs[-1].start()):
+        verb = verbs[-1]
+        if verb.group() in rules.document_verbs:
+            return None, None, 0
+        found = find_subject(run, head_start, verb.start())
+        if found is None and re.match(r"\s*and\b", body[max(head_start, verb.start() - 5): verb.start()][-5:]):
+            found = _sentence_subject(run, sentence, verb.start())
+        if found is not None and found.speakers:
+            run.consumed.add(verb.start())
+            _emit(run, found, "direct", quote.open + 1, quote.close, evidence, verb.group(), 0.9,
+                  (head_start, quote.open))
+            return found, verb.group(), 0.9
+    return None, None, 0
+
+
+def _inside_quote(run: _Run, offset: int) -> bool:
+    return any(q.open < offset < q.close for q in run.quotes)
+
+
+def _is_passive(body: str, verb_start: int) -> bool:
+    before = body[max(0, verb_start - 30) : verb_start]
+    return bool(re.search(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+|also\s+|not\s+)?$", before))
+
+
+_AFTER_VERB_FIRST = re.compile(r"^\s*,?\s*(?P<verb>said|says|added|told|wrote|asked|insisted|stressed)\s+(?P<np>[^,.;“”\"]{2,120})")
+
+
+def _consume_after(run: _Run, quote: Quote) -> None:
+    tail_end = min(len(run.ctx.body), quote.close + 200)
+    verb = run.rules.verbs.search(run.ctx.body, quote.close, tail_end)
+    if verb and not re.search(r"[.!?“\"]", run.ctx.body[quote.close + 1 : verb.start()]):
+        run.consumed.add(verb.start())
+
+
+def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | None]:
+    ctx, body, rules = run.ctx, run.ctx.body, run.rules
+    sentence = ctx.sentence_at(quote.close + 1) or ctx.sentence_at(quote.close)
+    stop = sentence.char_end if sentence and sentence.char_end > quote.close else min(len(body), quote.close + 200)
+    tail_start = quote.close + 1
+    tail = body[tail_start:stop]
+    if not re.match(r"\s*[,—–-]?\s*[\w]", tail) and not re.match(r"\s*[.!?]?\s*$", tail[:1]):
+        pass
+    inverted = _AFTER_VERB_FIRST.match(tail)
+    if inverted:
+        np_start = tail_start + inverted.start("np")
+        np_end = tail_start + inverted.end("np")
+        np_end = _cut_np(body, np_start, np_end)
+        found = find_subject(run, np_start, np_end) if np_end > np_start else None
+        if found is None:
+            mentions = ctx.mentions_in(np_start, np_end)
+            if mentions:
+                found = _Found([_speaker_of(ctx, mentions[0])], mentions[0].char_start)
+        if found is not None:
+            run.consumed.add(tail_start + inverted.start("verb"))
+            return found, inverted.group("verb")
+    for verb in rules.verbs.finditer(body, tail_start, min(stop, tail_start + 220)):
+        if re.search(r"[“\"]", body[tail_start : verb.start()]):
+            break
+        if verb.group() in rules.document_verbs or _is_passive(body, verb.start()):
+            break
+        found = find_subject(run, tail_start, verb.start())
+        if found is not None:
+            run.consumed.add(verb.start())
+            return found, verb.group()
+        break
+    return None, None
+
+
+def _cut_np(body: str, start: int, end: int) -> int:
+    """'a senior UN diplomat speaking on condition of anonymity' -> 'a senior UN diplomat'."""
+    cut = re.search(r"\s+(?:speaking|who|in|on|at|during|after|when|according|from|to)\b", body[start:end])
+    return start + cut.start() if cut else end
+
+
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,.;“”\"]{2,100})")
+_CLAUSE_BOUNDARY = re.compile(r"(?:;\s+|,?\s+while\s+|,\s+but\s+|,\s+whereas\s+)")
+
+
+def _indirect(run: _Run) -> None:
+    ctx = run.ctx
+    for index, sentence in enumerate(ctx.sentences):
+        if _is_headline(ctx, sentence):
+            continue
+        _according_to(run, sentence)
+        events: list[tuple[int, _Found | None, bool]] = []  # (verb offset, subject, is_say)
+        for verb in run.rules.verbs.finditer(ctx.body, sentence.char_start, sentence.char_end):
+            _reported(run, sentence, verb, events)
+
+
+def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> None:
+    ctx, body, rules = run.ctx, run.ctx.body, run.rules
+    word = verb.group()
+    if verb.start() in run.consumed or _inside_quote(run, verb.start()) or _is_passive(body, verb.start()):
+        return
+    if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
+        return  # "said to be": hearsay, no speaker
+    is_say = word in rules.say_verbs
+    left_end = _strip_fillers(rules, body, sentence.char_start, verb.start())
+    coordinated = re.search(r"(?:,\s*)?\band$", body[sentence.char_start:left_end])
+    found: _Found | None
+    if coordinated:
+        previous = [e for e in events if e[0] < verb.start()]
+        if previous:
+            _, found, prev_say = previous[-1]
+            if found is None or (not is_say and not prev_say):
+                events.append((verb.start(), found, is_say))
+                return  # covered by the statement of the first verb
+        else:
+            found = _sentence_subject(run, sentence, verb.start())
+    else:
+        found = find_subject(run, sentence.char_start, verb.start())
+    events.append((verb.start(), found, is_say))
+    if found is None or not found.speakers:
+        return
+    if word in rules.document_verbs and not all(s.via == "document" for s in found.speakers):
+        return
+    evidence = sentence
+    if is_say:
+        content_start = _skip_after_say(run, word, verb.end(), sentence.char_end)
+        rest = body[content_start : sentence.char_end].strip()
+        before_words = _words(body[sentence.char_start : found.np_start])
+        parenthetical = body[max(0, found.np_start - 2) : found.np_start].strip() == ","
+        if not rest or rest in ".!?" or (parenthetical and body[content_start - 2 : content_start].strip() == ","
+                                         and before_words >= 6):
+            # End or parenthetical attribution: "..., diplomats said." -> the clause before it.
+            if before_words == 0:
+                return
+            clause_start = sentence.char_start
+            for b in _CLAUSE_BOUNDARY.finditer(body, sentence.char_start, found.np_start):
+                clause_start = b.end()
+            count = len(run.statements)
+            _emit(run, found, "indirect", clause_start, found.np_start, evidence, word, 0.75,
+                  (found.np_start, sentence.char_end))
+            for st in run.statements[count:]:
+                st.cue = f"{word} (end)"
+            return
+        if body[content_start : content_start + 1] in "“\"" and not _short_quote_at(run, content_start):
+            return  # the direct quotation carries it
+        # "said/told/added (that) X": the content; "announced his intention", "stressed that X": from the verb.
+        start = content_start if word in _PLAIN_SAY else verb.start()
+        _emit(run, found, "indirect", start, _content_end(body, sentence), evidence, word, 0.75,
+              (sentence.char_start, content_start))
+    else:
+        start = found.np_start if body[found.np_start:verb.start()].count(",") == 0 else verb.start()
+        _emit(run, found, "indirect", start, _content_end(body, sentence), evidence, word, 0.75,
+              (sentence.char_start, verb.end()))
+
+
+_PLAIN_SAY = frozenset("said says say told tells added adds wrote writes tweeted".split())
+
+
+def _short_quote_at(run: _Run, offset: int) -> bool:
+    for q in run.quotes:
+        if q.open == offset:
+            return _words(run.ctx.body[q.open + 1 : q.close]) < LONG_QUOTE_WORDS
+    return False
+
+
+def _content_end(body: str, sentence: Span) -> int:
+    end = sentence.char_end
+    while end > sentence.char_start and body[end - 1] in ".!? ":
+        end -= 1
+    return end
+
+
+_TOLD_OBJECT = re.compile(
+    r"\s+(?:(?:reporters|journalists|lawmakers|the\s+press|the\s+media|parliament|him|her|them|us|me)\b|"
+    r"the\s+(?:[A-Z][\w.-]*\s+)*[a-z]+(?=\s+(?:that|on|in|his|her|their|its|the|a|an|[a-z]+ed)\b))"
+)
+
+
+def _skip_after_say(run: _Run, word: str, pos: int, end: int) -> int:
+    ctx, body, rules = run.ctx, run.ctx.body, run.rules
+    if word in ("told", "tells"):
+        obj = next(iter(ctx.mentions_in(pos, min(end, pos + 60))), None)
+        gap = body[pos : obj.char_start] if obj else ""
+        if obj is not None and re.fullmatch(r"\s+(?:the\s+)?", gap):
+            pos = obj.char_end
+            news = re.match(r"\s+(?:news\s+agency|newspaper|broadcaster|television|TV)\b", body[pos:end])
+            if news:
+                pos += news.end()
+        else:
+            told = _TOLD_OBJECT.match(body, pos, end)
+            if told:
+                pos = told.end()
+    for _ in range(6):
+        match = rules.fillers_at_start.match(body, pos, end)
+        if not match or match.end() == pos:
+            break
+        pos = match.end()
+    that = re.match(r"\s*,?\s*(?:that\b)?\s*[:,]?\s*", body[pos:end])
+    return pos + (that.end() if that else 0)
+
+
+def _according_to(run: _Run, sentence: Span) -> None:
+    ctx, body = run.ctx, run.ctx.body
+    for match in _ACCORDING.finditer(body, sentence.char_start, sentence.char_end):
+        np_start, np_end = match.start("np"), match.end("np")
+        np_end = _cut_np(body, np_start, np_end)
+        found = None
+        anonymous = _anonymous_subject(run, np_start, np_end)
+        if anonymous is not None:
+            found = anonymous
+        else:
+            mentions = [m for m in ctx.mentions_in(np_start, np_end) if m.surface_form.lower() not in ("his", "her")]
+            if mentions and not run.rules.document_nouns.search(body, np_start, np_end):
+                found = _Found([_speaker_of(ctx, mentions[0])], mentions[0].char_start)
+            elif mentions:
+                found = _document_subject(run, np_start, np_end)
+        if found is None or not found.speakers:
+            continue
+        if match.start() - sentence.char_start < 3:  # "According to X, CLAUSE."
+            content_start, content_end = match.end("np"), _content_end(body, sentence)
+        else:  # "CLAUSE, according to X."
+            content_start = sentence.char_start
+            for b in _CLAUSE_BOUNDARY.finditer(body, sentence.char_start, match.start()):
+                content_start = b.end()
+            content_end = match.start()
+        _emit(run, found, "indirect", content_start, content_end, sentence, "according to", 0.7,
+              (sentence.char_start, sentence.char_end))
+        for st in run.statements[-len(found.speakers):]:
+            st.cue = "according to (end)"
+
+
+def _reconcile(run: _Run) -> None:
+    body = run.ctx.body
+    statements = run.statements
+    keep: list[Statement] = []
+    directs = [s for s in statements if s.kind == "direct"]
+    indirects = [s for s in statements if s.kind == "indirect"]
+    for st in statements:
+        if st.kind == "indirect":
+            # An indirect lead-in to a long direct quotation by the same speaker is that quotation.
+            if any(d.speaker_name == st.speaker_name and st.char_start <= d.char_start and d.char_end <= st.char_end + 1
+                   and _words(body[d.char_start : d.char_end]) >= LONG_QUOTE_WORDS for d in directs):
+                continue
+            # "X said Y, diplomats said": an end attribution whose clause carries another speaker's statement.
+            if st.cue and st.cue.endswith("(end)") and any(
+                    o is not st and o.speaker_name != st.speaker_name and st.char_start <= o.char_start < st.char_end
+                    for o in indirects):
+                continue
+            # An unnamed source around a named speaker's statement ("who diplomats said appealed ...",
+            # "..., diplomats said, as Russia objected ...") only relays it.
+            if st.is_anonymous and any(
+                    not o.is_anonymous and (st.char_start <= o.char_start < st.char_end or (
+                        st.cue == "said (end)" and o.evidence_start == st.evidence_start))
+                    for o in indirects):
+                continue
+            if st.cue and st.cue.endswith("(end)"):
+                st.cue = st.cue[: -len(" (end)")]
+        else:
+            # A short quotation inside the same speaker's reported clause is part of it.
+            if _words(body[st.char_start : st.char_end]) < LONG_QUOTE_WORDS and any(
+                    i.speaker_name == st.speaker_name and i.is_anonymous == st.is_anonymous and
+                    i.char_start < st.char_start and st.char_end <= i.char_end for i in indirects):
+                continue
+        keep.append(st)
+    # Quotations in one sentence from one speaker are one statement.
+    merged: list[Statement] = []
+    for st in sorted(keep, key=lambda s: (s.char_start, s.speaker_name or "")):
+        prev = next((m for m in reversed(merged) if m.kind == "direct" and st.kind == "direct" and
+                     m.speaker_name == st.speaker_name and m.is_anonymous == st.is_anonymous and
+                     m.evidence_start == st.evidence_start and m.char_end <= st.char_start), None)
+        if prev is not None and run.ctx.sentence_at(prev.char_start) == run.ctx.sentence_at(st.char_start):
+            prev.char_end = st.char_end
+            prev.evidence_end = max(prev.evidence_end, st.evidence_end)
+            continue
+        if any(m.speaker_name == st.speaker_name and m.is_anonymous == st.is_anonymous and
+               m.char_start == st.char_start and m.char_end == st.char_end for m in merged):
+            continue
+        merged.append(st)
+    run.statements = merged

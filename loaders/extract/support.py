@@ -1,9 +1,433 @@
-"""Placeholder extractor: returns no rows until implemented."""
+"""Foreign support: who backs which Libyan party, as the text states it (arms or not).
+
+Pattern families (data in `loaders/rules/support.yaml`):
+- passive: "X is backed by A, B and C", "X, who is supported by A";
+- compound adjective: "Turkish-backed government", "UAE-backed forces of Khalifa Haftar";
+- active: "Y backs X", "France supports the legitimate government of Prime Minister Serraj", "accused it of backing X";
+- nouns: "X enjoys the backing of A, B and C", "Russia's support for Haftar", "X's key backer is Y".
+The supported side must be a Libyan party (person, force, government; not Libya itself); the supporter must not be
+on the same side. Negated, hypothetical and future statements give no row. Coordinated lists give one row each.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
+
+from loaders.extract import clauses
 from loaders.extract.context import ArticleContext
+from loaders.model import Mention, Span, Support
+
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|with|by|from|to|in|for|against|alongside|on|at|into|toward|towards|about|over|than|between|among|"
+    r"via|through|under|after|near)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
+_GOVERNMENT_NP = re.compile(
+    r"\s*(?:the\s+|its\s+|Libya['’]s\s+)?(?:[\w.-]+\s+){0,3}?(?:government|authorities|administration)\b"
+    r"(?:\s+(?:of|led by|headed by|under)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?)?",
+    re.IGNORECASE,
+)
+_DESCRIPTOR_GAP = re.compile(
+    r"^\s+(?:(?:regional|key|main|gulf|arab|western|foreign|close|traditional|long-?time)\s+)*"
+    r"(?:allies|ally|partners?|neighbou?rs?|powers?|states|countries|nations|members?)\s+(?:such as\s+|including\s+|like\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_LEAD = re.compile(r"\s*(?:(?:the|countries|states|powers|nations|such as|including|like|notably|mainly|"
+                        r"chiefly|primarily|both|reportedly|allegedly)\s+|,\s*)*", re.IGNORECASE)
 
 
-def extract_support(ctx: ArticleContext) -> list:
-    return []
+@dataclass(frozen=True)
+class _Rules:
+    passive: re.Pattern[str]
+    active: re.Pattern[str]
+    compound: re.Pattern[str]
+    noun: re.Pattern[str]
+    possessive_noun: re.Pattern[str]
+    backer_of: re.Pattern[str]
+    backer_is: re.Pattern[str]
+    false_follow: re.Pattern[str]
+    negation: re.Pattern[str]
+    accusation: re.Pattern[str]
+    accusation_alt: str
+
+
+@functools.lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    r = clauses.load_rules("support")
+    backer = r["backer_nouns"]
+    return _Rules(
+        passive=re.compile(rf"(?<![\w-])(?:{r['passive_verbs']})\s+by\s+", re.IGNORECASE),
+        active=re.compile(rf"(?<![\w-])(?:{r['active_verbs']})(?![\w-])", re.IGNORECASE),
+        compound=re.compile(rf"[-‑](?:{r['compound_verbs']})(?![\w-])", re.IGNORECASE),
+        noun=re.compile(r"(?<![\w-])" + clauses.alternation(r["noun_patterns"]) + r"\s+(?:the\s+)?", re.IGNORECASE),
+        possessive_noun=re.compile(
+            r"['’]s?\s+(?:(?:strong|full|military|political|financial|continued|key|crucial|firm|open|covert|"
+            r"growing|unwavering|diplomatic|public)\s+)*(?:support|backing|sponsorship|patronage)\s+(?:for|of|to)\s+"
+            r"(?:the\s+)?", re.IGNORECASE),
+        backer_of=re.compile(
+            rf",?\s+(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,2}}?(?:{backer})\s+(?:of|to)\s+(?:the\s+)?",
+            re.IGNORECASE),
+        backer_is=re.compile(
+            rf"['’]s?\s+(?:\w+\s+){{0,3}}?(?:{backer})\s*(?:,\s*|\s+(?:is|are|was|were|include|included|includes|"
+            rf"such as|including|like)\s+)(?:the\s+)?", re.IGNORECASE),
+        false_follow=re.compile(r["false_followers"], re.IGNORECASE),
+        negation=clauses.irrealis_pattern(tuple(r["negation"])),
+        accusation=re.compile(rf"\b(?:{r['accusation']})\b", re.IGNORECASE),
+        accusation_alt=r["accusation"],
+    )
+
+
+def extract_support(ctx: ArticleContext) -> list[Support]:
+    rules = _rules()
+    rows: list[Support] = []
+    for sentence in ctx.sentences:
+        if clauses.is_furniture(ctx, sentence.char_start):
+            continue
+        rows.extend(_passive(ctx, rules, sentence))
+        rows.extend(_compound(ctx, rules, sentence))
+        rows.extend(_active(ctx, rules, sentence))
+        rows.extend(_nouns(ctx, rules, sentence))
+    return _dedupe(ctx, rows)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Helpers
+
+def _supporter_ok(ctx, supporter: str, supported: str, *, compound: bool = False) -> bool:
+    if clauses.is_libya(supporter) or supporter == supported:
+        return False
+    kind = clauses.actor_type(ctx, supporter)
+    if kind == "media":
+        return False
+    if compound and kind == "international_org":
+        return False  # "UN-backed government" is the standard epithet of recognition, not backing
+    if clauses.is_libyan(ctx, supporter):
+        if kind != "armed_group":
+            return False
+        if clauses.faction(ctx, supporter) == clauses.faction(ctx, supported):
+            return False
+    return True
+
+
+def _list_after(ctx, at: int, limit: int) -> tuple[list[Mention], int]:
+    """The coordinated mentions starting at `at` (after "by"/"of"), skipping a leading descriptor ("US allies")."""
+    body = ctx.body
+    lead = _LIST_LEAD.match(body, at, limit)
+    lead_end = lead.end() if lead else at
+    mentions = ctx.mentions_in(at, limit)
+    if not mentions or mentions[0].char_start > lead_end + 3:
+        return [], at
+    index = 0
+    while index + 1 < len(mentions) and _DESCRIPTOR_GAP.match(body[mentions[index].char_end : mentions[index + 1].char_start]):
+        index += 1
+    group = clauses.coordination_forward(ctx, mentions, index)
+    return group, group[-1].char_end
+
+
+def _supported_at(ctx, at: int, limit: int, max_gap: int = 45) -> tuple[str | None, int]:
+    """The Libyan party named right at `at` (object of a verb / head of a compound): a mention, a "government (of
+    X)" phrase, or a title."""
+    body = ctx.body
+    gov = _GOVERNMENT_NP.match(body, at, limit)
+    mentions = [m for m in ctx.mentions_in(at, limit) if m.char_start <= at + max_gap]
+    if gov:
+        of_mentions = [m for m in mentions if gov.end() - 1 <= m.char_start <= gov.end() + 2
+                       or (at <= m.char_start < gov.end() and clauses.is_libyan(ctx, m.actor_name))]
+        for m in of_mentions:
+            if clauses.is_libyan(ctx, m.actor_name):
+                name = clauses.faction(ctx, m.actor_name)
+                return name, max(m.char_end, gov.end())
+        name = clauses.libyan_government(ctx, at)
+        if name:
+            return name, gov.end()
+    for m in mentions:
+        gap = body[at : m.char_start]
+        if re.search(r"[,;:.]|\b(?:and|but|while|which|who|that|in|to|for)\b", gap):
+            break
+        if clauses.is_libyan(ctx, m.actor_name):
+            return m.actor_name, m.char_end
+        if not clauses.is_libya(m.actor_name) and not _possessive_after(body, m):
+            break
+        if _possessive_after(body, m):
+            # "Libya's Turkish-backed government" handled above; "Haftar's forces" -> Haftar
+            continue
+    titles = clauses.title_mentions(ctx, at, min(limit, at + max_gap))
+    if titles and titles[0].char_start <= at + 5:
+        return titles[0].actor_name, titles[0].char_end
+    return None, at
+
+
+def _possessive_after(body: str, mention: Mention) -> bool:
+    return body[mention.char_end : mention.char_end + 2] in ("'s", "’s")
+
+
+def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int]:
+    """The supported party before a passive verb: nearest Libyan mention, "the government", or a pronoun."""
+    body = ctx.body
+    text = body[clause.char_start : verb_start]
+    gov = None
+    for gov in re.finditer(r"\b(?:the|its|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:government|authorities|administration)\b",
+                           text, re.IGNORECASE):
+        pass
+    mentions = [m for m in ctx.mentions_in(clause.char_start, verb_start)
+                if clauses.is_libyan(ctx, m.actor_name) or m.surface_form.lower() in ("it", "they")]
+    candidate = mentions[-1] if mentions else None
+    if gov is not None and (candidate is None or clause.char_start + gov.start() > candidate.char_start):
+        name = clauses.libyan_government(ctx, clause.char_start + gov.start())
+        if name:
+            return name, clause.char_start + gov.start()
+    if candidate is not None:
+        if clauses.is_libyan(ctx, candidate.actor_name):
+            return candidate.actor_name, candidate.char_start
+    if re.match(r"\s*(?:who|which|that)\b", text, re.IGNORECASE) or re.match(r"\s*,", body[verb_start - 2 : verb_start]):
+        # "Haftar -- who is backed by ...": the antecedent sits before the clause.
+        sentence = clauses.sentence_of(ctx, clause.char_start)
+        prior = [m for m in ctx.mentions_in(sentence.char_start, clause.char_start) if clauses.is_libyan(ctx, m.actor_name)]
+        if prior:
+            return prior[-1].actor_name, prior[-1].char_start
+    pronoun = None
+    for pronoun in re.finditer(r"\b(?:it|they)\b", text, re.IGNORECASE):
+        pass
+    if pronoun is not None:
+        name = clauses.resolve_it(ctx, clause.char_start + pronoun.start(), libyan=True, persons=False)
+        if name:
+            return name, clause.char_start + pronoun.start()
+    return None, verb_start
+
+
+def _negated(rules: _Rules, text: str) -> bool:
+    return clauses.has_cue(rules.negation, text[-50:])
+
+
+def _rows(ctx, supporters: list[Mention] | list[str], supported: str | None, start: int, end: int,
+          alleged_by: str | None = None, compound: bool = False) -> list[Support]:
+    if not supported or not clauses.is_libyan(ctx, supported):
+        return []
+    out = []
+    for item in supporters:
+        name = item if isinstance(item, str) else item.actor_name
+        name = clauses.foreign_state(ctx, name)
+        if not _supporter_ok(ctx, name, supported, compound=compound):
+            continue
+        out.append(Support(supporter_name=name, supported_name=supported, evidence_start=start, evidence_end=end,
+                           alleged_by_name=alleged_by, confidence=0.7))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Pattern families
+
+def _passive(ctx, rules: _Rules, sentence: Span) -> list[Support]:
+    body = ctx.body
+    out = []
+    for match in rules.passive.finditer(body, sentence.char_start, sentence.char_end):
+        if match.start() > 0 and body[match.start() - 1] in "-‑":
+            continue  # compound adjective, handled separately
+        clause = clauses.clause_of(ctx, match.start())
+        supporters, end = _list_after(ctx, match.end(), sentence.char_end)
+        if not supporters:
+            continue
+        supported, start = _subject_before(ctx, clause, match.start())
+        if supported is None:
+            continue
+        if _negated(rules, body[start : match.start()]):
+            continue
+        alleged_by = _accuser(ctx, rules, clause, start)
+        out.extend(_rows(ctx, supporters, supported, min(start, match.start()), end, alleged_by))
+    return out
+
+
+def _compound(ctx, rules: _Rules, sentence: Span) -> list[Support]:
+    body = ctx.body
+    out = []
+    for match in rules.compound.finditer(body, sentence.char_start, sentence.char_end):
+        supporter = next((m for m in ctx.mentions_in(max(sentence.char_start, match.start() - 60), match.start() + 1)
+                          if m.char_end == match.start()), None)
+        if supporter is None:
+            continue
+        at = match.end()
+        skip = re.match(r"\s+(?:(?:[a-z][\w-]*|Libyan|Libya['’]s|Islamist|Eastern|Western)\s+){0,3}?"
+                        r"(?=(?:forces|troops|fighters|militias?|army|armies)\s+(?:of|loyal to|led by)\s+)?", body[at:])
+        supported, end = _supported_at(ctx, at + 1, sentence.char_end, max_gap=40)
+        if supported is None and skip:
+            tail = re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:forces|troops|fighters|militias?|army|armies)\s+"
+                            r"(?:of|loyal to|led by|under)\s+(?:the\s+)?", body[at:sentence.char_end])
+            if tail:
+                supported, end = _supported_at(ctx, at + tail.end(), sentence.char_end, max_gap=5)
+        if supported is None:
+            continue
+        if _negated(rules, body[max(sentence.char_start, supporter.char_start - 25) : supporter.char_start]):
+            continue
+        out.extend(_rows(ctx, [supporter], supported, supporter.char_start, end, compound=True))
+    return out
+
+
+def _active(ctx, rules: _Rules, sentence: Span) -> list[Support]:
+    body = ctx.body
+    out = []
+    for match in rules.active.finditer(body, sentence.char_start, sentence.char_end):
+        if match.start() > 0 and body[match.start() - 1] in "-‑":
+            continue
+        if rules.false_follow.match(body, match.end()):
+            continue
+        if rules.passive.match(body, match.start()):
+            continue  # "backed by": passive family
+        before_verb = body[max(sentence.char_start, match.start() - 12) : match.start()]
+        if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", before_verb) and match.group().lower().endswith("ed"):
+            continue  # passive without "by"
+        supported, end = _supported_at(ctx, match.end() + 1, sentence.char_end)
+        if supported is None:
+            continue
+        clause = clauses.clause_of(ctx, match.start())
+        supporters, start, alleged_by = _active_subject(ctx, rules, sentence, clause, match.start())
+        if not supporters:
+            continue
+        between = body[start : match.start()]
+        if re.search(r"\bto\s+$", between) and not re.search(r"\bcontinu\w*\s+to\s+$", between):
+            if not re.search(r"\bof\s+$", between):
+                continue  # infinitive: "refused to back", "agreed to support" (not yet a fact)
+        if _negated(rules, between):
+            continue
+        if alleged_by is None:
+            alleged_by = _accuser(ctx, rules, clause, start)
+        out.extend(_rows(ctx, supporters, supported, min(start, match.start()), end, alleged_by))
+    return out
+
+
+def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start: int):
+    """(supporters, start, alleged_by) for an active support verb: the subject, or the accused in
+    "A accused Y of backing X"."""
+    body = ctx.body
+    accused = re.search(rf"\b(?:{rules.accusation_alt})\s+(?P<obj>[\w.'’ -]{{1,40}}?)\s+of\s+$",
+                        body[max(sentence.char_start, verb_start - 70) : verb_start], re.IGNORECASE)
+    if accused:
+        obj_start = verb_start - (len(body[max(sentence.char_start, verb_start - 70) : verb_start]) - accused.start("obj"))
+        accuser = _accuser_before(ctx, sentence, obj_start - len(accused.group().split()[0]) - 1)
+        obj = accused.group("obj")
+        mentions = ctx.mentions_in(obj_start, obj_start + len(obj) + 1)
+        if mentions and mentions[0].surface_form.lower() not in ("it", "they", "them", "him"):
+            return [mentions[0].actor_name], obj_start, accuser
+        if re.fullmatch(r"(?:it|them|him)", obj, re.IGNORECASE):
+            name = clauses.resolve_it(ctx, obj_start, libyan=False, exclude={accuser} if accuser else None,
+                                      persons=obj.lower() == "him")
+            if name:
+                return [name], obj_start, accuser
+        return [], verb_start, None
+    mentions = ctx.mentions_in(clause.char_start, verb_start)
+    for index in range(len(mentions) - 1, -1, -1):
+        mention = mentions[index]
+        before = body[max(clause.char_start, mention.char_start - 30) : mention.char_start]
+        if _PREPOSITION_BEFORE.search(before):
+            continue
+        if _possessive_after(body, mention):
+            continue
+        name = mention.actor_name
+        if mention.surface_form.lower() in ("it", "they") and clauses.is_libyan(ctx, name):
+            name = clauses.resolve_it(ctx, mention.char_start, libyan=False) or name
+        if clauses.is_libyan(ctx, name) or clauses.is_libya(name):
+            return [], verb_start, None
+        gap = body[mention.char_end : verb_start]
+        if len(gap) > 60 or re.search(r"[;]", gap):
+            return [], verb_start, None
+        group = clauses.coordination(ctx, mentions, index)
+        return [m.actor_name for m in group], group[0].char_start, None
+    # A bare pronoun subject the mention finder did not resolve: "France said it supported ...".
+    pronoun = re.search(r"\b(?:it|they)\s+(?:\w+\s+){0,2}?$", body[clause.char_start : verb_start], re.IGNORECASE)
+    if pronoun:
+        at = clause.char_start + pronoun.start()
+        name = clauses.resolve_it(ctx, at, libyan=False)
+        if name:
+            return [name], at, None
+    return [], verb_start, None
+
+
+def _accuser_before(ctx, sentence: Span, verb_start: int) -> str | None:
+    body = ctx.body
+    text = body[sentence.char_start : verb_start]
+    authority = re.search(r"\b(?:that|the|this)\s+(?:authority|government|administration)\s*$", text, re.IGNORECASE)
+    if authority:
+        return clauses.libyan_government(ctx, sentence.char_start + authority.start())
+    for mention in reversed(ctx.mentions_in(sentence.char_start, verb_start)):
+        gap = body[mention.char_end : verb_start]
+        if len(gap) <= 25 and not re.search(r"[,;]", gap):
+            return mention.actor_name
+        break
+    return None
+
+
+def _accuser(ctx, rules: _Rules, clause: Span, start: int) -> str | None:
+    """'X accused Y of ...' / 'Y is accused by X of ...' around a support phrase: the accuser, else None."""
+    body = ctx.body
+    text = body[clause.char_start : start]
+    match = None
+    for match in rules.accusation.finditer(text):
+        pass
+    if match is None:
+        return None
+    return _accuser_before(ctx, clause, clause.char_start + match.start())
+
+
+def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
+    body = ctx.body
+    out = []
+    s, e = sentence.char_start, sentence.char_end
+    # "X enjoys the backing of A, B and C"
+    for match in rules.noun.finditer(body, s, e):
+        clause = clauses.clause_of(ctx, match.start())
+        supporters, end = _list_after(ctx, match.end(), e)
+        if not supporters:
+            continue
+        supported, start = _subject_before(ctx, clause, match.start())
+        if supported is None or _negated(rules, body[start : match.start()]):
+            continue
+        out.extend(_rows(ctx, supporters, supported, start, end))
+    # "Russia's support for Haftar"
+    for match in rules.possessive_noun.finditer(body, s, e):
+        owner = next((m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1)
+                      if m.char_end == match.start()), None)
+        if owner is None:
+            continue
+        supported, end = _supported_at(ctx, match.end(), e)
+        if supported is None:
+            continue
+        if _negated(rules, body[max(s, owner.char_start - 30) : owner.char_start]):
+            continue
+        out.extend(_rows(ctx, [owner], supported, owner.char_start, end))
+    # "Y, a key backer of X"
+    for match in rules.backer_of.finditer(body, s, e):
+        owner = next((m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1)
+                      if m.char_end == match.start()), None)
+        if owner is None:
+            continue
+        supported, end = _supported_at(ctx, match.end(), e)
+        if supported is None:
+            continue
+        mentions = ctx.mentions_in(s, match.start() + 1)
+        group = clauses.coordination(ctx, mentions, mentions.index(owner)) if owner in mentions else [owner]
+        out.extend(_rows(ctx, group, supported, group[0].char_start, end))
+    # "X's key backer is Y", "Haftar's foreign backers, including Russia and the UAE"
+    for match in rules.backer_is.finditer(body, s, e):
+        owner = next((m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1)
+                      if m.char_end == match.start()), None)
+        if owner is None or not clauses.is_libyan(ctx, owner.actor_name):
+            continue
+        supporters, end = _list_after(ctx, match.end(), e)
+        if not supporters:
+            continue
+        out.extend(_rows(ctx, supporters, owner.actor_name, owner.char_start, end))
+    return out
+
+
+def _dedupe(ctx, rows: list[Support]) -> list[Support]:
+    seen: dict[tuple[str, str], Support] = {}
+    for row in rows:
+        key = (row.supporter_name, clauses.faction(ctx, row.supported_name))
+        if key in seen:
+            if seen[key].alleged_by_name and not row.alleged_by_name:
+                # An unattributed statement of the same relation is stronger than an accusation.
+                seen[key] = row
+            continue
+        seen[key] = row
+    return sorted(seen.values(), key=lambda r: r.evidence_start)
