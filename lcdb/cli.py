@@ -424,7 +424,8 @@ def report_run(name: str | None, run_all_reports: bool, params: tuple[str, ...],
     Example:  lcdb report run embargo_violations --format html --format csv --out out/
     Example:  lcdb report run --all --since 7d --dated --out /srv/lcdb/reports
     """
-    from reports.engine import FORMATS, run_all, run_report, write_report
+    from reports.engine import run_all, run_report
+    from reports.render import FORMATS, write_report
 
     if dated:
         out_dir = out_dir / dt.date.today().isoformat()
@@ -457,8 +458,8 @@ def export(fmt: str, out: Path) -> None:
     """
     from reports.engine import export as run_export
 
-    path = run_export(fmt, out)
-    click.echo(f"exported to {path}")
+    paths = run_export(fmt, out)
+    click.echo(f"exported {len(paths)} file(s) to {out}")
 
 
 # ---------------------------------------------------------------------------------------------------- evaluate

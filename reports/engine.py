@@ -49,6 +49,14 @@ LOADER_ENV = "LCDB_REPORT_LOADER"
 class ReportError(Exception):
     """A report could not be found, parameterised, run or written; the message says which and why."""
 
+    is_usage = False
+
+
+class ReportUsageError(ReportError):
+    """The caller asked for something that does not exist (report, parameter, value, format): exit code 2."""
+
+    is_usage = True
+
 
 @dataclass(frozen=True)
 class ParameterSpec:
@@ -183,7 +191,7 @@ def get_report(name: str) -> ReportSpec:
     if name not in specs:
         close = difflib.get_close_matches(name, list(specs), n=1)
         hint = f" Did you mean {close[0]}?" if close else ""
-        raise ReportError(f"unknown report {name!r}.{hint} Known reports: {', '.join(specs)}")
+        raise ReportUsageError(f"unknown report {name!r}.{hint} Known reports: {', '.join(specs)}")
     return specs[name]
 
 
@@ -202,15 +210,15 @@ def _convert(spec: ReportSpec, parameter: ParameterSpec, raw: Any) -> Any:
         try:
             return dt.date.fromisoformat(str(raw).strip())
         except ValueError:
-            raise ReportError(f"{where}: {str(raw)[:60]!r} is not a date (expected YYYY-MM-DD)") from None
+            raise ReportUsageError(f"{where}: {str(raw)[:60]!r} is not a date (expected YYYY-MM-DD)") from None
     if parameter.type == "int":
         if isinstance(raw, bool):
-            raise ReportError(f"{where}: expected an integer, got {raw!r}")
+            raise ReportUsageError(f"{where}: expected an integer, got {raw!r}")
         if isinstance(raw, int):
             return raw
         text = str(raw).strip()
         if not re.fullmatch(r"[+-]?\d{1,12}", text):
-            raise ReportError(f"{where}: {text[:60]!r} is not an integer")
+            raise ReportUsageError(f"{where}: {text[:60]!r} is not an integer")
         return int(text)
     if parameter.type == "list[text]":
         items = raw if isinstance(raw, (list, tuple)) else str(raw).split(",")
@@ -218,16 +226,16 @@ def _convert(spec: ReportSpec, parameter: ParameterSpec, raw: Any) -> Any:
         if parameter.choices:
             bad = [v for v in values if v not in parameter.choices]
             if bad:
-                raise ReportError(f"{where}: {', '.join(repr(b[:60]) for b in bad)} not allowed; "
+                raise ReportUsageError(f"{where}: {', '.join(repr(b[:60]) for b in bad)} not allowed; "
                                   f"choose from {', '.join(parameter.choices)}")
         return values or None
     text = str(raw).strip()
     if len(text) > MAX_TEXT_PARAMETER_LENGTH:
-        raise ReportError(f"{where}: value longer than {MAX_TEXT_PARAMETER_LENGTH} characters")
+        raise ReportUsageError(f"{where}: value longer than {MAX_TEXT_PARAMETER_LENGTH} characters")
     if "\x00" in text:
-        raise ReportError(f"{where}: value contains a NUL byte")
+        raise ReportUsageError(f"{where}: value contains a NUL byte")
     if parameter.choices and text and text not in parameter.choices:
-        raise ReportError(f"{where}: {text[:60]!r} not allowed; choose from {', '.join(parameter.choices)}")
+        raise ReportUsageError(f"{where}: {text[:60]!r} not allowed; choose from {', '.join(parameter.choices)}")
     return text or None
 
 
@@ -237,7 +245,7 @@ def validate_params(spec: ReportSpec, params: dict[str, Any] | None) -> dict[str
     unknown = [key for key in params if key not in spec.parameter_names]
     if unknown:
         allowed = ", ".join(spec.parameter_names) or "none"
-        raise ReportError(f"report {spec.name}: unknown parameter {', '.join(map(repr, unknown))}; "
+        raise ReportUsageError(f"report {spec.name}: unknown parameter {', '.join(map(repr, unknown))}; "
                           f"allowed parameters: {allowed}")
     values: dict[str, Any] = {}
     for parameter in spec.parameters:
@@ -246,11 +254,11 @@ def validate_params(spec: ReportSpec, params: dict[str, Any] | None) -> dict[str
             raw = parameter.default
         value = _convert(spec, parameter, raw)
         if value is None and parameter.required:
-            raise ReportError(f"report {spec.name}: parameter {parameter.name} is required ({parameter.description})")
+            raise ReportUsageError(f"report {spec.name}: parameter {parameter.name} is required ({parameter.description})")
         values[parameter.name] = value
     since, until = values.get("since"), values.get("until")
     if isinstance(since, dt.date) and isinstance(until, dt.date) and since > until:
-        raise ReportError(f"report {spec.name}: since ({since}) is after until ({until})")
+        raise ReportUsageError(f"report {spec.name}: since ({since}) is after until ({until})")
     return values
 
 
@@ -463,7 +471,7 @@ def _check_lookups(con, spec: ReportSpec, values: dict[str, Any]) -> None:
             from names group by actor_name having score >= 0.75 order by score desc, actor_name limit 5""",
             {"name": value}).fetchall()
         hint = f" Close names: {', '.join(name for name, _ in close)}." if close else ""
-        raise ReportError(f"report {spec.name}: no actor named {value[:80]!r} (by name or alias).{hint}")
+        raise ReportUsageError(f"report {spec.name}: no actor named {value[:80]!r} (by name or alias).{hint}")
 
 
 def execute_report(con, spec: ReportSpec, values: dict[str, Any]) -> ReportResult:
@@ -559,7 +567,7 @@ def export(format: str, out: Path, *, url: str | None = None) -> list[Path]:
     import duckdb
 
     if format not in ("duckdb", "parquet"):
-        raise ReportError(f"unknown export format {format!r}; allowed: duckdb, parquet")
+        raise ReportUsageError(f"unknown export format {format!r}; allowed: duckdb, parquet")
     out = Path(out)
     with open_session(REPORTING_VIEWS, url, lock=False) as con:
         if format == "duckdb":

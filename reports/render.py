@@ -23,7 +23,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from reports import charts
-from reports.engine import REPORTS_DIR, ReportError, ReportResult, ReportSpec
+from reports.engine import REPORTS_DIR, ReportError, ReportUsageError, ReportResult, ReportSpec
 
 FORMATS: tuple[str, ...] = ("html", "md", "csv", "json", "parquet")
 MAX_HTML_ROWS = 5000
@@ -35,9 +35,9 @@ def check_formats(formats: list[str] | tuple[str, ...]) -> list[str]:
     formats = [f.strip().lower() for f in formats if f and f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise ReportError(f"unknown format {', '.join(map(repr, unknown))}; allowed formats: {', '.join(FORMATS)}")
+        raise ReportUsageError(f"unknown format {', '.join(map(repr, unknown))}; allowed formats: {', '.join(FORMATS)}")
     if not formats:
-        raise ReportError(f"no output format given; allowed formats: {', '.join(FORMATS)}")
+        raise ReportUsageError(f"no output format given; allowed formats: {', '.join(FORMATS)}")
     return list(dict.fromkeys(formats))
 
 
@@ -95,8 +95,9 @@ def chart_svg(result: ReportResult) -> str:
         items = []
         for row in rows:
             label = cell_text(row.get(chart.x))
-            if chart.group:
-                label += f" · {cell_text(row.get(chart.group)) or '—'}"
+            # `group` may name several columns ("recipient_side, materiel") so that bar labels stay unique.
+            for column in [c.strip() for c in (chart.group or "").split(",") if c.strip()]:
+                label += f" · {cell_text(row.get(column)) or '—'}"
             items.append((label, row.get(chart.y) or 0))
         return charts.bar_chart(items, title=title, value_label=chart.y or "", top=chart.top)
     if chart.kind == "timeline":
