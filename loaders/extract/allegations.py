@@ -42,7 +42,6 @@ _ACCUSATION_CUE = re.compile(
 )
 _HYPOTHETICAL_PREFIX = re.compile(r"\b(?:if|whether|unless|in case)\b[^,;]*$", re.IGNORECASE)
 _NOT_LIBYAN_DESTINATION = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
-_GENERIC: set[int] = set()  # ids of rows whose materiel is only the default of an embargo-breach phrase
 _OWNER_GAP = re.compile(r"^(?:\s+(?:\w+\s+){0,2}?)?$")
 
 
@@ -85,8 +84,9 @@ def _rules() -> _Rules:
         trigger=trigger,
         restricted={k: tuple(v) for k, v in rules["restricted_verbs"].items()},
         default_materiel=rules["default_materiel"],
-        origin=re.compile(r"[\s-]*(?:\w+\s+){0,1}?" + clauses.alternation(rules["origin_nouns"]) + r"(?![\w-])",
-                          re.IGNORECASE),
+        origin=re.compile(
+            r"[\s-]*(?:\w+\s+){0,1}?" + clauses.alternation(rules["origin_nouns"]) + r"(?![\w-])", re.IGNORECASE
+        ),
         origin_from=re.compile(rules["origin_from"] + r"(?:\w+\s+){0,2}?$", re.IGNORECASE),
         irrealis=clauses.irrealis_pattern(tuple(rules["irrealis"])),
         denial=re.compile(rf"\b(?:{rules['denial_verbs']})\b\s*{rules['denial_objects']}?", re.IGNORECASE),
@@ -111,14 +111,14 @@ def extract_allegations(ctx: ArticleContext) -> list[Allegation]:
         if clauses.is_furniture(ctx, sentence.char_start):
             continue
         rows.extend(_sentence_rows(ctx, rules, s_index, sentence))
-    rows = _dedupe(rows)
-    _GENERIC.clear()
+    rows = _dedupe(rows, getattr(ctx, "_allegation_generic", set()))
     _attach_denials(ctx, rules, rows)
     return rows
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Per sentence
+
 
 def _sentence_rows(ctx: ArticleContext, rules: _Rules, s_index: int, sentence: Span) -> list[Allegation]:
     body = ctx.body
@@ -137,8 +137,13 @@ def _sentence_rows(ctx: ArticleContext, rules: _Rules, s_index: int, sentence: S
         nxt = triggers[i + 1] if i + 1 < len(triggers) else None
         merged_end = None
         # "breaching the arms embargo by supplying X with Y": one allegation over both phrases.
-        if (trig.kind == "breach" and nxt is not None and nxt.kind == "verb" and nxt.start < clause.char_end
-                and re.fullmatch(r"\s*(?:\S+\s+){0,1}?(?:by|to|through|with|in)\s+", body[trig.end : nxt.start])):
+        if (
+            trig.kind == "breach"
+            and nxt is not None
+            and nxt.kind == "verb"
+            and nxt.start < clause.char_end
+            and re.fullmatch(r"\s*(?:\S+\s+){0,1}?(?:by|to|through|with|in)\s+", body[trig.end : nxt.start])
+        ):
             skip_next = True
             after = triggers[i + 2] if i + 2 < len(triggers) else None
             merged_end = min(after.start if after else clause.char_end, clause.char_end)
@@ -166,8 +171,16 @@ def _stem(verb: str) -> str:
     return word
 
 
-def _trigger_row(ctx, rules: _Rules, sentence: Span, clause: Span, trig: _Trigger, window: Span, stem: str,
-                 previous_suppliers: list[str]) -> list[Allegation]:
+def _trigger_row(
+    ctx,
+    rules: _Rules,
+    sentence: Span,
+    clause: Span,
+    trig: _Trigger,
+    window: Span,
+    stem: str,
+    previous_suppliers: list[str],
+) -> list[Allegation]:
     body = ctx.body
     materiel, last_end, first_materiel = _materiel(ctx, rules, window)
     passive_suppliers, _ = _passive_agent(ctx, trig)
@@ -178,7 +191,9 @@ def _trigger_row(ctx, rules: _Rules, sentence: Span, clause: Span, trig: _Trigge
     participle = None
     if not materiel and trig.kind == "verb":
         # "Wagner has up to 1,200 people deployed in Libya": the materiel sits between "has" and the participle.
-        participle = re.search(r"\b(?:has|have|had|with)\s+((?:[\w,.-]+\s+){1,8}?)$", body[clause.char_start : trig.start])
+        participle = re.search(
+            r"\b(?:has|have|had|with)\s+((?:[\w,.-]+\s+){1,8}?)$", body[clause.char_start : trig.start]
+        )
         if participle:
             at = clause.char_start + participle.start(1)
             materiel, _, first_materiel = _materiel(ctx, rules, Span(at, trig.start))
@@ -227,20 +242,23 @@ def _trigger_row(ctx, rules: _Rules, sentence: Span, clause: Span, trig: _Trigge
     alleged_by, anonymous = _alleged_by(ctx, rules, sentence, trig.start, suppliers)
     rows = []
     for supplier in suppliers:
-        rows.append(Allegation(
-            supplier_name=supplier,
-            recipient_name=recipient,
-            materiel=list(materiel),
-            evidence_start=start,
-            evidence_end=end,
-            quantity_text=quantity,
-            alleged_by_name=alleged_by,
-            is_alleged_by_anonymous=anonymous,
-            denied_by=[supplier] if denied else [],
-            confidence=0.7 if trig.kind == "breach" or recipient else 0.6,
-        ))
+        rows.append(
+            Allegation(
+                supplier_name=supplier,
+                recipient_name=recipient,
+                materiel=list(materiel),
+                evidence_start=start,
+                evidence_end=end,
+                quantity_text=quantity,
+                alleged_by_name=alleged_by,
+                is_alleged_by_anonymous=anonymous,
+                denied_by=[supplier] if denied else [],
+                confidence=0.7 if trig.kind == "breach" or recipient else 0.6,
+            )
+        )
         if generic:
-            _GENERIC.add(id(rows[-1]))
+            # ids of rows whose materiel is only the default of an embargo-breach phrase (see _same_claim)
+            ctx.__dict__.setdefault("_allegation_generic", set()).add(id(rows[-1]))
     return rows
 
 
@@ -251,8 +269,11 @@ def _irrealis(rules: _Rules, between: str) -> bool:
 def _materiel(ctx, rules: _Rules, window: Span) -> tuple[list[str], int, int | None]:
     body = ctx.body
     found, last_end, first = [], window.char_start, None
-    libyan_spans = [(m.char_start, m.char_end) for m in ctx.mentions_in(window.char_start, window.char_end)
-                    if clauses.is_libyan(ctx, m.actor_name)]
+    libyan_spans = [
+        (m.char_start, m.char_end)
+        for m in ctx.mentions_in(window.char_start, window.char_end)
+        if clauses.is_libyan(ctx, m.actor_name)
+    ]
     for match in rules.materiel.finditer(body, window.char_start, window.char_end):
         category = rules.categories[match.lastgroup]
         if any(s <= match.start() < e for s, e in libyan_spans):
@@ -267,9 +288,7 @@ def _materiel(ctx, rules: _Rules, window: Span) -> tuple[list[str], int, int | N
 
 
 def _quantity(body: str, start: int, materiel_start: int) -> str | None:
-    match = None
-    for match in _QUANTITY.finditer(body, start, materiel_start):
-        pass
+    match = clauses.last_match(_QUANTITY, body, start, materiel_start)
     if match is None:
         return None
     text = match.group().strip()
@@ -291,10 +310,10 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
         if not _supplier_ok(ctx, mention.actor_name):
             continue
         before = body[max(sentence.char_start, mention.char_start - 40) : mention.char_start]
-        relative = re.match(r",?\s+(?:which|who|that|all of which|both of which|each of which)\b",
-                            body[mention.char_end : verb_start])
-        if (_PREPOSITIONS.search(before) and not relative
-                and not re.search(r"(?:,|\band)\s+(?:the\s+)?$", before)):
+        relative = re.match(
+            r",?\s+(?:which|who|that|all of which|both of which|each of which)\b", body[mention.char_end : verb_start]
+        )
+        if _PREPOSITIONS.search(before) and not relative and not re.search(r"(?:,|\band)\s+(?:the\s+)?$", before):
             continue
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s"):
             continue  # "Russia's Wagner Group": the owner, not the subject
@@ -333,8 +352,11 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger) -> tuple[str |
     if after:
         first = min(after, key=lambda m: m.char_start)
         return clauses.faction(ctx, first.actor_name), first.char_end
-    gov = re.search(r"\b(?:the|its|their)\s+(?:\w+\s+){0,2}?government\b", ctx.body[window.char_start:window.char_end],
-                    re.IGNORECASE)
+    gov = re.search(
+        r"\b(?:the|its|their)\s+(?:\w+\s+){0,2}?government\b",
+        ctx.body[window.char_start : window.char_end],
+        re.IGNORECASE,
+    )
     if gov:
         name = clauses.libyan_government(ctx, window.char_start + gov.start())
         if name:
@@ -362,6 +384,7 @@ def _foreign_destination(ctx, window: Span) -> bool:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Who alleges it
+
 
 def _alleged_by(ctx, rules: _Rules, sentence: Span, trig_start: int, suppliers: list[str]) -> tuple[str | None, bool]:
     body = ctx.body
@@ -439,15 +462,19 @@ def _source_at(ctx, rules: _Rules, mentions: list[Mention], at: int, end: int):
 def _speaker_before(ctx, rules: _Rules, mentions: list[Mention], s: int, verb_start: int, suppliers: list[str]):
     body = ctx.body
     before = body[max(s, verb_start - 60) : verb_start]
-    aux = r"(?:\s+(?:has|have|had|also|repeatedly|previously|recently|long|now|further|then|publicly|officially|"\
-          r"separately|earlier|on \w+|last \w+))*\s*$"
-    anon = re.search(r"(?:^|\s)((?:[\w.'’-]+\s+){0,3}?)(" + rules.anonymous.pattern + r")" + aux, before,
-                     re.IGNORECASE)
+    aux = (
+        r"(?:\s+(?:has|have|had|also|repeatedly|previously|recently|long|now|further|then|publicly|officially|"
+        r"separately|earlier|on \w+|last \w+))*\s*$"
+    )
+    anon = re.search(r"(?:^|\s)((?:[\w.'’-]+\s+){0,3}?)(" + rules.anonymous.pattern + r")" + aux, before, re.IGNORECASE)
     if anon:
         anon_start = verb_start - len(before) + anon.start(2)
         for mention in reversed(mentions):
-            if (mention.char_end <= anon_start and anon_start - mention.char_end <= 12
-                    and re.fullmatch(r"\s+(?:\w+\s+)?", body[mention.char_end : anon_start])):
+            if (
+                mention.char_end <= anon_start
+                and anon_start - mention.char_end <= 12
+                and re.fullmatch(r"\s+(?:\w+\s+)?", body[mention.char_end : anon_start])
+            ):
                 if clauses.actor_type(ctx, mention.actor_name) in ("country", "government", "international_org"):
                     return mention.actor_name, False
                 break
@@ -468,6 +495,7 @@ def _speaker_before(ctx, rules: _Rules, mentions: list[Mention], s: int, verb_st
 
 # ---------------------------------------------------------------------------------------------------------------
 # Materiel with a foreign origin: "Russian mercenaries", "mercenaries from a Russian security group"
+
 
 def _origin_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]) -> list[Allegation]:
     body = ctx.body
@@ -493,8 +521,7 @@ def _origin_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
             if not origin:
                 continue
             span = (mention.char_start - len(lead) + origin.start(), mention.char_end)
-        if any(a.evidence_start <= span[0] < a.evidence_end or span[0] <= a.evidence_start < span[1]
-               for a in existing):
+        if any(a.evidence_start <= span[0] < a.evidence_end or span[0] <= a.evidence_start < span[1] for a in existing):
             continue
         clause = clauses.clause_of(ctx, span[0])
         if _irrealis(rules, body[clause.char_start : span[0]]):
@@ -506,16 +533,18 @@ def _origin_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
         nearest = min(libyan, key=lambda m: abs(m.char_start - span[0]))
         start = min(span[0], nearest.char_start) if clause.char_start <= nearest.char_start < span[0] else span[0]
         alleged_by, anonymous = _alleged_by(ctx, rules, sentence, span[0], [supplier])
-        out.append(Allegation(
-            supplier_name=supplier,
-            recipient_name=clauses.faction(ctx, nearest.actor_name),
-            materiel=materiel,
-            evidence_start=start,
-            evidence_end=span[1],
-            alleged_by_name=alleged_by,
-            is_alleged_by_anonymous=anonymous,
-            confidence=0.5,
-        ))
+        out.append(
+            Allegation(
+                supplier_name=supplier,
+                recipient_name=clauses.faction(ctx, nearest.actor_name),
+                materiel=materiel,
+                evidence_start=start,
+                evidence_end=span[1],
+                alleged_by_name=alleged_by,
+                is_alleged_by_anonymous=anonymous,
+                confidence=0.5,
+            )
+        )
     return out
 
 
@@ -527,19 +556,20 @@ def _is_demonym(ctx, mention: Mention) -> bool:
 # ---------------------------------------------------------------------------------------------------------------
 # Dedupe and denials
 
-def _same_claim(a: Allegation, b: Allegation) -> bool:
+
+def _same_claim(a: Allegation, b: Allegation, generic: set[int]) -> bool:
     if a.supplier_name != b.supplier_name or not set(a.materiel) & set(b.materiel):
         return False
-    if id(a) in _GENERIC or id(b) in _GENERIC:
+    if id(a) in generic or id(b) in generic:
         # A bare "breached the embargo" claim has nothing to identify it by but supplier and recipient.
         return a.recipient_name is not None and a.recipient_name == b.recipient_name
     return a.recipient_name == b.recipient_name or not a.recipient_name or not b.recipient_name
 
 
-def _dedupe(rows: list[Allegation]) -> list[Allegation]:
+def _dedupe(rows: list[Allegation], generic: set[int]) -> list[Allegation]:
     kept: list[Allegation] = []
     for row in rows:
-        twin = next((k for k in kept if _same_claim(k, row)), None)
+        twin = next((k for k in kept if _same_claim(k, row, generic)), None)
         if twin is None:
             kept.append(row)
             continue
@@ -557,8 +587,9 @@ def _attach_denials(ctx, rules: _Rules, rows: list[Allegation]) -> None:
         return
     body = ctx.body
     denials: dict[int, list[str]] = {}
-    pattern = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing))\b",
-                         re.IGNORECASE)
+    pattern = re.compile(
+        r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|dismiss(?:es|ed|ing)?|refut(?:e|es|ed|ing))\b", re.IGNORECASE
+    )
     for index, sentence in enumerate(ctx.sentences):
         for match in pattern.finditer(body, sentence.char_start, sentence.char_end):
             if not rules.denial.match(body, match.start()):

@@ -22,8 +22,9 @@ _PREPOSITION_BEFORE = re.compile(
     r"via|through|under|after|near|including)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
-_SPEAKER_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:said|says|told|reported|announced|added|stated|noted|claimed)\b",
-                            re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:said|says|told|reported|announced|added|stated|noted|claimed)\b", re.IGNORECASE
+)
 _LOCATION = re.compile(
     r"\b(?:in|near|at|outside|around|on the outskirts of|south of|north of|east of|west of)\s+"
     r"((?:the\s+)?(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|of|al-\w+))*)"
@@ -32,8 +33,10 @@ _NOT_PLACE = re.compile(
     r"^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|Early|Late|Mid)\b"
 )
-_OBJECT_GAP = re.compile(r"\s+(?:(?:the|a|an|his|her|its|their|rogue|then|former|long-?time|top|senior|visiting|"
-                         r"[a-z][\w-]*)\s+){0,6}?(?=[A-Z])")
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|its|their|rogue|then|former|long-?time|top|senior|visiting|"
+    r"[a-z][\w-]*)\s+){0,6}?(?=[A-Z])"
+)
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]+")
 _TO_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _CONTINUE_TO = re.compile(r"\b(?:began|begun|started|continued|continues|went on)\s+to\s+$", re.IGNORECASE)
@@ -41,6 +44,7 @@ _PARTICIPANT_BOUNDARY = re.compile(
     r",\s*(?:after|before|as|when|because|which|who|whose|where|since|amid|following|according to)\b"
     r"|\s+and\s+(?:it|he|she|they|the|this|that)\b|\s+(?:after|because|since|when|as)\s+(?=[a-z]+\s)",
 )
+_WORD = re.compile(r"[A-Za-z][\w.'’-]*")
 _AND_LINK = re.compile(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
 
@@ -62,6 +66,8 @@ class _Rules:
     triggers: tuple[_Trigger, ...]
     irrealis: re.Pattern[str]
     priority: dict[str, int]
+    prefixes: tuple[str, ...]  # lower-case first-word prefixes of all triggers (a fast prefilter)
+    heads: frozenset[str]  # their first three letters (a faster one)
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,19 +75,23 @@ def _rules() -> _Rules:
     data = clauses.load_rules("events")
     triggers = []
     for raw in data["triggers"]:
-        triggers.append(_Trigger(
-            type=raw["type"],
-            pattern=re.compile(rf"(?<![\w-])(?:{raw['pattern']})(?![\w-])", re.IGNORECASE),
-            noun=bool(raw.get("noun")),
-            object=bool(raw.get("object")),
-            min_participants=int(raw.get("min_participants", 1 if not raw.get("noun") else 0)),
-            subject=raw.get("subject"),
-            object_type=tuple(raw.get("object_type", ())),
-            agent=raw.get("agent"),
-            refers=bool(raw.get("refers")),
-        ))
+        triggers.append(
+            _Trigger(
+                type=raw["type"],
+                pattern=re.compile(rf"(?<![\w-])(?:{raw['pattern']})(?![\w-])", re.IGNORECASE),
+                noun=bool(raw.get("noun")),
+                object=bool(raw.get("object")),
+                min_participants=int(raw.get("min_participants", 1 if not raw.get("noun") else 0)),
+                subject=raw.get("subject"),
+                object_type=tuple(raw.get("object_type", ())),
+                agent=raw.get("agent"),
+                refers=bool(raw.get("refers")),
+            )
+        )
     return _Rules(
         triggers=tuple(triggers),
+        prefixes=tuple(str(p).lower() for p in data["first_word_prefixes"]),
+        heads=frozenset(str(p).lower()[:3] for p in data["first_word_prefixes"]),
         irrealis=clauses.irrealis_pattern(tuple(data["irrealis"])),
         priority={t: i for i, t in enumerate(data["priority"])},
     )
@@ -104,17 +114,33 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
         if clauses.is_furniture(ctx, sentence.char_start):
             continue
         found: list[_Candidate] = []
-        for trigger in rules.triggers:
-            for match in trigger.pattern.finditer(ctx.body, sentence.char_start, sentence.char_end):
-                candidate = _candidate(ctx, rules, trigger, sentence, match)
-                if candidate is not None:
-                    found.append(candidate)
+        for trigger, match in _trigger_matches(ctx.body, rules, sentence):
+            candidate = _candidate(ctx, rules, trigger, sentence, match)
+            if candidate is not None:
+                found.append(candidate)
         candidates.extend(_resolve_sentence(rules, ctx, found))
     candidates.sort(key=lambda c: c.trig_start)
     return _dedupe(ctx, candidates)
 
 
 # ---------------------------------------------------------------------------------------------------------------
+
+
+def _trigger_matches(body: str, rules: _Rules, sentence: Span):
+    """(trigger, match) for every trigger starting anywhere in the sentence. One combined scan finds the start
+    positions; each trigger is then tried there, so overlapping triggers of different types are all seen."""
+    end = sentence.char_end
+    for word in _WORD.finditer(body, sentence.char_start, end):
+        text = word.group().lower()
+        if text[:3] not in rules.heads and "-drafted" not in text:
+            continue
+        if not text.startswith(rules.prefixes) and "-drafted" not in text:
+            continue
+        for trigger in rules.triggers:
+            match = trigger.pattern.match(body, word.start(), end)
+            if match is not None:
+                yield trigger, match
+
 
 def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.Match) -> _Candidate | None:
     body = ctx.body
@@ -129,8 +155,9 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     subject = _subject(ctx, mentions, clause, start)
     obj = _object(ctx, mentions, end, clause.char_end)
     if trigger.object:
-        if obj is None and not (_OBJECT_GAP.match(body, end) and _CAPITALISED_NAME.match(
-                body, _OBJECT_GAP.match(body, end).end())):
+        if obj is None and not (
+            _OBJECT_GAP.match(body, end) and _CAPITALISED_NAME.match(body, _OBJECT_GAP.match(body, end).end())
+        ):
             return None
         if trigger.object_type and (obj is None or clauses.actor_type(ctx, obj.actor_name) not in trigger.object_type):
             return None
@@ -155,8 +182,11 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
             return None
     else:
         # The date after the trigger in its clause, else before it, else anywhere in the sentence.
-        date = (clauses.date_near(ctx, start, clause.char_end) or clauses.date_near(ctx, clause.char_start, start)
-                or clauses.date_near(ctx, sentence.char_start, sentence.char_end))
+        date = (
+            clauses.date_near(ctx, start, clause.char_end)
+            or clauses.date_near(ctx, clause.char_start, start)
+            or clauses.date_near(ctx, sentence.char_start, sentence.char_end)
+        )
     window_start = clause.char_start
     if subject is not None:
         window_start = clauses.coordination(ctx, mentions, mentions.index(subject))[0].char_start
@@ -207,8 +237,9 @@ def _subject(ctx, mentions: list[Mention], clause: Span, start: int) -> Mention 
         if _PREPOSITION_BEFORE.search(before):
             continue
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s") and not re.match(
-                r"['’]s\s+(?:\w+\s+){0,2}?(?:forces|troops|army|armies|fighters|offensive|militias?|government)\b",
-                body[mention.char_end : mention.char_end + 40]):
+            r"['’]s\s+(?:\w+\s+){0,2}?(?:forces|troops|army|armies|fighters|offensive|militias?|government)\b",
+            body[mention.char_end : mention.char_end + 40],
+        ):
             continue
         return mention
     return None
@@ -230,8 +261,13 @@ def _is_un_subject(ctx, clause: Span, start: int, subject: Mention | None) -> bo
     if subject is not None and _is_un(ctx, subject.actor_name):
         return True
     text = ctx.body[clause.char_start : start]
-    return bool(re.search(r"\b(?:the|a|united)\s+(?:Security\s+)?Council\b|\bGeneral Assembly\b", text)) and any(
-        _is_un(ctx, m.actor_name) for m in ctx.mentions)
+    if not re.search(r"\b(?:the|a|united)\s+(?:Security\s+)?Council\b|\bGeneral Assembly\b", text):
+        return False
+    has_un = getattr(ctx, "_events_has_un", None)
+    if has_un is None:
+        has_un = any(_is_un(ctx, name) for name in {m.actor_name for m in ctx.mentions})
+        ctx._events_has_un = has_un  # type: ignore[attr-defined]
+    return has_un
 
 
 def _is_un(ctx, name: str) -> bool:
@@ -250,7 +286,9 @@ def _pair_subject(ctx, mentions: list[Mention], clause: Span, start: int) -> boo
     a, b = before[-2], before[-1]
     gap_ab = ctx.body[a.char_end : b.char_start]
     gap_verb = ctx.body[b.char_end : start]
-    return bool(re.fullmatch(r"\s+and\s+", gap_ab)) and bool(re.fullmatch(r"\s+(?:\w+ly\s+|also\s+|had\s+|have\s+)?", gap_verb))
+    return bool(re.fullmatch(r"\s+and\s+", gap_ab)) and bool(
+        re.fullmatch(r"\s+(?:\w+ly\s+|also\s+|had\s+|have\s+)?", gap_verb)
+    )
 
 
 def _noun_agent(ctx, trigger: _Trigger, mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -277,8 +315,9 @@ def _noun_agent(ctx, trigger: _Trigger, mentions: list[Mention], start: int, end
     return None
 
 
-def _participants(ctx, mentions: list[Mention], subject: Mention | None, obj: Mention | None, trigger: _Trigger,
-                  start: int, end: int) -> list[Participant]:
+def _participants(
+    ctx, mentions: list[Mention], subject: Mention | None, obj: Mention | None, trigger: _Trigger, start: int, end: int
+) -> list[Participant]:
     names: list[tuple[str, str]] = []
     ordered = []
     if subject is not None:
@@ -302,8 +341,12 @@ def _demonym_modifier(ctx, mention: Mention, mentions: list[Mention]) -> bool:
     gazetteer = ctx.gazetteer
     if gazetteer.lookup(mention.surface_form) is not None or gazetteer.lookup_demonym(mention.surface_form) is None:
         return False
-    return any(0 < m.char_start - mention.char_end <= 40 and clauses.actor_type(ctx, m.actor_name) == "person"
-               and not re.search(r"[,;]", ctx.body[mention.char_end : m.char_start]) for m in mentions)
+    return any(
+        0 < m.char_start - mention.char_end <= 40
+        and clauses.actor_type(ctx, m.actor_name) == "person"
+        and not re.search(r"[,;]", ctx.body[mention.char_end : m.char_start])
+        for m in mentions
+    )
 
 
 def _location(body: str, start: int, end: int) -> str | None:
@@ -318,6 +361,7 @@ def _location(body: str, start: int, end: int) -> str | None:
 # ---------------------------------------------------------------------------------------------------------------
 # Within a sentence: one event per (clause, type); "toppled and killed" keeps the higher-priority type
 
+
 def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Candidate]:
     found.sort(key=lambda c: (c.trig_start, rules.priority.get(c.event.event_type, 99)))
     kept: list[_Candidate] = []
@@ -328,9 +372,18 @@ def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Cand
                 same.event.occurred = cand.event.occurred
             continue
         overlap = next((k for k in kept if k.trig_start < cand.trig_end and cand.trig_start < k.trig_end), None)
-        linked = next((k for k in kept if k.clause == cand.clause and (
-            _AND_LINK.match(ctx.body[k.trig_end : cand.trig_start])
-            or (k.noun != cand.noun and abs(k.trig_start - cand.trig_start) < 60))), None)
+        linked = next(
+            (
+                k
+                for k in kept
+                if k.clause == cand.clause
+                and (
+                    _AND_LINK.match(ctx.body[k.trig_end : cand.trig_start])
+                    or (k.noun != cand.noun and abs(k.trig_start - cand.trig_start) < 60)
+                )
+            ),
+            None,
+        )
         rival = overlap or linked
         if rival is not None:
             if rules.priority.get(cand.event.event_type, 99) < rules.priority.get(rival.event.event_type, 99):
@@ -342,6 +395,7 @@ def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Cand
 
 # ---------------------------------------------------------------------------------------------------------------
 # Across the article: a re-described event collapses into the first report
+
 
 def _dates_compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
     if a is None or b is None:
@@ -379,8 +433,7 @@ def _dedupe(ctx, candidates: list[_Candidate]) -> list[Event]:
                 # A bare re-mention ("since the April offensive") folds into the earlier report.
                 same = bool(parties & prior_parties) or (cand.noun and not parties)
             else:
-                same = bool(parties) and bool(prior_parties) and (
-                    parties <= prior_parties or prior_parties <= parties)
+                same = bool(parties) and bool(prior_parties) and (parties <= prior_parties or prior_parties <= parties)
             if same:
                 twin = prior
                 break

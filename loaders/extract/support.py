@@ -31,11 +31,19 @@ _GOVERNMENT_NP = re.compile(
 )
 _DESCRIPTOR_GAP = re.compile(
     r"^\s+(?:(?:regional|key|main|gulf|arab|western|foreign|close|traditional|long-?time)\s+)*"
-    r"(?:allies|ally|partners?|neighbou?rs?|powers?|states|countries|nations|members?)\s+(?:such as\s+|including\s+|like\s+)?$",
+    r"(?:allies|ally|partners?|neighbou?rs?|powers?|states|countries|nations|members?)\s+"
+    r"(?:such as\s+|including\s+|like\s+)?$",
     re.IGNORECASE,
 )
-_LIST_LEAD = re.compile(r"\s*(?:(?:the|countries|states|powers|nations|such as|including|like|notably|mainly|"
-                        r"chiefly|primarily|both|reportedly|allegedly)\s+|,\s*)*", re.IGNORECASE)
+_GOVERNMENT_WORD = re.compile(
+    r"\b(?:the|its|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:government|authorities|administration)\b", re.IGNORECASE
+)
+_IT_THEY = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
+_LIST_LEAD = re.compile(
+    r"\s*(?:(?:the|countries|states|powers|nations|such as|including|like|notably|mainly|"
+    r"chiefly|primarily|both|reportedly|allegedly)\s+|,\s*)*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -65,13 +73,19 @@ def _rules() -> _Rules:
         possessive_noun=re.compile(
             r"['’]s?\s+(?:(?:strong|full|military|political|financial|continued|key|crucial|firm|open|covert|"
             r"growing|unwavering|diplomatic|public)\s+)*(?:support|backing|sponsorship|patronage)\s+(?:for|of|to)\s+"
-            r"(?:the\s+)?", re.IGNORECASE),
+            r"(?:the\s+)?",
+            re.IGNORECASE,
+        ),
         backer_of=re.compile(
-            rf",?\s+(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,2}}?(?:{backer})\s+(?:of|to)\s+(?:the\s+)?",
-            re.IGNORECASE),
+            rf",?\s+(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:{backer})\s+(?:of|to)\s+(?:the\s+)?",
+            re.IGNORECASE,
+        ),
         backer_is=re.compile(
             rf"['’]s?\s+(?:\w+\s+){{0,3}}?(?:{backer})\s*(?:,\s*|\s+(?:is|are|was|were|include|included|includes|"
-            rf"such as|including|like)\s+)(?:the\s+)?", re.IGNORECASE),
+            rf"such as|including|like)\s+)(?:the\s+)?",
+            re.IGNORECASE,
+        ),
         false_follow=re.compile(r["false_followers"], re.IGNORECASE),
         negation=clauses.irrealis_pattern(tuple(r["negation"])),
         accusation=re.compile(rf"\b(?:{r['accusation']})\b", re.IGNORECASE),
@@ -94,6 +108,7 @@ def extract_support(ctx: ArticleContext) -> list[Support]:
 
 # ---------------------------------------------------------------------------------------------------------------
 # Helpers
+
 
 def _supporter_ok(ctx, supporter: str, supported: str, *, compound: bool = False) -> bool:
     if clauses.is_libya(supporter) or supporter == supported:
@@ -120,7 +135,9 @@ def _list_after(ctx, at: int, limit: int) -> tuple[list[Mention], int]:
     if not mentions or mentions[0].char_start > lead_end + 3:
         return [], at
     index = 0
-    while index + 1 < len(mentions) and _DESCRIPTOR_GAP.match(body[mentions[index].char_end : mentions[index + 1].char_start]):
+    while index + 1 < len(mentions) and _DESCRIPTOR_GAP.match(
+        body[mentions[index].char_end : mentions[index + 1].char_start]
+    ):
         index += 1
     group = clauses.coordination_forward(ctx, mentions, index)
     return group, group[-1].char_end
@@ -133,8 +150,12 @@ def _supported_at(ctx, at: int, limit: int, max_gap: int = 45) -> tuple[str | No
     gov = _GOVERNMENT_NP.match(body, at, limit)
     mentions = [m for m in ctx.mentions_in(at, limit) if m.char_start <= at + max_gap]
     if gov:
-        of_mentions = [m for m in mentions if gov.end() - 1 <= m.char_start <= gov.end() + 2
-                       or (at <= m.char_start < gov.end() and clauses.is_libyan(ctx, m.actor_name))]
+        of_mentions = [
+            m
+            for m in mentions
+            if gov.end() - 1 <= m.char_start <= gov.end() + 2
+            or (at <= m.char_start < gov.end() and clauses.is_libyan(ctx, m.actor_name))
+        ]
         for m in of_mentions:
             if clauses.is_libyan(ctx, m.actor_name):
                 name = clauses.faction(ctx, m.actor_name)
@@ -167,12 +188,12 @@ def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int
     """The supported party before a passive verb: nearest Libyan mention, "the government", or a pronoun."""
     body = ctx.body
     text = body[clause.char_start : verb_start]
-    gov = None
-    for gov in re.finditer(r"\b(?:the|its|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:government|authorities|administration)\b",
-                           text, re.IGNORECASE):
-        pass
-    mentions = [m for m in ctx.mentions_in(clause.char_start, verb_start)
-                if clauses.is_libyan(ctx, m.actor_name) or m.surface_form.lower() in ("it", "they")]
+    gov = clauses.last_match(_GOVERNMENT_WORD, text)
+    mentions = [
+        m
+        for m in ctx.mentions_in(clause.char_start, verb_start)
+        if clauses.is_libyan(ctx, m.actor_name) or m.surface_form.lower() in ("it", "they")
+    ]
     candidate = mentions[-1] if mentions else None
     if gov is not None and (candidate is None or clause.char_start + gov.start() > candidate.char_start):
         name = clauses.libyan_government(ctx, clause.char_start + gov.start())
@@ -181,15 +202,17 @@ def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int
     if candidate is not None:
         if clauses.is_libyan(ctx, candidate.actor_name):
             return candidate.actor_name, candidate.char_start
-    if re.match(r"\s*(?:who|which|that)\b", text, re.IGNORECASE) or re.match(r"\s*,", body[verb_start - 2 : verb_start]):
+    if re.match(r"\s*(?:who|which|that)\b", text, re.IGNORECASE) or re.match(
+        r"\s*,", body[verb_start - 2 : verb_start]
+    ):
         # "Haftar -- who is backed by ...": the antecedent sits before the clause.
         sentence = clauses.sentence_of(ctx, clause.char_start)
-        prior = [m for m in ctx.mentions_in(sentence.char_start, clause.char_start) if clauses.is_libyan(ctx, m.actor_name)]
+        prior = [
+            m for m in ctx.mentions_in(sentence.char_start, clause.char_start) if clauses.is_libyan(ctx, m.actor_name)
+        ]
         if prior:
             return prior[-1].actor_name, prior[-1].char_start
-    pronoun = None
-    for pronoun in re.finditer(r"\b(?:it|they)\b", text, re.IGNORECASE):
-        pass
+    pronoun = clauses.last_match(_IT_THEY, text)
     if pronoun is not None:
         name = clauses.resolve_it(ctx, clause.char_start + pronoun.start(), libyan=True, persons=False)
         if name:
@@ -201,8 +224,15 @@ def _negated(rules: _Rules, text: str) -> bool:
     return clauses.has_cue(rules.negation, text[-50:])
 
 
-def _rows(ctx, supporters: list[Mention] | list[str], supported: str | None, start: int, end: int,
-          alleged_by: str | None = None, compound: bool = False) -> list[Support]:
+def _rows(
+    ctx,
+    supporters: list[Mention] | list[str],
+    supported: str | None,
+    start: int,
+    end: int,
+    alleged_by: str | None = None,
+    compound: bool = False,
+) -> list[Support]:
     if not supported or not clauses.is_libyan(ctx, supported):
         return []
     out = []
@@ -211,13 +241,22 @@ def _rows(ctx, supporters: list[Mention] | list[str], supported: str | None, sta
         name = clauses.foreign_state(ctx, name)
         if not _supporter_ok(ctx, name, supported, compound=compound):
             continue
-        out.append(Support(supporter_name=name, supported_name=supported, evidence_start=start, evidence_end=end,
-                           alleged_by_name=alleged_by, confidence=0.7))
+        out.append(
+            Support(
+                supporter_name=name,
+                supported_name=supported,
+                evidence_start=start,
+                evidence_end=end,
+                alleged_by_name=alleged_by,
+                confidence=0.7,
+            )
+        )
     return out
 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Pattern families
+
 
 def _passive(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     body = ctx.body
@@ -243,17 +282,31 @@ def _compound(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     body = ctx.body
     out = []
     for match in rules.compound.finditer(body, sentence.char_start, sentence.char_end):
-        supporter = next((m for m in ctx.mentions_in(max(sentence.char_start, match.start() - 60), match.start() + 1)
-                          if m.char_end == match.start()), None)
+        supporter = next(
+            (
+                m
+                for m in ctx.mentions_in(max(sentence.char_start, match.start() - 60), match.start() + 1)
+                if m.char_end == match.start()
+            ),
+            None,
+        )
+        if supporter is None:
+            supporter = _word_actor(ctx, match.start())
         if supporter is None:
             continue
         at = match.end()
-        skip = re.match(r"\s+(?:(?:[a-z][\w-]*|Libyan|Libya['’]s|Islamist|Eastern|Western)\s+){0,3}?"
-                        r"(?=(?:forces|troops|fighters|militias?|army|armies)\s+(?:of|loyal to|led by)\s+)?", body[at:])
+        skip = re.match(
+            r"\s+(?:(?:[a-z][\w-]*|Libyan|Libya['’]s|Islamist|Eastern|Western)\s+){0,3}?"
+            r"(?=(?:forces|troops|fighters|militias?|army|armies)\s+(?:of|loyal to|led by)\s+)?",
+            body[at:],
+        )
         supported, end = _supported_at(ctx, at + 1, sentence.char_end, max_gap=40)
         if supported is None and skip:
-            tail = re.match(r"\s+(?:[\w-]+\s+){0,3}?(?:forces|troops|fighters|militias?|army|armies)\s+"
-                            r"(?:of|loyal to|led by|under)\s+(?:the\s+)?", body[at:sentence.char_end])
+            tail = re.match(
+                r"\s+(?:[\w-]+\s+){0,3}?(?:forces|troops|fighters|militias?|army|armies)\s+"
+                r"(?:of|loyal to|led by|under)\s+(?:the\s+)?",
+                body[at : sentence.char_end],
+            )
             if tail:
                 supported, end = _supported_at(ctx, at + tail.end(), sentence.char_end, max_gap=5)
         if supported is None:
@@ -300,18 +353,24 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
     """(supporters, start, alleged_by) for an active support verb: the subject, or the accused in
     "A accused Y of backing X"."""
     body = ctx.body
-    accused = re.search(rf"\b(?:{rules.accusation_alt})\s+(?P<obj>[\w.'’ -]{{1,40}}?)\s+of\s+$",
-                        body[max(sentence.char_start, verb_start - 70) : verb_start], re.IGNORECASE)
+    accused = re.search(
+        rf"\b(?:{rules.accusation_alt})\s+(?P<obj>(?:[\w.'’-]+\s+){{0,3}}?[\w.'’-]+)\s+of\s+$",
+        body[max(sentence.char_start, verb_start - 70) : verb_start],
+        re.IGNORECASE,
+    )
     if accused:
-        obj_start = verb_start - (len(body[max(sentence.char_start, verb_start - 70) : verb_start]) - accused.start("obj"))
+        obj_start = verb_start - (
+            len(body[max(sentence.char_start, verb_start - 70) : verb_start]) - accused.start("obj")
+        )
         accuser = _accuser_before(ctx, sentence, obj_start - len(accused.group().split()[0]) - 1)
         obj = accused.group("obj")
         mentions = ctx.mentions_in(obj_start, obj_start + len(obj) + 1)
         if mentions and mentions[0].surface_form.lower() not in ("it", "they", "them", "him"):
             return [mentions[0].actor_name], obj_start, accuser
         if re.fullmatch(r"(?:it|them|him)", obj, re.IGNORECASE):
-            name = clauses.resolve_it(ctx, obj_start, libyan=False, exclude={accuser} if accuser else None,
-                                      persons=obj.lower() == "him")
+            name = clauses.resolve_it(
+                ctx, obj_start, libyan=False, exclude={accuser} if accuser else None, persons=obj.lower() == "him"
+            )
             if name:
                 return [name], obj_start, accuser
         return [], verb_start, None
@@ -361,9 +420,7 @@ def _accuser(ctx, rules: _Rules, clause: Span, start: int) -> str | None:
     """'X accused Y of ...' / 'Y is accused by X of ...' around a support phrase: the accuser, else None."""
     body = ctx.body
     text = body[clause.char_start : start]
-    match = None
-    for match in rules.accusation.finditer(text):
-        pass
+    match = clauses.last_match(rules.accusation, text)
     if match is None:
         return None
     return _accuser_before(ctx, clause, clause.char_start + match.start())
@@ -385,8 +442,10 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         out.extend(_rows(ctx, supporters, supported, start, end))
     # "Russia's support for Haftar"
     for match in rules.possessive_noun.finditer(body, s, e):
-        owner = next((m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1)
-                      if m.char_end == match.start()), None)
+        owner = next(
+            (m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1) if m.char_end == match.start()),
+            None,
+        )
         if owner is None:
             continue
         supported, end = _supported_at(ctx, match.end(), e)
@@ -397,8 +456,10 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         out.extend(_rows(ctx, [owner], supported, owner.char_start, end))
     # "Y, a key backer of X"
     for match in rules.backer_of.finditer(body, s, e):
-        owner = next((m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1)
-                      if m.char_end == match.start()), None)
+        owner = next(
+            (m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1) if m.char_end == match.start()),
+            None,
+        )
         if owner is None:
             continue
         supported, end = _supported_at(ctx, match.end(), e)
@@ -409,8 +470,10 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         out.extend(_rows(ctx, group, supported, group[0].char_start, end))
     # "X's key backer is Y", "Haftar's foreign backers, including Russia and the UAE"
     for match in rules.backer_is.finditer(body, s, e):
-        owner = next((m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1)
-                      if m.char_end == match.start()), None)
+        owner = next(
+            (m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1) if m.char_end == match.start()),
+            None,
+        )
         if owner is None or not clauses.is_libyan(ctx, owner.actor_name):
             continue
         supporters, end = _list_after(ctx, match.end(), e)
@@ -418,6 +481,19 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, supporters, owner.actor_name, owner.char_start, end))
     return out
+
+
+def _word_actor(ctx, end: int) -> Mention | None:
+    """The name or demonym glued to a hyphen ("Turkish-backed"), which the mention finder leaves alone."""
+    word = re.search(r"[\w.]+$", ctx.body[max(0, end - 40) : end])
+    if not word:
+        return None
+    text = word.group()
+    entry = ctx.gazetteer.lookup(word.group()) or ctx.gazetteer.lookup_demonym(word.group())
+    if entry is None:
+        return None
+    ctx.actors.setdefault(entry.name, clauses.actor_ref(ctx, entry.name))
+    return Mention(entry.name, text, end - len(word.group()), end)
 
 
 def _dedupe(ctx, rows: list[Support]) -> list[Support]:

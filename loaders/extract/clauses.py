@@ -1,0 +1,361 @@
+"""Clause-level helpers shared by the event, allegation and support extractors.
+
+Owns: loading the rule files in `loaders/rules/`, clause boundaries inside a sentence, page-furniture detection
+(headlines, photo captions), coordinated actor lists ("Egypt, the UAE, Jordan and Sudan"), irrealis cues (negated,
+hypothetical or future contexts), the Libyan-side helpers (is an actor Libyan, which faction a leader belongs to,
+which government "the government" means), a fallback resolver for "it"/"its"/"they", and a date wrapper.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+from loaders.extract.context import ArticleContext
+from loaders.model import FuzzyDate, Mention, Span
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+
+
+@functools.lru_cache(maxsize=16)
+def load_rules(name: str) -> dict:
+    """The parsed `loaders/rules/<name>.yaml`; each file carries a `version` key."""
+    with open(RULES_DIR / f"{name}.yaml", encoding="utf-8") as handle:
+        data = yaml.safe_load(handle) or {}
+    if "version" not in data:
+        raise ValueError(f"loaders/rules/{name}.yaml: missing 'version'")
+    return data
+
+
+def alternation(fragments) -> str:
+    """A non-capturing alternation of regex fragments, longest first."""
+    if isinstance(fragments, str):
+        return f"(?:{fragments})"
+    return "(?:" + "|".join(sorted(fragments, key=len, reverse=True)) + ")"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Sentences, clauses, page furniture
+
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|\s+[—–]\s+|\s+--\s+|,?\s+(?:while|whereas|but|although|though|even as)\s+",
+    re.IGNORECASE,
+)
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$|:\s*$")
+_CAPTION = re.compile(
+    r"Credit:|\((?:AFP|Reuters|AP|EPA|Getty Images?|Anadolu)\)\s*$|\bREUTERS\s*$|/\s*(?:AFP|REUTERS|AP)\b"
+)
+
+
+def sentence_index(ctx: ArticleContext, offset: int) -> int:
+    starts = _sentence_starts(ctx)
+    i = bisect.bisect_right(starts, offset) - 1
+    return max(i, 0)
+
+
+def _sentence_starts(ctx: ArticleContext) -> list[int]:
+    cache = getattr(ctx, "_clause_sentence_starts", None)
+    if cache is None or len(cache) != len(ctx.sentences):
+        cache = [s.char_start for s in ctx.sentences]
+        ctx._clause_sentence_starts = cache  # type: ignore[attr-defined]
+    return cache
+
+
+def sentence_of(ctx: ArticleContext, offset: int) -> Span:
+    if not ctx.sentences:
+        return Span(0, len(ctx.body))
+    return ctx.sentences[sentence_index(ctx, offset)]
+
+
+def clause_spans(ctx: ArticleContext, sentence: Span) -> list[Span]:
+    """The sentence cut at strong clause boundaries (semicolons, dashes, "while", "but", parentheses)."""
+    spans, start = [], sentence.char_start
+    for match in _CLAUSE_BREAK.finditer(ctx.body, sentence.char_start, sentence.char_end):
+        if match.start() > start:
+            spans.append(Span(start, match.start()))
+        start = match.end()
+    if start < sentence.char_end:
+        spans.append(Span(start, sentence.char_end))
+    return spans or [sentence]
+
+
+def clause_of(ctx: ArticleContext, offset: int) -> Span:
+    sentence = sentence_of(ctx, offset)
+    for span in clause_spans(ctx, sentence):
+        if span.char_start <= offset < span.char_end:
+            return span
+    return sentence
+
+
+def furniture_paragraphs(ctx: ArticleContext) -> list[tuple[int, int]]:
+    """Paragraph spans that look like page furniture: headlines (no terminal punctuation) and photo captions."""
+    cache = getattr(ctx, "_clause_furniture", None)
+    if cache is not None:
+        return cache
+    spans = []
+    for match in re.finditer(r"[^\n]+", ctx.body):
+        text = match.group().strip()
+        if not text:
+            continue
+        if not _TERMINAL.search(text) or _CAPTION.search(text):
+            spans.append((match.start(), match.end()))
+    ctx._clause_furniture = spans  # type: ignore[attr-defined]
+    return spans
+
+
+def is_furniture(ctx: ArticleContext, offset: int) -> bool:
+    spans = furniture_paragraphs(ctx)
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def actor_ref(ctx: ArticleContext, name: str):
+    from loaders.model import ActorRef
+
+    entry = ctx.gazetteer.get(name)
+    if entry is None:
+        return ActorRef(name=name, actor_type="organization", is_discovered=True)
+    return ActorRef(name=entry.name, actor_type=entry.actor_type, country=entry.country, side=entry.side)
+
+
+def in_quotation(ctx: ArticleContext, offset: int) -> bool:
+    """True when `offset` lies inside a quotation in its paragraph (odd number of double quotes before it)."""
+    para_start = ctx.body.rfind("\n", 0, offset) + 1
+    before = ctx.body[para_start:offset]
+    opens = before.count("“") + before.count('"')
+    closes = before.count("”")
+    return (opens - closes) % 2 == 1 if "“" in before else opens % 2 == 1
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Mentions
+
+
+def mentions_between(ctx: ArticleContext, start: int, end: int) -> list[Mention]:
+    return ctx.mentions_in(start, end)
+
+
+_COORD_GAP = re.compile(
+    r"^(?:\s*,\s*|\s*,?\s+(?:and|&|or|as well as|plus|along with|together with)(?:\s+|\s*,\s*)|\s*/\s*)"
+    r"(?:(?:the|reportedly|possibly|allegedly|also|even|to a lesser extent|perhaps|probably|most notably|notably|"
+    r"especially|particularly|later|more recently|its ally|their ally)(?:\s+|\s*,\s*)|,\s*)*$",
+    re.IGNORECASE,
+)
+
+
+def coordination(ctx: ArticleContext, mentions: list[Mention], index: int) -> list[Mention]:
+    """The coordinated list around mentions[index]: neighbours joined only by commas/"and"/"or"."""
+    lo = index
+    while lo > 0 and _COORD_GAP.match(ctx.body[mentions[lo - 1].char_end : mentions[lo].char_start]):
+        lo -= 1
+    hi = index
+    while hi + 1 < len(mentions) and _COORD_GAP.match(ctx.body[mentions[hi].char_end : mentions[hi + 1].char_start]):
+        hi += 1
+    return mentions[lo : hi + 1]
+
+
+def coordination_forward(ctx: ArticleContext, mentions: list[Mention], index: int) -> list[Mention]:
+    """The list that starts at mentions[index] and runs forward ("by Egypt, the UAE and Jordan")."""
+    hi = index
+    while hi + 1 < len(mentions) and _COORD_GAP.match(ctx.body[mentions[hi].char_end : mentions[hi + 1].char_start]):
+        hi += 1
+    return mentions[index : hi + 1]
+
+
+def dedupe_names(names: list[str]) -> list[str]:
+    return list(dict.fromkeys(n for n in names if n))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Irrealis (negated / hypothetical / future) contexts
+
+
+@functools.lru_cache(maxsize=8)
+def irrealis_pattern(fragments: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + alternation(fragments) + r"(?![\w-])", re.IGNORECASE)
+
+
+def last_match(pattern: re.Pattern[str], text: str, *bounds: int) -> re.Match[str] | None:
+    """The last non-overlapping match of `pattern` in `text` (optionally within pos/endpos bounds)."""
+    found = None
+    for found in pattern.finditer(text, *bounds):  # noqa: B007 - the loop variable is the result
+        pass
+    return found
+
+
+def has_cue(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Libyan sides
+
+
+def entry_country(ctx: ArticleContext, name: str) -> str | None:
+    entry = ctx.gazetteer.get(name)
+    if entry is not None:
+        return entry.country
+    ref = ctx.actors.get(name)
+    return ref.country if ref else None
+
+
+def actor_type(ctx: ArticleContext, name: str) -> str | None:
+    entry = ctx.gazetteer.get(name)
+    if entry is not None:
+        return entry.actor_type
+    ref = ctx.actors.get(name)
+    return ref.actor_type if ref else None
+
+
+def is_libya(name: str) -> bool:
+    return name == "Libya"
+
+
+def is_libyan(ctx: ArticleContext, name: str) -> bool:
+    """A Libyan party (person, force, government), not the country itself."""
+    if is_libya(name):
+        return False
+    if entry_country(ctx, name) == "Libya":
+        return True
+    ref = ctx.actors.get(name)
+    if ref is not None and ref.is_discovered and ref.side in ("east", "west"):
+        return True
+    return False
+
+
+def faction(ctx: ArticleContext, name: str) -> str:
+    """A Libyan leader stands for the force or government he leads (gazetteer affiliation)."""
+    entry = ctx.gazetteer.get(name)
+    if entry is not None and entry.actor_type == "person" and entry.affiliation and entry.country == "Libya":
+        return entry.affiliation
+    return name
+
+
+def foreign_state(ctx: ArticleContext, name: str) -> str:
+    """A foreign person or state body stands for its country (Erdogan -> Turkey); companies and groups stay."""
+    entry = ctx.gazetteer.get(name)
+    if entry is None:
+        return name
+    if entry.actor_type in ("person", "government") and entry.country and entry.country != "Libya":
+        if ctx.gazetteer.get(entry.country) is not None:
+            return entry.country
+    return name
+
+
+_GOVERNMENT_WORDS = re.compile(r"\b(?:government|administration|authorities|authority|cabinet)\b", re.IGNORECASE)
+
+
+def _government_index(ctx: ArticleContext) -> tuple[list[int], list[str]]:
+    cache = getattr(ctx, "_clause_governments", None)
+    if cache is not None and cache[2] == len(ctx.mentions):
+        return cache[0], cache[1]
+    offsets, names = [], []
+    for mention in ctx.mentions:
+        name = mention.actor_name
+        if not is_libyan(ctx, name):
+            continue
+        candidate = None
+        if actor_type(ctx, name) == "government":
+            candidate = name
+        else:
+            aff = faction(ctx, name)
+            if aff != name and actor_type(ctx, aff) == "government":
+                candidate = aff
+        if candidate is not None:
+            offsets.append(mention.char_start)
+            names.append(candidate)
+    ctx._clause_governments = (offsets, names, len(ctx.mentions))  # type: ignore[attr-defined]
+    return offsets, names
+
+
+def libyan_government(ctx: ArticleContext, offset: int) -> str | None:
+    """Which Libyan government a bare "the government" at `offset` means: the nearest Libyan government (or a
+    Libyan head of government's government) mentioned before it, else the first one mentioned in the article."""
+    offsets, names = _government_index(ctx)
+    if not names:
+        return None
+    i = bisect.bisect_left(offsets, offset) - 1
+    return names[i] if i >= 0 else names[0]
+
+
+_TITLE_CACHE: dict[int, list[tuple[re.Pattern[str], str]]] = {}
+
+
+def title_mentions(ctx: ArticleContext, start: int, end: int) -> list[Mention]:
+    """Fallback: "the field marshal", "the strongman" inside [start, end) as mentions of a Libyan person already
+    named in the article, when the title belongs to exactly one such person."""
+    cache = getattr(ctx, "_clause_titles", None)
+    if cache is None or cache[0] != len(ctx.mentions):
+        names = {m.actor_name for m in ctx.mentions if is_libyan(ctx, m.actor_name)}
+        by_title: dict[str, set[str]] = {}
+        for name in names:
+            entry = ctx.gazetteer.get(name)
+            for title in entry.titles if entry else ():
+                by_title.setdefault(title.lower(), set()).add(name)
+        unique = [
+            (re.compile(rf"\bthe\s+(?:\w+\s+)?{re.escape(t)}\b", re.IGNORECASE), next(iter(o)))
+            for t, o in by_title.items()
+            if len(o) == 1
+        ]
+        cache = (len(ctx.mentions), unique)
+        ctx._clause_titles = cache  # type: ignore[attr-defined]
+    out = []
+    for pattern, owner in cache[1]:
+        for match in pattern.finditer(ctx.body, start, end):
+            out.append(Mention(owner, match.group(), match.start(), match.end()))
+    return sorted(out, key=lambda m: m.char_start)
+
+
+_IT = re.compile(r"\b(?:it|its|they|their|them)\b", re.IGNORECASE)
+
+
+def resolve_it(
+    ctx: ArticleContext,
+    offset: int,
+    *,
+    libyan: bool | None = None,
+    exclude: set[str] | None = None,
+    persons: bool = False,
+) -> str | None:
+    """Fallback antecedent for a pronoun at `offset`: the nearest actor mention before it in the same or previous
+    sentence (non-persons for "it", unless `persons`), optionally restricted to Libyan / foreign actors."""
+    exclude = exclude or set()
+    index = sentence_index(ctx, offset)
+    start = ctx.sentences[max(index - 1, 0)].char_start if ctx.sentences else 0
+    for mention in reversed(ctx.mentions_in(start, offset)):
+        name = mention.actor_name
+        if name in exclude or is_libya(name) or mention.surface_form.lower() in ("it", "its", "they", "their"):
+            continue
+        kind = actor_type(ctx, name)
+        if kind == "media":
+            continue
+        if kind == "person" and not persons:
+            continue
+        if libyan is True and not is_libyan(ctx, name):
+            continue
+        if libyan is False and is_libyan(ctx, name):
+            continue
+        return name
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Dates
+
+
+def date_near(ctx: ArticleContext, start: int, end: int) -> FuzzyDate | None:
+    try:
+        from loaders.dates import resolve_date_near
+    except ImportError:
+        return None
+    # Resolve inside the sentence's text only: the resolver indexes the whole text it is given.
+    sentence = sentence_of(ctx, start)
+    lo, hi = min(sentence.char_start, start), max(sentence.char_end, end)
+    try:
+        return resolve_date_near(ctx.body[lo:hi], start - lo, end - lo, ctx.published)
+    except Exception:  # a date bug must never cost the row
+        return None

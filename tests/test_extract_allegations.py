@@ -1,0 +1,124 @@
+"""Alleged embargo violations: sentence in -> (supplier, recipient, materiel) rows out, with the real gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+from loaders.gazetteer import load_gazetteer
+
+LNA, GNA = "Libyan National Army", "Government of National Accord"
+
+
+def rows(text: str):
+    return extract(text, None, load_gazetteer()).allegations
+
+
+CASES = [
+    # supply verb + materiel, recipient normalised to the faction
+    (
+        "The United Arab Emirates has supplied Haftar's forces with armoured vehicles and drones, the panel said.",
+        [("United Arab Emirates", LNA, {"armored_vehicles", "drones"})],
+    ),
+    # coordinated suppliers -> one row each; passive accusation without an agent
+    (
+        "Egypt and Jordan were accused of shipping weapons to forces loyal to Khalifa Haftar.",
+        [("Egypt", LNA, {"weapons"}), ("Jordan", LNA, {"weapons"})],
+    ),
+    # embargo breach without materiel defaults to weapons
+    ("UN experts said Turkey had violated the arms embargo.", [("Turkey", None, {"weapons"})]),
+    # breach + "by supplying": one row with the named materiel
+    (
+        "Ankara breached the UN arms embargo by sending Syrian fighters and military advisers to support Sarraj.",
+        [("Turkey", GNA, {"fighters", "military_personnel"})],
+    ),
+    # relative clause subject
+    (
+        "Haftar is backed by Russia, which has deployed hundreds of mercenaries to Libya.",
+        [("Russia", LNA, {"mercenaries"})],
+    ),
+    # a private military company as supplier: personnel become mercenaries
+    (
+        "The Wagner Group has about 1,000 people deployed alongside the LNA, a UN report said.",
+        [("Wagner Group", LNA, {"mercenaries"})],
+    ),
+    # passive agent
+    (
+        "Air defence systems supplied by the UAE were found at al-Khadim air base used by Haftar's forces.",
+        [("United Arab Emirates", LNA, {"air_defense"})],
+    ),
+    # demonym origin with a Libyan recipient
+    (
+        "Russian mercenaries have been fighting alongside Haftar's forces south of Tripoli.",
+        [("Russia", LNA, {"mercenaries"})],
+    ),
+]
+
+NOTHING = [
+    "Russia could send more fighters to Libya if the talks fail.",
+    "Washington warned Moscow against sending weapons to the warring parties.",
+    "The Security Council called on all countries to stop supplying arms to Libya.",
+    "Turkey has not sent any troops to Libya, the ministry said.",
+    "Egypt plans to deploy troops along its western border.",
+    "No country should be providing weapons to Libya, Guterres said.",
+    "Turkey sent drones and armoured vehicles to Syria last year.",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_allegation_rows(text, expected):
+    got = sorted((a.supplier_name, a.recipient_name, frozenset(a.materiel)) for a in rows(text))
+    assert got == sorted((s, r, frozenset(m)) for s, r, m in expected)
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_allegation(text):
+    assert rows(text) == []
+
+
+def test_alleged_by_report_owner():
+    (row,) = rows(
+        "A report by the International Crisis Group said that Turkey has sent at least 2,000 fighters to Libya."
+    )
+    assert row.alleged_by_name == "International Crisis Group"
+    assert row.quantity_text == "at least 2,000"
+
+
+def test_alleged_by_anonymous_diplomats():
+    (row,) = rows("The UAE has flown cargo planes loaded with weapons into eastern Libya, diplomats said.")
+    assert (row.alleged_by_name, row.is_alleged_by_anonymous) == ("diplomats", True)
+
+
+def test_alleged_by_government_officials():
+    (row,) = rows("Russia has transferred fighter jets to Libya to support Haftar, U.S. officials said on Tuesday.")
+    assert row.alleged_by_name == "United States"
+    assert row.is_alleged_by_anonymous is False
+    assert row.materiel == ["aircraft"]
+
+
+def test_denial_in_same_sentence():
+    result = rows("Although the LNA denies receiving foreign help, it has been supplied with drones by the UAE.")
+    assert [(a.supplier_name, a.denied_by) for a in result] == [("United Arab Emirates", [LNA])]
+
+
+def test_supplier_denial_without_accusation_gives_nothing():
+    assert rows("Moscow has denied sending mercenaries to Libya.") == []
+
+
+def test_supplier_denial_with_accusation():
+    result = rows("Russia, which is accused of sending mercenaries to fight for Haftar, denies the charges.")
+    assert [(a.supplier_name, a.recipient_name) for a in result] == [("Russia", LNA)]
+
+
+def test_evidence_is_verbatim_span():
+    text = "Qatar and Turkey were accused of supplying Sarraj's forces with weapons and trucks."
+    for row in rows(text):
+        assert "supplying Sarraj's forces with weapons and trucks" in text[row.evidence_start : row.evidence_end]
+
+
+def test_restated_claim_is_one_row():
+    text = (
+        "Turkey has sent drones to the Tripoli government. Officials in Ankara did not comment. "
+        "The drones sent by Turkey have turned the tide."
+    )
+    assert [(a.supplier_name, a.materiel) for a in rows(text)] == [("Turkey", ["drones"])]

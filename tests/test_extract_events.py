@@ -1,0 +1,105 @@
+"""Events: sentence in -> (type, participants) rows out, with the real gazetteer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from loaders.extract import extract
+from loaders.gazetteer import load_gazetteer
+from loaders.model import FuzzyDate
+
+PUBLISHED = FuzzyDate(dt.date(2020, 6, 10), "day")
+
+
+def events(text: str):
+    return extract(text, PUBLISHED, load_gazetteer()).events
+
+
+def types(text: str) -> list[str]:
+    return [e.event_type for e in events(text)]
+
+
+CASES = [
+    ("Erdogan met with Fayez al-Sarraj in Ankara on Thursday to discuss the military accord.", ["meeting"]),
+    ("Vladimir Putin spoke with Recep Tayyip Erdogan by phone on Monday about Libya.", ["phone_call"]),
+    ("Emmanuel Macron called Khalifa Haftar on Sunday, the Elysee said.", ["phone_call"]),
+    ("Haftar's forces launched an offensive on Tripoli in April 2019.", ["offensive"]),
+    ("The Libyan National Army advanced on the coastal city of Sirte in January.", ["offensive"]),
+    ("Drones struck a military academy in Tripoli on January 4, killing 30 cadets.", ["attack"]),
+    ("GNA forces recaptured the strategic al-Watiya air base on May 18.", ["capture"]),
+    ("The UN Security Council adopted a resolution on Libya on February 12.", ["un_action"]),
+    ("Turkey signed a maritime agreement with the Government of National Accord in November 2019.", ["diplomatic"]),
+    ("Hundreds of protesters took to the streets of Tripoli on Sunday.", ["protest"]),
+    ("Muammar Gaddafi was ousted in 2011.", ["other"]),
+    ("Heiko Maas visited Benghazi on Tuesday.", ["diplomatic"]),
+    ("A rocket hit a market in the capital on Saturday, the health ministry said.", ["attack"]),
+]
+
+NOTHING = [
+    "Putin could meet Erdogan next week to discuss Libya.",
+    "Haftar plans to launch a new offensive on Misrata.",
+    "The GNA refused to attend the talks in Moscow.",
+    "Sarraj did not meet Haftar during the Berlin conference.",
+    "Russia would veto any resolution that blames Haftar.",
+    "Haftar called on his forces to stand firm.",
+    "Forces of the internationally recognised Government of National Accord held their positions.",
+    # a headline (no terminal punctuation) is page furniture
+    "Haftar forces launch offensive on Tripoli",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_event_types(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_event(text):
+    assert events(text) == []
+
+
+def test_participants_subject_first():
+    (event,) = events("Erdogan met with Fayez al-Sarraj in Istanbul on Saturday.")
+    names = [p.actor_name for p in event.participants]
+    assert names[0] == "Recep Tayyip Erdogan" and "Fayez al-Sarraj" in names
+    assert event.participants[0].role == "initiator"
+    assert event.location_text == "Istanbul"
+
+
+def test_date_is_resolved_from_the_clause():
+    (event,) = events("Haftar launched an offensive on Tripoli in April 2019.")
+    assert str(event.occurred) == "2019-04"
+
+
+def test_re_mentioned_offensive_is_one_event():
+    text = (
+        "Haftar launched an offensive on Tripoli in April 2019. Russia sent mercenaries to support Haftar's "
+        "forces in the April offensive. Haftar's offensive has stalled."
+    )
+    assert types(text) == ["offensive"]
+
+
+def test_same_meeting_reported_twice_is_one_event():
+    text = (
+        "Senior U.S. officials met with Khalifa Haftar on Sunday, the State Department said. "
+        '"U.S. officials met with Khalifa Haftar on June 7 to discuss a ceasefire," the statement said.'
+    )
+    assert types(text) == ["meeting"]
+
+
+def test_dated_noun_phrase_counts():
+    (event,) = events("The UAE is suspected in the bombing of a migrant detention centre in Tajoura last July.")
+    assert event.event_type == "attack"
+    assert [p.actor_name for p in event.participants] == ["United Arab Emirates"]
+
+
+def test_undated_noun_phrase_does_not_count():
+    assert events("The attack on the capital diverted resources from counterterrorism.") == []
+
+
+def test_evidence_contains_trigger():
+    text = "Trump met with Egyptian President Abdel Fattah al-Sisi on 9 April."
+    (event,) = events(text)
+    assert "met with" in text[event.evidence_start : event.evidence_end]

@@ -1,0 +1,90 @@
+"""Foreign support: sentence in -> (supporter, supported) rows out, with the real gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract import extract
+from loaders.gazetteer import load_gazetteer
+
+LNA, GNA, HAFTAR = "Libyan National Army", "Government of National Accord", "Khalifa Haftar"
+
+
+def rows(text: str):
+    return extract(text, None, load_gazetteer()).support
+
+
+def pairs(text: str) -> set[tuple[str, str]]:
+    return {(s.supporter_name, s.supported_name) for s in rows(text)}
+
+
+CASES = [
+    # passive with a coordinated list (and a hedge word inside it)
+    (
+        "The eastern commander Khalifa Haftar is backed by Egypt, Russia and, reportedly, France.",
+        {("Egypt", HAFTAR), ("Russia", HAFTAR), ("France", HAFTAR)},
+    ),
+    # two relations in one sentence; "the government" resolved to the article's Libyan government
+    (
+        "The GNA controls Tripoli. "
+        "The LNA is supported by the UAE and Egypt, while the government is backed by Turkey.",
+        {("United Arab Emirates", LNA), ("Egypt", LNA), ("Turkey", GNA)},
+    ),
+    # compound adjective
+    ("Fighters loyal to the Turkish-backed GNA retook the town on Monday.", {("Turkey", GNA)}),
+    ("Emirati-backed forces of Khalifa Haftar shelled the airport.", {("United Arab Emirates", HAFTAR)}),
+    # active verb, object "the government of <leader>"
+    ("Italy supports the government of Fayez al-Sarraj, the foreign minister said.", {("Italy", GNA)}),
+    # "enjoys the backing of"
+    (
+        "Haftar enjoys the backing of Saudi Arabia and the United Arab Emirates.",
+        {("Saudi Arabia", HAFTAR), ("United Arab Emirates", HAFTAR)},
+    ),
+    # possessive noun
+    ("Moscow's support for Haftar has grown since 2019.", {("Russia", HAFTAR)}),
+    # relative clause antecedent
+    ("Haftar, who is supported by Cairo, has lost ground.", {("Egypt", HAFTAR)}),
+    # "X's key backer is Y"
+    ("The GNA's main foreign backer, Turkey, has sent drones.", {("Turkey", GNA)}),
+]
+
+NOTHING = [
+    "The United States does not support the offensive by Khalifa Haftar.",
+    "Italy refused to back Haftar's assault on the capital.",
+    "Washington might be backing the former Gaddafi officer, some diplomats said.",
+    "Turkey has backed Syrian rebels against Assad's forces for years.",
+    "Haftar called on Damascus to fight Turkey-backed militant groups.",
+    "The UN-backed government in Tripoli rejected the plan.",  # recognition epithet, not backing
+    "Libya has been in turmoil since the 2011 uprising backed by NATO air strikes.",
+    "The LNA said it would never back down.",
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_support_pairs(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_support(text):
+    assert rows(text) == []
+
+
+def test_accused_of_backing_records_the_accuser():
+    text = (
+        "The Government of National Accord said it would cut ties with Paris. "
+        "France denied the charge after the GNA accused it of backing Haftar."
+    )
+    (row,) = [r for r in rows(text) if r.supported_name == HAFTAR]
+    assert (row.supporter_name, row.alleged_by_name) == ("France", GNA)
+
+
+def test_unattributed_support_has_no_alleged_by():
+    (row,) = rows("Haftar is supported by Russia.")
+    assert row.alleged_by_name is None
+
+
+def test_evidence_span_is_verbatim():
+    text = "Haftar is supported by Russia and Egypt."
+    for row in rows(text):
+        assert text[row.evidence_start : row.evidence_end].startswith("Haftar is supported by")
