@@ -216,3 +216,14 @@ def table_snapshot(url: str, exclude_columns: tuple[str, ...] = ()) -> dict[str,
     del volatile  # the queries above already leave volatile columns out
     with psycopg.connect(url) as connection:
         return {table: sorted(connection.execute(q).fetchall(), key=repr) for table, q in queries.items()}
+
+
+def assert_same_tables(actual: dict[str, list[tuple]], expected: dict[str, list[tuple]], context: str = "") -> None:
+    """Table-by-table comparison whose failure shows only the differing rows."""
+    for table in expected:
+        left, right = set(map(repr, actual.get(table, []))), set(map(repr, expected[table]))
+        extra, missing = sorted(left - right)[:5], sorted(right - left)[:5]
+        assert actual.get(table) == expected[table], (
+            f"{context}{table}: {len(actual.get(table, []))} rows vs {len(expected[table])} expected; "
+            f"unexpected {extra}; missing {missing}"
+        )

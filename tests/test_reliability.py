@@ -13,7 +13,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from tests.conftest import EXAMPLES_DIR, table_snapshot
+from tests.conftest import EXAMPLES_DIR, assert_same_tables, table_snapshot
 
 TRIALS = 5
 
@@ -24,10 +24,11 @@ def make_corpus(directory: Path, copies: int) -> Path:
     sources = sorted(EXAMPLES_DIR.glob("*.txt"))
     for index in range(copies):
         source = sources[index % len(sources)]
-        text = source.read_text()
-        marker = (f"\n\nThis is dispatch number {index} of the series, filed by the Libya desk in Tripoli "
-                  f"for the correspondents' archive.\n")
-        (directory / f"{index:04d}_{source.name}").write_text(text + marker)
+        lines = source.read_text().split("\n")
+        # Extend the longest body paragraph, so the change survives furniture removal and alters the content hash.
+        longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+        lines[longest] += f" This account is dispatch number {index} from the Libya desk."
+        (directory / f"{index:04d}_{source.name}").write_text("\n".join(lines))
     return directory
 
 
@@ -95,7 +96,7 @@ def test_kill_9_mid_load_then_rerun_equals_uninterrupted(db_url, second_db, corp
         assert orphan_count(db_url) == 0, f"trial {trial}: half-written article"
         rerun = run_lcdb("load", str(corpus), "--workers", "1", url=db_url)
         assert rerun.returncode == 0, rerun.stderr
-        assert table_snapshot(db_url) == expected, f"trial {trial} differs from the uninterrupted load"
+        assert_same_tables(table_snapshot(db_url), expected, f"trial {trial}: ")
     assert interrupted >= 3, "the kills should land mid-load in most trials"
 
 
@@ -120,7 +121,7 @@ def test_concurrent_overlapping_loads_equal_one_load(db_url, second_db, corpus, 
         assert code == 0, stderr
         assert "deadlock" not in stderr.lower()
     assert reader.returncode == 0, reader_out[1]
-    assert table_snapshot(db_url) == expected
+    assert_same_tables(table_snapshot(db_url), expected)
 
 
 @pytest.mark.slow
@@ -144,12 +145,12 @@ def test_server_stopping_mid_load_is_a_clear_error_and_rerun_completes(tmp_path,
         assert run_lcdb("db", "upgrade", url=url).returncode == 0
         process = lcdb("load", str(corpus), "--workers", "1", url=url)
         deadline = time.monotonic() + 60
-        while article_count(url) < 5 and time.monotonic() < deadline:
+        while article_count(url) < 1 and time.monotonic() < deadline:
             time.sleep(0.05)
         pgexec("pg_ctl", ("-w", "-D", str(pgdata), "stop", "-m", "immediate"),
                bin_path=POSTGRES_VERSIONS[TARGET_POSTGRES_VERSION], user=user)
         stdout, stderr = process.communicate(timeout=120)
-        assert process.returncode == 1
+        assert process.returncode == 1, (stdout, stderr)
         assert "Traceback" not in stderr
         assert stderr.startswith("Error: ")
         assert "re-run" in stderr or "connect" in stderr
@@ -157,7 +158,7 @@ def test_server_stopping_mid_load_is_a_clear_error_and_rerun_completes(tmp_path,
         assert orphan_count(url) == 0
         rerun = run_lcdb("load", str(corpus), "--workers", "1", url=url)
         assert rerun.returncode == 0, rerun.stderr
-        assert table_snapshot(url) == expected
+        assert_same_tables(table_snapshot(url), expected)
     finally:
         server.cleanup()
 
