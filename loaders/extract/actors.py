@@ -16,6 +16,7 @@ actor of their own.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -32,15 +33,13 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 # A capitalised name token: "Haftar", "al-Sisi", "Al-Nayed", "Jean-Yves", "deMilliano", "O'Brien".
 _NAME_TOKEN = (
     r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh|[Aa]bd)-)?"
-    r"(?:[A-Z][a-z]*(?:['’][A-Z])?[A-Za-z]*[a-z]|[a-z]{1,3}[A-Z][a-z]+)(?:-[A-Z][a-z]+)*"
+    r"(?:(?:[A-Z][a-z]+|[A-Z](?=['’]?[A-Z][a-z])|[a-z]{1,3}(?=[A-Z][a-z]))(?:['’]?[A-Z][a-z]+)*)(?:-[A-Z][a-z]+)*"
 )
 _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|el|ben|bint|la|le)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN}){{0,4}}")
 _ACRONYM = r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})"
 _ORG_TOKEN = rf"(?:{_NAME_TOKEN}|{_ACRONYM})"
-_ORG_RUN = re.compile(
-    rf"{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|on|de|du)[ \t]+(?:the[ \t]+)?)?{_ORG_TOKEN}){{0,7}}"
-)
+_ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|on|de|du)[ \t]+)?{_ORG_TOKEN}){{0,7}}")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _PRONOUN = re.compile(r"\b(?:he|she|his|him|her)\b", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\b")
@@ -55,8 +54,16 @@ _LEADING_NOISE = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december read related".split()
 )
-_COUNTRY_PREFIXES = {"U.S.": "United States", "US": "United States", "UN": "United Nations", "U.N.": "United Nations",
-                     "EU": "European Union", "E.U.": "European Union", "UK": "United Kingdom", "U.K.": "United Kingdom"}
+_COUNTRY_PREFIXES = {
+    "U.S.": "United States",
+    "US": "United States",
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "EU": "European Union",
+    "E.U.": "European Union",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+}
 
 
 @dataclass(frozen=True)
@@ -83,8 +90,11 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
     return ActorRules(
         version=str(data["version"]),
         titles=re.compile(rf"(?<![\w-])(?:{title_alt})(?![\w-])", re.IGNORECASE),
-        role_alone=re.compile(rf"\b[Tt]he\s+(?:(?:former|new|top|veteran|libyan|us|u\.s\.|russian|turkish)\s+)?"
-                              rf"((?:{title_alt}))(?![\w-])(?!\s+[A-Z])", re.IGNORECASE),
+        role_alone=re.compile(
+            rf"\b[Tt]he\s+(?:(?:former|new|top|veteran|libyan|us|u\.s\.|russian|turkish)\s+)?"
+            rf"((?:{title_alt}))(?![\w-])(?!\s+(?-i:[A-Z]))",
+            re.IGNORECASE,
+        ),
         title_words=frozenset(w for t in titles for w in t.split()),
         org_heads_after=frozenset(h.lower() for h in data["org_heads_after"]),
         org_heads_before=frozenset(h.lower().split()[0] for h in data["org_heads_before"]),
@@ -96,12 +106,32 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
     )
 
 
+def _trie_regex(words: list[str]) -> str:
+    """An alternation shaped as a character trie, so the regex engine never retries thousands of alternatives."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie)
+
+
 @functools.lru_cache(maxsize=4)
 def _alias_pattern(gazetteer: Gazetteer) -> re.Pattern[str]:
-    forms = sorted({form for form, _, _ in gazetteer.surface_forms()}, key=len, reverse=True)
-    alternatives = "|".join(re.escape(form) for form in forms)
+    forms = sorted({form.casefold() for form, _, _ in gazetteer.surface_forms()})
     # A trailing hyphen is allowed before a lower-case word ("NATO-backed"), not before a capital ("Jean-Yves").
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?!\w|-[A-Z0-9]|\.\w)", re.IGNORECASE)
+    # The trie is greedy, so the longest alias at a position wins; the lookahead backtracks into shorter ones.
+    return re.compile(rf"(?<![\w.])(?:{_trie_regex(forms)})(?!\w|-(?-i:[A-Z0-9])|\.\w)", re.IGNORECASE)
 
 
 def actor_ref(gazetteer: Gazetteer, name: str) -> ActorRef:
@@ -136,12 +166,18 @@ class _State:
         self.person_titles: dict[str, set[str]] = {}  # actor name -> titles it was introduced with here
         self.genders: dict[str, str | None] = {}
         self.extra_actors: set[str] = set()  # actors named only inside a longer mention ("U.S." in an org name)
+        self._spans: list[tuple[int, int]] = []  # sorted (start, end) of everything in `found`
 
     def covered(self, start: int, end: int) -> bool:
-        return any(f.start < end and start < f.end for f in self.found)
+        i = bisect.bisect_left(self._spans, (end,))
+        return any(s_end > start for _, s_end in self._spans[max(0, i - 32) : i])
 
     def add(self, name: str, start: int, end: int, priority: int, kind: str = "name") -> None:
         self.found.append(_Found(name, start, end, priority, kind))
+        bisect.insort(self._spans, (start, end))
+
+    def reindex(self) -> None:
+        self._spans = sorted((f.start, f.end) for f in self.found)
 
     def is_person(self, name: str) -> bool:
         if name in self.discovered:
@@ -178,11 +214,18 @@ def find_mentions(ctx: ArticleContext) -> None:
 
 def _resolve_overlaps(state: _State) -> None:
     ordered = sorted(state.found, key=lambda f: (-f.priority, -(f.end - f.start), f.start))
-    kept: list[_Found] = []
+    starts: list[int] = []
+    kept: list[_Found] = []  # sorted by start, non-overlapping
     for f in ordered:
-        if not any(k.start < f.end and f.start < k.end for k in kept):
-            kept.append(f)
-    state.found = sorted(kept, key=lambda f: f.start)
+        i = bisect.bisect_left(starts, f.start)
+        if i > 0 and kept[i - 1].end > f.start:
+            continue
+        if i < len(kept) and kept[i].start < f.end:
+            continue
+        starts.insert(i, f.start)
+        kept.insert(i, f)
+    state.found = kept
+    state.reindex()
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -192,6 +235,7 @@ def _resolve_overlaps(state: _State) -> None:
 
 def _gazetteer_matches(state: _State) -> None:
     body, gazetteer = state.ctx.body, state.ctx.gazetteer
+    cache: dict[str, GazetteerEntry | None] = {}
     for match in _alias_pattern(gazetteer).finditer(body):
         surface = match.group()
         if not any(ch.isupper() for ch in surface):
@@ -199,7 +243,9 @@ def _gazetteer_matches(state: _State) -> None:
         start = match.start()
         if start >= 2 and body[start - 1] == "-" and not body[start - 2].islower():
             continue  # the tail of a hyphenated name ("Jean-Yves")
-        entry = gazetteer.lookup(surface) or gazetteer.lookup_demonym(surface)
+        if surface not in cache:
+            cache[surface] = gazetteer.lookup(surface) or gazetteer.lookup_demonym(surface)
+        entry = cache[surface]
         if entry is None:
             continue
         state.add(entry.name, start, match.end(), priority=3)
@@ -224,7 +270,7 @@ def _lookup_variants(gazetteer: Gazetteer, surface: str) -> GazetteerEntry | Non
 def _expanded_name(surface: str) -> str:
     for prefix, expansion in _COUNTRY_PREFIXES.items():
         if surface.startswith(prefix + " "):
-            return f"{expansion} {surface[len(prefix) + 1:]}"
+            return f"{expansion} {surface[len(prefix) + 1 :]}"
     return surface
 
 
@@ -251,6 +297,16 @@ def _discover_organisations(state: _State) -> None:
         while tokens and tokens[0].lower() in _LEADING_NOISE:
             start = body.index(tokens[0], start) + len(tokens[0])
             tokens = tokens[1:]
+        cut = next(
+            (
+                i
+                for i, t in enumerate(tokens)
+                if t.lower() in _LEADING_NOISE and i > 0 and t.lower() not in ("of", "for", "on", "de", "du")
+            ),
+            None,
+        )
+        if cut is not None:
+            tokens = tokens[:cut]  # "... Department of Commerce on Monday": the date is not part of the name
         while tokens and tokens[-1].lower() in ("of", "for", "on", "and", "the", "de", "du"):
             tokens = tokens[:-1]
         if len(tokens) < 2:
@@ -258,27 +314,39 @@ def _discover_organisations(state: _State) -> None:
         lowered = [t.lower() for t in tokens]
         head_index = max((i for i, t in enumerate(lowered) if t in rules.org_heads_after), default=-1)
         before_index = next(
-            (i for i, t in enumerate(lowered[:-1]) if t in rules.org_heads_before and lowered[i + 1] in ("of", "for", "on")),
+            (
+                i
+                for i, t in enumerate(lowered[:-1])
+                if t in rules.org_heads_before and lowered[i + 1] in ("of", "for", "on")
+            ),
             -1,
         )
         if head_index < 0 and before_index < 0:
             continue
         if before_index < 0:
             tokens = tokens[: head_index + 1]
-        if len(tokens) < 2 or any(t.lower() in ("monday", "tuesday", "wednesday", "thursday", "friday") for t in tokens):
+        if len(tokens) < 2 or any(
+            t.lower() in ("monday", "tuesday", "wednesday", "thursday", "friday") for t in tokens
+        ):
             continue
         start = body.index(tokens[0], start)
         end = body.index(tokens[-1], start) + len(tokens[-1])
         surface = body[start:end]
         # Heads only ("Security Council") are left to the gazetteer; all-generic names are not names.
-        content = [t for t in tokens if t.lower() not in rules.org_heads_after
-                   and t.lower() not in ("of", "for", "on", "and", "the", "de", "du")]
+        content = [
+            t
+            for t in tokens
+            if t.lower() not in rules.org_heads_after and t.lower() not in ("of", "for", "on", "and", "the", "de", "du")
+        ]
         if not content and not surface.startswith(tuple(_COUNTRY_PREFIXES)):
             continue
         # A sub-unit of a known organisation ("State Department's Bureau of ...") belongs to that organisation.
         prefix = body[max(0, start - 3) : start]
         if prefix.endswith(("'s ", "’s ")):
             continue
+        inner = _lookup_variants(ctx.gazetteer, tokens[0]) or ctx.gazetteer.lookup_demonym(tokens[0])
+        if inner is not None and inner.actor_type == "country":
+            state.extra_actors.add(inner.name)
         entry = _lookup_variants(ctx.gazetteer, surface)
         if entry is not None:
             state.add(entry.name, start, end, priority=4)
@@ -290,9 +358,6 @@ def _discover_organisations(state: _State) -> None:
         # A discovered organisation outranks the shorter gazetteer names inside it ("U.S." in "U.S. Department
         # of Energy"); the country it is prefixed with still counts as an actor.
         state.add(name, start, end, priority=4)
-        inner = _lookup_variants(ctx.gazetteer, tokens[0]) or ctx.gazetteer.lookup_demonym(tokens[0])
-        if inner is not None:
-            state.extra_actors.add(inner.name)
     _discover_based_governments(state)
 
 
@@ -314,23 +379,35 @@ def _discover_based_governments(state: _State) -> None:
         state.add(name, match.start(), match.end(), priority=4)
 
 
-_MEDIA_CUES = re.compile(
+_MEDIA_AFTER = re.compile(
     r"\b(?:told|reported\s+by|according\s+to|quoted\s+by|in\s+an\s+interview\s+with|interviewed\s+by)\s+(?:the\s+)?"
-    r"(?P<after>[A-Z][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,3})"
-    r"|(?P<before>[A-Z][\w.&’'-]*(?:[ \t]+[A-Z][\w.&’'-]*){0,3})\s+(?:news\s+agency\s+|newspaper\s+|daily\s+)?reported\b"
+    r"(?P<after>[A-Z][\w.&’'-]{0,40}(?:[ \t]+[A-Z][\w.&’'-]{0,40}){0,3})"
 )
+_REPORTED = re.compile(r"\breported\b")
+# Bounded repeats: the name is searched only in a short window before "reported", so no input can make it quadratic.
+_MEDIA_BEFORE = re.compile(
+    r"(?P<before>[A-Z][\w.&’'-]{0,40}(?:[ \t]+[A-Z][\w.&’'-]{0,40}){0,3})"
+    r"\s+(?:news\s+agency\s+|newspaper\s+|daily\s+)?$"
+)
+
+
+def _media_candidates(body: str):
+    for match in _MEDIA_AFTER.finditer(body):
+        yield "after", match.start(), match.start("after"), match.group("after")
+    for match in _REPORTED.finditer(body):
+        lo = max(0, match.start() - 200)
+        before = _MEDIA_BEFORE.search(body, lo, match.start())
+        if before:
+            yield "before", match.start(), before.start("before"), before.group("before")
 
 
 def _discover_media(state: _State) -> None:
     body, rules, gazetteer = state.ctx.body, state.rules, state.ctx.gazetteer
-    for match in _MEDIA_CUES.finditer(body):
-        group = "after" if match.group("after") else "before"
-        surface = match.group(group)
-        start = match.start(group)
+    for group, cue_start, start, surface in _media_candidates(body):
         lead = re.match(r"(?:(?:The|A|An|And|But|In|On|At|As|While|When|After|Meanwhile|However),?\s+)+", surface)
         if lead:
             start += lead.end()
-            surface = surface[lead.end():]
+            surface = surface[lead.end() :]
         tokens = surface.split()
         if not tokens:
             continue
@@ -340,8 +417,8 @@ def _discover_media(state: _State) -> None:
         lowered = [t.lower().strip(".") for t in tokens]
         is_acronym = len(tokens) == 1 and re.fullmatch(_ACRONYM, tokens[0]) is not None
         has_media_word = any(t in _MEDIA_WORDS for t in lowered)
-        reported = group == "before" or body[match.start() : match.start() + 8].lower().startswith("reported")
-        if any(t in rules.places for t in lowered) or all(t in rules.title_words for t in lowered):
+        reported = group == "before" or body[cue_start : cue_start + 8].lower().startswith("reported")
+        if all(t in rules.places for t in lowered) or all(t in rules.title_words for t in lowered):
             continue
         if not (is_acronym or has_media_word or (reported and len(tokens) >= 2)):
             continue
@@ -393,11 +470,12 @@ def _person_name_at(state: _State, pos: int) -> tuple[int, int, list[str]] | Non
     return pos, end, tokens
 
 
-def _register_person(state: _State, start: int, end: int, tokens: list[str], description: str | None,
-                     title: str | None) -> None:
+def _register_person(
+    state: _State, start: int, end: int, tokens: list[str], description: str | None, title: str | None
+) -> None:
     ctx = state.ctx
     surface = ctx.body[start:end]
-    if any(f.start < end and start < f.end and f.priority >= 3 for f in state.found):
+    if state.covered(start, end) and any(f.start < end and start < f.end and f.priority >= 3 for f in state.found):
         # Already a gazetteer name here; only remember the title it was introduced with.
         if title:
             for f in state.found:
@@ -417,8 +495,9 @@ def _register_person(state: _State, start: int, end: int, tokens: list[str], des
         priority = 2
         existing = state.discovered.get(name)
         if existing is None or (existing.description is None and description):
-            state.discovered[name] = ActorRef(name=name, actor_type="person", is_discovered=True,
-                                              description=description)
+            state.discovered[name] = ActorRef(
+                name=name, actor_type="person", is_discovered=True, description=description
+            )
         gender = None
         if title and title.lower() in ("mr.", "mr", "king", "prince", "sheikh", "emir", "spokesman", "congressman"):
             gender = "m"
@@ -433,13 +512,14 @@ def _register_person(state: _State, start: int, end: int, tokens: list[str], des
 def _discover_persons(state: _State) -> None:
     body, rules = state.ctx.body, state.rules
     # (a) Title + name: "Brigadier General Steven deMilliano", "U.S. Ambassador to Libya Richard Norland".
+    by_start = {f.start: f for f in state.found}
     for match in rules.titles.finditer(body):
         pos = match.end()
         after = body[pos : pos + 80]
         link = re.match(r"\s+(?:to|for|of|at|in)\s+(?:the\s+)?", after)
         if link:
             target = pos + link.end()
-            covering = next((f for f in state.found if f.start == target), None)
+            covering = by_start.get(target)
             if covering is not None:
                 pos = covering.end
             else:
@@ -479,20 +559,26 @@ def _discover_persons(state: _State) -> None:
         # (c) Role noun, name: "... senior Middle East and North Africa official, Victoria Coates."
         head = body[max(0, start - 60) : start]
         role = re.search(r"(\w[\w-]*)\s*,\s*$", head)
-        if role and role.group(1).lower() in rules.title_words and re.match(r"\s*(?:[.,;]|and\b|$)", body[end:end + 5]):
+        if (
+            role
+            and role.group(1).lower() in rules.title_words
+            and re.match(r"\s*(?:[.,;]|and\b|$)", body[end : end + 5])
+        ):
             _register_person(state, start, end, tokens, None, role.group(1))
 
 
 def _has_role_noun(description: str, rules: ActorRules) -> bool:
     words = [w.lower().strip(".’'") for w in description.split()[:8]]
-    return any(w in rules.title_words for w in words) and not description[:1].isupper() or (
-        any(w in rules.title_words for w in words[:8]) and len(words) > 1
+    return (
+        any(w in rules.title_words for w in words)
+        and not description[:1].isupper()
+        or (any(w in rules.title_words for w in words[:8]) and len(words) > 1)
     )
 
 
 def _sentence_initial_artefact(body: str, start: int, tokens: list[str], rules: ActorRules) -> bool:
     before = body[max(0, start - 2) : start]
-    at_start = start == 0 or before.endswith("\n") or re.search(r"[.!?][\"”’]?\s$", body[max(0, start - 3):start])
+    at_start = start == 0 or before.endswith("\n") or re.search(r"[.!?][\"”’]?\s$", body[max(0, start - 3) : start])
     return bool(at_start) and tokens[0].lower() in rules.stop_words
 
 
@@ -518,7 +604,9 @@ def _surnames(state: _State) -> None:
             keys.setdefault(bare, name)
     if not keys:
         return
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\w-])")
+    pattern = re.compile(
+        r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\w-])"
+    )
     for match in pattern.finditer(body):
         if not state.covered(match.start(), match.end()):
             state.add(keys[match.group()], match.start(), match.end(), priority=2)
@@ -544,7 +632,7 @@ def _fuzzy(state: _State) -> None:
         if start == 0 or re.search(r"(?:[.!?:\n][\"”’]?\s*|^\s*)$", before) or before.endswith("\n"):
             continue  # sentence-initial: capitalisation says nothing
         # Part of a longer capitalised run: a different name, not a misspelling.
-        if re.match(r"\s+[A-Z]", body[end : end + 2]) or re.search(r"[A-Z][\w.]*\s$", body[max(0, start - 20):start]):
+        if re.match(r"\s+[A-Z]", body[end : end + 2]) or re.search(r"[A-Z][\w.]*\s$", body[max(0, start - 20) : start]):
             continue
         if gazetteer.lookup(word) or gazetteer.lookup_demonym(word):
             continue
@@ -570,15 +658,17 @@ def _titles_of(state: _State, name: str) -> set[str]:
 def _titles_alone(state: _State) -> None:
     body = state.ctx.body
     names = [f for f in state.found if f.kind == "name"]
+    name_starts = [f.start for f in names]
     for match in state.rules.role_alone.finditer(body):
         title = re.sub(r"\s+", " ", match.group(1).lower())
         start, end = match.span(1)
         if state.covered(start, end):
             continue
-        candidates = [f for f in names if f.end <= start and title in _titles_of(state, f.name)]
-        if not candidates:
+        i = bisect.bisect_left(name_starts, start)
+        target = next((f for f in reversed(names[max(0, i - 200) : i]) if title in _titles_of(state, f.name)), None)
+        if target is None:
             continue
-        state.add(candidates[-1].name, start, end, priority=1, kind="title")
+        state.add(target.name, start, end, priority=1, kind="title")
 
 
 def _gender(state: _State, name: str) -> str | None:
@@ -612,17 +702,23 @@ def resolve_pronoun(body, sentences, persons, offset, gender, gender_of) -> str 
         g = gender_of(f.name)
         return gender is None or g is None or g == gender
 
-    index = next((i for i, s in enumerate(sentences) if s.char_start <= offset < s.char_end), None)
-    if index is None:
-        before = [f for f in persons if f.end <= offset and compatible(f)]
+    starts = [s.char_start for s in sentences]
+    index = bisect.bisect_right(starts, offset) - 1
+    if index < 0 or not (sentences[index].char_start <= offset < sentences[index].char_end):
+        before = [f for f in persons[-64:] if f.end <= offset and compatible(f)]
         return before[-1].name if before else None
+    person_starts = [f.start for f in persons]
+
+    def persons_in(lo: int, hi: int) -> list[_Found]:
+        a, b = bisect.bisect_left(person_starts, lo), bisect.bisect_left(person_starts, hi)
+        return [f for f in persons[a:b] if f.end <= hi and compatible(f)]
+
     own = sentences[index]
-    in_own = [f for f in persons if own.char_start <= f.start and f.end <= offset and compatible(f)]
+    in_own = persons_in(own.char_start, offset)
     if in_own:
         return in_own[0].name
     for back in range(index - 1, max(-1, index - 4), -1):
-        span = sentences[back]
-        in_span = [f for f in persons if span.char_start <= f.start and f.end <= span.char_end and compatible(f)]
+        in_span = persons_in(sentences[back].char_start, sentences[back].char_end)
         if in_span:
             return in_span[0].name
     return None

@@ -18,6 +18,7 @@ class ArticleContext:
     mentions: list[Mention] = field(default_factory=list)  # sorted by char_start, non-overlapping
     actors: dict[str, ActorRef] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_starts: list[int] = field(default_factory=list, repr=False)
 
     def index_mentions(self) -> None:
         self.mentions.sort(key=lambda m: (m.char_start, -m.char_end))
@@ -30,10 +31,18 @@ class ArticleContext:
         return [m for m in self.mentions[lo:hi] if m.char_end <= end]
 
     def sentence_at(self, offset: int) -> Span | None:
-        for span in self.sentences:
-            if span.char_start <= offset < span.char_end:
-                return span
+        if len(self._sentence_starts) != len(self.sentences):
+            self._sentence_starts = [s.char_start for s in self.sentences]
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].char_start <= offset < self.sentences[i].char_end:
+            return self.sentences[i]
         return None
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index in self.sentences of the sentence containing `offset`."""
+        if self.sentence_at(offset) is None:
+            return None
+        return bisect.bisect_right(self._sentence_starts, offset) - 1
 
     def text(self, span: Span) -> str:
         return self.body[span.char_start : span.char_end]

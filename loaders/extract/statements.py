@@ -12,6 +12,7 @@ and unnamed sources ("a senior UN diplomat" -> anonymous). A statement without a
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -25,7 +26,9 @@ from loaders.model import ActorRef, FuzzyDate, Mention, Span, Statement
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 SHORT_QUOTE_WORDS = 4  # fewer words in quotation marks = scare quotes, part of the surrounding sentence
-LONG_QUOTE_WORDS = 8  # an indirect clause that embeds a quote this long is the direct statement's lead-in
+LONG_QUOTE_WORDS = 8
+# Longer "sentences" are unsplit page furniture or garbage, never one statement.
+MAX_SENTENCE_CHARS = 3000  # an indirect clause that embeds a quote this long is the direct statement's lead-in
 
 
 @dataclass(frozen=True)
@@ -116,17 +119,17 @@ def find_quotes(body: str) -> list[Quote]:
         mark = ""
         for k, ch in enumerate(text):
             if opened is None:
-                if ch in "“\"" or (ch in "‘'" and _single_opens(text, k)):
+                if ch in '“"' or (ch in "‘'" and _single_opens(text, k)):
                     opened, mark = k, ch
                 continue
             closer = _CLOSERS[mark]
-            if ch == closer and (mark in "“\"" or _single_closes(text, k)):
+            if ch == closer and (mark in '“"' or _single_closes(text, k)):
                 quotes.append(Quote(para.char_start + opened, para.char_start + k, index, False))
                 opened = None
             elif ch == "”" and mark == '"':  # mixed marks: close anyway
                 quotes.append(Quote(para.char_start + opened, para.char_start + k, index, False))
                 opened = None
-        if opened is not None and mark in "“\"":
+        if opened is not None and mark in '“"':
             quotes.append(Quote(para.char_start + opened, para.char_end, index, True))
     return quotes
 
@@ -156,6 +159,7 @@ class _Run:
     rules: SpeechRules
     quotes: list[Quote]
     statements: list[Statement] = field(default_factory=list)
+    quote_opens: list[int] = field(default_factory=list)
     attributed: list = field(default_factory=list)  # (quote, subject, evidence, cue, confidence) per long quote
     consumed: set[int] = field(default_factory=set)  # verb offsets used as attributions of direct quotes
     last_anonymous: dict[str, Speaker] = field(default_factory=dict)  # head noun -> last anonymous speaker
@@ -163,7 +167,11 @@ class _Run:
 
     def last_institution(self, before: int) -> str | None:
         for st in reversed(self.statements):
-            if st.char_start < before and st.speaker_name and self.ctx.actor_type(st.speaker_name) not in (None, "person"):
+            if (
+                st.char_start < before
+                and st.speaker_name
+                and self.ctx.actor_type(st.speaker_name) not in (None, "person")
+            ):
                 return st.speaker_name
             if st.char_start < before and st.speaker_name in self.extra_actors:
                 return st.speaker_name
@@ -212,7 +220,11 @@ def _coordinated(ctx: ArticleContext, first: Mention, start_limit: int) -> tuple
         prev = _mention_ending_at(ctx, start_limit + link.start(), start_limit)
         if prev is None or prev.surface_form.lower() in ("his", "him", "her"):
             break
-        if link.group().startswith(",") and is_and and not re.search(r",\s*(?:the\s+)?$", ctx.body[start_limit:prev.char_start]):
+        if (
+            link.group().startswith(",")
+            and is_and
+            and not re.search(r",\s*(?:the\s+)?$", ctx.body[start_limit : prev.char_start])
+        ):
             break  # "in Libya, and Washington warned": a new clause, not a list
         seen_and = seen_and or is_and
         found.insert(0, prev)
@@ -236,6 +248,7 @@ def _strip_fillers(rules: SpeechRules, body: str, start: int, end: int) -> int:
 def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     """The speaker(s) of a reporting verb, from the text [start, verb_start) to its left."""
     ctx, rules, body = run.ctx, run.rules, run.ctx.body
+    start = max(start, verb_start - 300)  # a subject sits near its verb; also bounds the work on huge inputs
     end = _strip_fillers(rules, body, start, verb_start)
     left = body[start:end]
     if not left.strip():
@@ -243,8 +256,12 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     # A relative clause: "Ghassan Salame, who (diplomats said) appealed ..." -> the nearest person before "who".
     rel = re.search(r"(?:,\s*)?\bwho(?:\s+\w+\s+(?:said|say|says))?$", left)
     if rel:
-        persons = [m for m in ctx.mentions_in(max(start, end - 200), start + rel.start())
-                   if ctx.actor_type(m.actor_name) == "person"]
+        # Modifiers ("Haftar-aligned", "Haftar's government") are not antecedents.
+        persons = [
+            m
+            for m in ctx.mentions_in(max(start, end - 200), start + rel.start())
+            if ctx.actor_type(m.actor_name) == "person" and body[m.char_end : m.char_end + 1] not in ("-", "’", "'")
+        ]
         if persons:
             return _Found([_speaker_of(ctx, persons[-1])], persons[-1].char_start)
         mention = _mention_ending_at(ctx, start + rel.start(), start)
@@ -255,10 +272,15 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     institution = rules.institution.search(left)
     if institution:
         who = ctx.gazetteer.lookup_demonym(institution.group("who")) or ctx.gazetteer.lookup(institution.group("who"))
+        known = ctx.gazetteer.lookup(institution.group("np"))
+        if known is not None:
+            return _Found([Speaker(known.name, via="institution")], start + institution.start())
         if who is not None and who.actor_type == "country":
             name = institution.group("np")
-            run.extra_actors.setdefault(name, ActorRef(name=name, actor_type="government", is_discovered=True,
-                                                       country=who.name, description=name))
+            run.extra_actors.setdefault(
+                name,
+                ActorRef(name=name, actor_type="government", is_discovered=True, country=who.name, description=name),
+            )
             return _Found([Speaker(name, via="institution")], start + institution.start())
     mention = _mention_ending_at(ctx, end, start)
     if mention is not None:
@@ -314,7 +336,9 @@ def _document_subject(run: _Run, start: int, end: int) -> _Found | None:
             issuer = next(iter(ctx.mentions_in(noun.end() + by.end(), end)), None)
             if issuer is not None and issuer.char_start == noun.end() + by.end():
                 return _Found([Speaker(issuer.actor_name, via="document")], issuer.char_start)
-        np_start_match = re.search(r"(?:^|[,;:(]|\b(?:that|and|but|as|while|when)\b)[^,;:(]*$", body[window_start : noun.start()])
+        np_start_match = re.search(
+            r"(?:^|[,;:(]|\b(?:that|and|but|as|while|when)\b)[^,;:(]*$", body[window_start : noun.start()]
+        )
         np_start = window_start + (np_start_match.start() if np_start_match else 0)
         inside = [m for m in ctx.mentions_in(np_start, noun.start()) if m.surface_form.lower() not in ("his", "her")]
         if inside:
@@ -322,7 +346,10 @@ def _document_subject(run: _Run, start: int, end: int) -> _Found | None:
             if ctx.gazetteer.lookup_demonym(m.surface_form) and ctx.actor_type(m.actor_name) != "country":
                 continue
             return _Found([Speaker(m.actor_name, via="document")], np_start)
-        if re.search(r"\b(?:the|this|that|its|a)\s+(?:\w+\s+)?$", body[np_start : noun.start()]) or np_start == noun.start():
+        if (
+            re.search(r"\b(?:the|this|that|its|a)\s+(?:\w+\s+)?$", body[np_start : noun.start()])
+            or np_start == noun.start()
+        ):
             issuer = run.last_institution(noun.start())
             if issuer:
                 return _Found([Speaker(issuer, via="document")], np_start)
@@ -376,7 +403,9 @@ def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
         return None
     first = mentions[0]
     lead = ctx.body[sentence.char_start : first.char_start]
-    if not re.fullmatch(r"(?:(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+,\s+)?(?:(?:[Tt]he|US|U\.S\.|[A-Z][a-z]+)\s+){0,6}", lead):
+    if not re.fullmatch(
+        r"(?:(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+,\s+)?(?:(?:[Tt]he|US|U\.S\.|[A-Z][a-z]+)\s+){0,6}", lead
+    ):
         return None
     if first.surface_form.lower() in ("his", "him", "her"):
         return None
@@ -422,13 +451,6 @@ def _is_headline(ctx: ArticleContext, sentence: Span) -> bool:
     return not text or text[-1] not in ".!?\"”’'):;…—-" or len(text.split()) < 4
 
 
-def _sentence_index(ctx: ArticleContext, offset: int) -> int | None:
-    for i, span in enumerate(ctx.sentences):
-        if span.char_start <= offset < span.char_end:
-            return i
-    return None
-
-
 def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (body[start].isspace() or body[start] in ",:;"):
         start += 1
@@ -437,8 +459,17 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _emit(run: _Run, found: _Found, kind: str, start: int, end: int, evidence: Span, cue: str | None,
-          confidence: float, attribution: tuple[int, int]) -> None:
+def _emit(
+    run: _Run,
+    found: _Found,
+    kind: str,
+    start: int,
+    end: int,
+    evidence: Span,
+    cue: str | None,
+    confidence: float,
+    attribution: tuple[int, int],
+) -> None:
     start, end = _trim(run.ctx.body, start, end)
     if end - start < 3:
         return
@@ -450,19 +481,21 @@ def _emit(run: _Run, found: _Found, kind: str, start: int, end: int, evidence: S
             conf -= 0.15
         elif speaker.is_anonymous or speaker.via in ("document", "institution"):
             conf -= 0.1
-        run.statements.append(Statement(
-            speaker_name=speaker.name,
-            speaker_description=speaker.description,
-            is_anonymous=speaker.is_anonymous,
-            kind=kind,
-            char_start=start,
-            char_end=end,
-            evidence_start=evidence.char_start,
-            evidence_end=evidence.char_end,
-            said=_date_near(run.ctx, attribution[0], attribution[1], cue),
-            confidence=round(max(conf, 0.1), 2),
-            cue=cue,
-        ))
+        run.statements.append(
+            Statement(
+                speaker_name=speaker.name,
+                speaker_description=speaker.description,
+                is_anonymous=speaker.is_anonymous,
+                kind=kind,
+                char_start=start,
+                char_end=end,
+                evidence_start=evidence.char_start,
+                evidence_end=evidence.char_end,
+                said=_date_near(run.ctx, attribution[0], attribution[1], cue),
+                confidence=round(max(conf, 0.1), 2),
+                cue=cue,
+            )
+        )
 
 
 def extract_statements(ctx: ArticleContext) -> list[Statement]:
@@ -474,7 +507,7 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
         ctx.index_mentions()
     rules = load_rules()
     quotes = [q for q in find_quotes(ctx.body)]
-    run = _Run(ctx=ctx, rules=rules, quotes=quotes)
+    run = _Run(ctx=ctx, rules=rules, quotes=quotes, quote_opens=[q.open for q in quotes])
     _direct(run)
     _indirect(run)
     _inherit(run)
@@ -490,7 +523,7 @@ def _words(text: str) -> int:
 
 
 def _direct(run: _Run) -> None:
-    ctx, body, rules = run.ctx, run.ctx.body, run.rules
+    ctx, body = run.ctx, run.ctx.body
     attributed: list[tuple[Quote, _Found | None, Span, str | None, float]] = []
     for quote in run.quotes:
         content = body[quote.open + 1 : quote.close]
@@ -501,8 +534,15 @@ def _direct(run: _Run) -> None:
         after_sentence = ctx.sentence_at(quote.close + 1) if quote.close + 1 < len(body) else None
         if _is_headline(ctx, first) and _is_headline(ctx, last) and not quote.is_open_ended:
             continue
-        evidence = Span(first.char_start, max(last.char_end, after_sentence.char_end if after_sentence and
-                                              after_sentence.char_start <= quote.close + 2 else last.char_end))
+        evidence = Span(
+            first.char_start,
+            max(
+                last.char_end,
+                after_sentence.char_end
+                if after_sentence and after_sentence.char_start <= quote.close + 2
+                else last.char_end,
+            ),
+        )
         found, cue, confidence = _attribute_quote(run, quote, first, evidence)
         attributed.append((quote, found, evidence, cue, confidence))
     run.attributed = attributed
@@ -513,56 +553,100 @@ def _inherit(run: _Run) -> None:
     them), else of the next attributed quote in the same or the following paragraph."""
     body = run.ctx.body
     attributed = run.attributed
-    for i, (quote, found, evidence, cue, confidence) in enumerate(attributed):
+    for i, (quote, found, evidence, cue, _confidence) in enumerate(attributed):
         if found is not None and found.speakers:
             continue
         inherited = None
         if i > 0:
             prev_quote, prev_found, prev_evidence, _, _ = attributed[i - 1]
-            if prev_found and prev_found.speakers and (prev_quote.paragraph == quote.paragraph or prev_quote.is_open_ended
-                                                       or prev_quote.paragraph == quote.paragraph - 1):
+            if (
+                prev_found
+                and prev_found.speakers
+                and (
+                    prev_quote.paragraph == quote.paragraph
+                    or prev_quote.is_open_ended
+                    or prev_quote.paragraph == quote.paragraph - 1
+                )
+            ):
                 inherited = prev_found
         if inherited is None:
-            prior = [st for st in run.statements if st.evidence_end <= quote.open and
-                     not body[st.evidence_end : quote.open].count("\n")]
+            prior = [
+                st
+                for st in run.statements[-64:]
+                if st.evidence_end <= quote.open and not body[st.evidence_end : quote.open].count("\n")
+            ]
             if prior:
                 st = prior[-1]
                 inherited = _Found([Speaker(st.speaker_name, st.speaker_description, st.is_anonymous, "inherited")], 0)
         if inherited is None and i + 1 < len(attributed):
             next_quote, next_found, _, _, _ = attributed[i + 1]
-            if next_found and next_found.speakers and next_quote.paragraph - quote.paragraph <= 1 and (
-                    quote.is_open_ended or next_quote.paragraph == quote.paragraph):
+            if (
+                next_found
+                and next_found.speakers
+                and next_quote.paragraph - quote.paragraph <= 1
+                and (quote.is_open_ended or next_quote.paragraph == quote.paragraph)
+            ):
                 inherited = next_found
         if inherited is None:
             continue
         speakers = [Speaker(s.name, s.description, s.is_anonymous, "inherited") for s in inherited.speakers]
         attributed[i] = (quote, _Found(speakers, inherited.np_start), evidence, cue or "said", 0.75)
-        _emit(run, attributed[i][1], "direct", quote.open + 1, quote.close, evidence, cue or "said", 0.75,
-              (evidence.char_start, evidence.char_end))
+        _emit(
+            run,
+            attributed[i][1],
+            "direct",
+            quote.open + 1,
+            quote.close,
+            evidence,
+            cue or "said",
+            0.75,
+            (evidence.char_start, evidence.char_end),
+        )
 
 
-def _attribute_quote(run: _Run, quote: Quote, sentence: Span, evidence: Span) -> tuple[_Found | None, str | None, float]:
-    ctx, body, rules = run.ctx, run.ctx.body, run.rules
-    head_start = sentence.char_start
+def _attribute_quote(
+    run: _Run, quote: Quote, sentence: Span, evidence: Span
+) -> tuple[_Found | None, str | None, float]:
+    body, rules = run.ctx.body, run.rules
+    head_start = max(sentence.char_start, quote.open - 400)
     head = body[head_start : quote.open]
     first_word = re.match(r"\s*([A-Za-z]+)", body[quote.open + 1 : quote.open + 40])
     # 1. 'Pompeo and Sarraj "emphasized ..."' / 'called Sarraj to "reiterate ..."': the clause subject speaks.
-    if first_word and first_word.group(1).lower() in rules.quote_initial and head.strip():
+    outer = [v for v in rules.verbs.finditer(body, head_start, quote.open) if not _inside_quote(run, v.start())]
+    if first_word and first_word.group(1).lower() in rules.quote_initial and head.strip() and not outer:
         found = find_subject(run, head_start, quote.open)
         if not (found and found.speakers) or re.search(r"\bto\s*$", head):
             found = _sentence_subject(run, sentence, quote.open)
         if found and found.speakers and not any(s.via == "document" for s in found.speakers):
             _consume_after(run, quote)
-            _emit(run, found, "direct", quote.open + 1, quote.close, evidence, first_word.group(1), 0.85,
-                  (evidence.char_start, evidence.char_end))
+            _emit(
+                run,
+                found,
+                "direct",
+                quote.open + 1,
+                quote.close,
+                evidence,
+                first_word.group(1),
+                0.85,
+                (evidence.char_start, evidence.char_end),
+            )
             return found, first_word.group(1), 0.85
     # 2. After the quote: '..." X said' / '..." said X' / '..." the diplomat told Reuters'.
     if not quote.is_open_ended:
         found, cue = _attribution_after(run, quote)
         if found is not None:
             if found.speakers:
-                _emit(run, found, "direct", quote.open + 1, quote.close, evidence, cue, 0.9,
-                      (quote.close, evidence.char_end))
+                _emit(
+                    run,
+                    found,
+                    "direct",
+                    quote.open + 1,
+                    quote.close,
+                    evidence,
+                    cue,
+                    0.9,
+                    (quote.close, evidence.char_end),
+                )
             return found, cue, 0.9
     # 3. Before the quote: 'X said: "...' / 'X said in a statement that "...' / 'X urged all states "...'.
     verbs = [v for v in rules.verbs.finditer(body, head_start, quote.open) if not _inside_quote(run, v.start())]
@@ -571,18 +655,20 @@ def _attribute_quote(run: _Run, quote: Quote, sentence: Span, evidence: Span) ->
         if verb.group() in rules.document_verbs:
             return None, None, 0
         found = find_subject(run, head_start, verb.start())
-        if found is None and re.match(r"\s*and\b", body[max(head_start, verb.start() - 5): verb.start()][-5:]):
+        if found is None and re.match(r"\s*and\b", body[max(head_start, verb.start() - 5) : verb.start()][-5:]):
             found = _sentence_subject(run, sentence, verb.start())
         if found is not None and found.speakers:
             run.consumed.add(verb.start())
-            _emit(run, found, "direct", quote.open + 1, quote.close, evidence, verb.group(), 0.9,
-                  (head_start, quote.open))
+            _emit(
+                run, found, "direct", quote.open + 1, quote.close, evidence, verb.group(), 0.9, (head_start, quote.open)
+            )
             return found, verb.group(), 0.9
     return None, None, 0
 
 
 def _inside_quote(run: _Run, offset: int) -> bool:
-    return any(q.open < offset < q.close for q in run.quotes)
+    i = bisect.bisect_left(run.quote_opens, offset) - 1
+    return i >= 0 and run.quotes[i].open < offset < run.quotes[i].close
 
 
 def _is_passive(body: str, verb_start: int) -> bool:
@@ -590,7 +676,9 @@ def _is_passive(body: str, verb_start: int) -> bool:
     return bool(re.search(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+|also\s+|not\s+)?$", before))
 
 
-_AFTER_VERB_FIRST = re.compile(r"^\s*,?\s*(?P<verb>said|says|added|told|wrote|asked|insisted|stressed)\s+(?P<np>[^,.;“”\"]{2,120})")
+_AFTER_VERB_FIRST = re.compile(
+    r"^\s*,?\s*(?P<verb>said|says|added|told|wrote|asked|insisted|stressed)\s+(?P<np>[^,.;“”\"]{2,120})"
+)
 
 
 def _consume_after(run: _Run, quote: Quote) -> None:
@@ -605,6 +693,7 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
     sentence = ctx.sentence_at(quote.close + 1) or ctx.sentence_at(quote.close)
     stop = sentence.char_end if sentence and sentence.char_end > quote.close else min(len(body), quote.close + 200)
     tail_start = quote.close + 1
+    stop = min(stop, tail_start + 300)
     tail = body[tail_start:stop]
     if not re.match(r"\s*[,—–-]?\s*[\w]", tail) and not re.match(r"\s*[.!?]?\s*$", tail[:1]):
         pass
@@ -646,8 +735,8 @@ _CLAUSE_BOUNDARY = re.compile(r"(?:;\s+|,?\s+while\s+|,\s+but\s+|,\s+whereas\s+)
 
 def _indirect(run: _Run) -> None:
     ctx = run.ctx
-    for index, sentence in enumerate(ctx.sentences):
-        if _is_headline(ctx, sentence):
+    for sentence in ctx.sentences:
+        if _is_headline(ctx, sentence) or sentence.char_end - sentence.char_start > MAX_SENTENCE_CHARS:
             continue
         _according_to(run, sentence)
         events: list[tuple[int, _Found | None, bool]] = []  # (verb offset, subject, is_say)
@@ -656,7 +745,7 @@ def _indirect(run: _Run) -> None:
 
 
 def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> None:
-    ctx, body, rules = run.ctx, run.ctx.body, run.rules
+    body, rules = run.ctx.body, run.rules
     word = verb.group()
     if verb.start() in run.consumed or _inside_quote(run, verb.start()) or _is_passive(body, verb.start()):
         return
@@ -664,7 +753,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return  # "said to be": hearsay, no speaker
     is_say = word in rules.say_verbs
     left_end = _strip_fillers(rules, body, sentence.char_start, verb.start())
-    coordinated = re.search(r"(?:,\s*)?\band$", body[sentence.char_start:left_end])
+    coordinated = re.search(r"(?:,\s*)?\band$", body[sentence.char_start : left_end])
     found: _Found | None
     if coordinated:
         previous = [e for e in events if e[0] < verb.start()]
@@ -688,8 +777,11 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         rest = body[content_start : sentence.char_end].strip()
         before_words = _words(body[sentence.char_start : found.np_start])
         parenthetical = body[max(0, found.np_start - 2) : found.np_start].strip() == ","
-        if not rest or rest in ".!?" or (parenthetical and body[content_start - 2 : content_start].strip() == ","
-                                         and before_words >= 6):
+        if (
+            not rest
+            or rest in ".!?"
+            or (parenthetical and body[content_start - 2 : content_start].strip() == "," and before_words >= 6)
+        ):
             # End or parenthetical attribution: "..., diplomats said." -> the clause before it.
             if before_words == 0:
                 return
@@ -697,21 +789,48 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             for b in _CLAUSE_BOUNDARY.finditer(body, sentence.char_start, found.np_start):
                 clause_start = b.end()
             count = len(run.statements)
-            _emit(run, found, "indirect", clause_start, found.np_start, evidence, word, 0.75,
-                  (found.np_start, sentence.char_end))
+            _emit(
+                run,
+                found,
+                "indirect",
+                clause_start,
+                found.np_start,
+                evidence,
+                word,
+                0.75,
+                (found.np_start, sentence.char_end),
+            )
             for st in run.statements[count:]:
                 st.cue = f"{word} (end)"
             return
-        if body[content_start : content_start + 1] in "“\"" and not _short_quote_at(run, content_start):
+        if body[content_start : content_start + 1] in '“"' and not _short_quote_at(run, content_start):
             return  # the direct quotation carries it
         # "said/told/added (that) X": the content; "announced his intention", "stressed that X": from the verb.
         start = content_start if word in _PLAIN_SAY else verb.start()
-        _emit(run, found, "indirect", start, _content_end(body, sentence), evidence, word, 0.75,
-              (sentence.char_start, content_start))
+        _emit(
+            run,
+            found,
+            "indirect",
+            start,
+            _content_end(body, sentence),
+            evidence,
+            word,
+            0.75,
+            (sentence.char_start, content_start),
+        )
     else:
-        start = found.np_start if body[found.np_start:verb.start()].count(",") == 0 else verb.start()
-        _emit(run, found, "indirect", start, _content_end(body, sentence), evidence, word, 0.75,
-              (sentence.char_start, verb.end()))
+        start = found.np_start if body[found.np_start : verb.start()].count(",") == 0 else verb.start()
+        _emit(
+            run,
+            found,
+            "indirect",
+            start,
+            _content_end(body, sentence),
+            evidence,
+            word,
+            0.75,
+            (sentence.char_start, verb.end()),
+        )
 
 
 _PLAIN_SAY = frozenset("said says say told tells added adds wrote writes tweeted".split())
@@ -784,57 +903,98 @@ def _according_to(run: _Run, sentence: Span) -> None:
             for b in _CLAUSE_BOUNDARY.finditer(body, sentence.char_start, match.start()):
                 content_start = b.end()
             content_end = match.start()
-        _emit(run, found, "indirect", content_start, content_end, sentence, "according to", 0.7,
-              (sentence.char_start, sentence.char_end))
-        for st in run.statements[-len(found.speakers):]:
+        _emit(
+            run,
+            found,
+            "indirect",
+            content_start,
+            content_end,
+            sentence,
+            "according to",
+            0.7,
+            (sentence.char_start, sentence.char_end),
+        )
+        for st in run.statements[-len(found.speakers) :]:
             st.cue = "according to (end)"
+
+
+def _near(statements: list[Statement], starts: list[int], lo: int, hi: int) -> list[Statement]:
+    """Statements (sorted by char_start) whose start lies in [lo, hi)."""
+    return statements[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
 
 
 def _reconcile(run: _Run) -> None:
     body = run.ctx.body
-    statements = run.statements
-    keep: list[Statement] = []
+    statements = sorted(run.statements, key=lambda s: s.char_start)
     directs = [s for s in statements if s.kind == "direct"]
     indirects = [s for s in statements if s.kind == "indirect"]
+    d_starts = [s.char_start for s in directs]
+    i_starts = [s.char_start for s in indirects]
+    keep: list[Statement] = []
     for st in statements:
         if st.kind == "indirect":
+            inside_directs = _near(directs, d_starts, st.char_start, st.char_end + 1)
             # An indirect lead-in to a long direct quotation by the same speaker is that quotation.
-            if any(d.speaker_name == st.speaker_name and st.char_start <= d.char_start and d.char_end <= st.char_end + 1
-                   and _words(body[d.char_start : d.char_end]) >= LONG_QUOTE_WORDS for d in directs):
+            if any(
+                d.speaker_name == st.speaker_name
+                and d.char_end <= st.char_end + 1
+                and _words(body[d.char_start : d.char_end]) >= LONG_QUOTE_WORDS
+                for d in inside_directs
+            ):
                 continue
+            inside = [o for o in _near(indirects, i_starts, st.char_start, st.char_end) if o is not st]
             # "X said Y, diplomats said": an end attribution whose clause carries another speaker's statement.
-            if st.cue and st.cue.endswith("(end)") and any(
-                    o is not st and o.speaker_name != st.speaker_name and st.char_start <= o.char_start < st.char_end
-                    for o in indirects):
+            if st.cue and st.cue.endswith("(end)") and any(o.speaker_name != st.speaker_name for o in inside):
                 continue
             # An unnamed source around a named speaker's statement ("who diplomats said appealed ...",
             # "..., diplomats said, as Russia objected ...") only relays it.
-            if st.is_anonymous and any(
-                    not o.is_anonymous and (st.char_start <= o.char_start < st.char_end or (
-                        st.cue == "said (end)" and o.evidence_start == st.evidence_start))
-                    for o in indirects):
-                continue
+            if st.is_anonymous:
+                same_sentence = _near(indirects, i_starts, st.evidence_start, st.evidence_end)
+                if any(not o.is_anonymous for o in inside) or (
+                    st.cue == "said (end)"
+                    and any(not o.is_anonymous and o.evidence_start == st.evidence_start for o in same_sentence)
+                ):
+                    continue
             if st.cue and st.cue.endswith("(end)"):
                 st.cue = st.cue[: -len(" (end)")]
         else:
             # A short quotation inside the same speaker's reported clause is part of it.
             if _words(body[st.char_start : st.char_end]) < LONG_QUOTE_WORDS and any(
-                    i.speaker_name == st.speaker_name and i.is_anonymous == st.is_anonymous and
-                    i.char_start < st.char_start and st.char_end <= i.char_end for i in indirects):
+                i.speaker_name == st.speaker_name
+                and i.is_anonymous == st.is_anonymous
+                and i.char_start < st.char_start
+                and st.char_end <= i.char_end
+                for i in _near(indirects, i_starts, st.char_start - MAX_SENTENCE_CHARS, st.char_start)
+            ):
                 continue
         keep.append(st)
-    # Quotations in one sentence from one speaker are one statement.
+    # Quotations in one sentence from one speaker are one statement; exact duplicates go.
     merged: list[Statement] = []
     for st in sorted(keep, key=lambda s: (s.char_start, s.speaker_name or "")):
-        prev = next((m for m in reversed(merged) if m.kind == "direct" and st.kind == "direct" and
-                     m.speaker_name == st.speaker_name and m.is_anonymous == st.is_anonymous and
-                     m.evidence_start == st.evidence_start and m.char_end <= st.char_start), None)
+        prev = next(
+            (
+                m
+                for m in reversed(merged[-8:])
+                if m.kind == "direct"
+                and st.kind == "direct"
+                and m.speaker_name == st.speaker_name
+                and m.is_anonymous == st.is_anonymous
+                and m.evidence_start == st.evidence_start
+                and m.char_end <= st.char_start
+            ),
+            None,
+        )
         if prev is not None and run.ctx.sentence_at(prev.char_start) == run.ctx.sentence_at(st.char_start):
             prev.char_end = st.char_end
             prev.evidence_end = max(prev.evidence_end, st.evidence_end)
             continue
-        if any(m.speaker_name == st.speaker_name and m.is_anonymous == st.is_anonymous and
-               m.char_start == st.char_start and m.char_end == st.char_end for m in merged):
+        if any(
+            m.speaker_name == st.speaker_name
+            and m.is_anonymous == st.is_anonymous
+            and m.char_start == st.char_start
+            and m.char_end == st.char_end
+            for m in merged[-8:]
+        ):
             continue
         merged.append(st)
     run.statements = merged

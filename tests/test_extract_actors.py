@@ -1,0 +1,116 @@
+"""Actor mentions: table-driven sentences in the style of wire copy (made up, not from the examples)."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from loaders.extract import actors
+from loaders.extract.context import ArticleContext
+from loaders.extract.text import sentences
+from loaders.gazetteer import load_gazetteer
+
+
+def run(body: str) -> ArticleContext:
+    ctx = ArticleContext(body=body, published=None, gazetteer=load_gazetteer())
+    ctx.sentences = sentences(body)
+    actors.find_mentions(ctx)
+    return ctx
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Russian officials denied the report.", {"Russia"}),
+        ("Haftar’s fighters withdrew from the airport.", {"Khalifa Haftar"}),
+        ("Haftar's fighters withdrew from the airport.", {"Khalifa Haftar"}),
+        ("NATO-backed rebels toppled the regime.", {"NATO"}),
+        ("Forces loyal to Field Marshal Haftar shelled the city.", {"Khalifa Haftar"}),
+        ("The fighting near Tripoli and Misrata intensified.", set()),
+        ("Officials in Benghazi and Sirte said little.", set()),
+        ("Diplomats and officials met in Istanbul.", set()),
+    ],
+)
+def test_gazetteer_demonyms_possessives_and_places(body: str, expected: set[str]) -> None:
+    assert set(run(body).actors) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "actor_type"),
+    [
+        ("The talks were led by Brigadier General Paul Hendricks of the U.S. Army.", "Paul Hendricks", "person"),
+        ("Karim Benali, a senior adviser to the Tripoli government, rejected the plan.", "Karim Benali", "person"),
+        ("The ministry's spokesperson, Amira Haddad, declined to comment.", "Amira Haddad", "person"),
+        ("Washington sent U.S. Ambassador to Libya Jonathan Pierce to the talks.", "Jonathan Pierce", "person"),
+        (
+            "The International Migration Institute published figures on Monday.",
+            "International Migration Institute",
+            "organization",
+        ),
+        (
+            "The claim was first made by the U.S. Department of Commerce on Monday.",
+            "United States Department of Commerce",
+            "government",
+        ),
+        ("The Fursan Qaswara Brigade took over the port.", "Fursan Qaswara Brigade", "armed_group"),
+        ("The details were first reported by Tripoli Daily News on Sunday.", "Tripoli Daily News", "media"),
+    ],
+)
+def test_discovery(body: str, name: str, actor_type: str) -> None:
+    ctx = run(body)
+    assert name in ctx.actors, sorted(ctx.actors)
+    assert ctx.actors[name].actor_type == actor_type
+    assert ctx.actors[name].is_discovered or ctx.gazetteer.get(name) is not None
+
+
+def test_surname_and_title_resolve_to_the_introduced_person() -> None:
+    body = (
+        "Karim Benali, a senior adviser to the prime minister, met the envoy. "
+        "Benali later left for Rome. The adviser did not comment."
+    )
+    ctx = run(body)
+    names = [m.actor_name for m in ctx.mentions]
+    assert names.count("Karim Benali") >= 2
+    assert "Benali" not in ctx.actors
+
+
+def test_role_title_alone_resolves_to_gazetteer_person() -> None:
+    body = "Khalifa Haftar visited Cairo. The field marshal then flew to Amman."
+    ctx = run(body)
+    titles = [m for m in ctx.mentions if m.surface_form.lower() == "field marshal"]
+    assert titles and titles[0].actor_name == "Khalifa Haftar"
+
+
+def test_pronoun_mentions_resolve_but_add_no_actor() -> None:
+    body = "Khalifa Haftar visited Cairo on Monday. He met officials there."
+    ctx = run(body)
+    he = [m for m in ctx.mentions if m.surface_form == "He"]
+    assert he and he[0].actor_name == "Khalifa Haftar"
+    assert set(ctx.actors) >= {"Khalifa Haftar"}
+    assert "He" not in ctx.actors
+
+
+def test_fuzzy_misspelling_but_not_common_words() -> None:
+    ctx = run("Trump and Hafar spoke by phone on Monday.")
+    assert "Khalifa Haftar" in ctx.actors
+    ctx = run("Heavy Rains hit the coast on Monday.")
+    assert not any(a.actor_type == "person" for a in ctx.actors.values())
+
+
+def test_longest_mention_wins_and_mentions_do_not_overlap() -> None:
+    ctx = run("Matthew Ross, a senior U.S. Department of Energy official, attended the meeting.")
+    spans = [(m.char_start, m.char_end) for m in ctx.mentions]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert "United States Department of Energy" in ctx.actors
+    assert "United States" in ctx.actors  # the country named inside the organisation still counts
+
+
+@pytest.mark.parametrize(
+    "body", ["A" * 200_000, "Abc Def " * 25_000, "al-" * 60_000, "Haftar’s “forces said " * 10_000]
+)
+def test_pathological_inputs_are_fast(body: str) -> None:
+    start = time.perf_counter()
+    run(body)
+    assert time.perf_counter() - start < 2.0
