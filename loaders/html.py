@@ -42,9 +42,9 @@ def _fallback_text(html: str) -> str:
         root = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError):
         return ""
-    for element in root.iter(*_INVISIBLE_TAGS):
+    for element in list(root.iter(*_INVISIBLE_TAGS)):  # a list: drop_tree() during iteration stops the walk
         element.drop_tree()
-    for comment in root.iter(lxml.etree.Comment):
+    for comment in list(root.iter(lxml.etree.Comment)):
         comment.drop_tree()
     body = root.find(".//body")
     node = body if body is not None else root

@@ -185,11 +185,25 @@ def infer_published(body: str, furniture_lines: FurnitureLines) -> tuple[FuzzyDa
 # --- language and relevance -----------------------------------------------------------------------------------------
 
 
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the of and to in that is was for on with as by at from it its his her their has have had be been were are "
+    "which who this an not but or will would said after also".split()
+)
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code from langdetect (deterministic seed), or 'und' for empty / too short text."""
     sample = (text or "").strip()[:5000]
-    if len(re.findall(r"\w{2,}", sample)) < 4 or len(sample) < 20:
+    words = re.findall(r"\w{2,}", sample)
+    if len(words) < 4 or len(sample) < 20:
         return "und"
+    # Fast path: running English prose is ~25-40% function words; other languages (even with English names)
+    # fall far below. Ambiguous text still goes to langdetect.
+    if len(words) >= 40:
+        share = sum(1 for w in words[:400] if w.lower() in _ENGLISH_FUNCTION_WORDS) / min(len(words), 400)
+        if share >= 0.2:
+            return "en"
+    sample = sample[:2000]
     from langdetect import DetectorFactory, detect
     from langdetect.lang_detect_exception import LangDetectException
 
@@ -306,19 +320,28 @@ def _outlets() -> tuple[_Outlet, ...]:
     return tuple(outlets)
 
 
+@functools.cache
+def _any_outlet_line() -> re.Pattern[str]:
+    """One alternation of every outlet's line patterns: most furniture lines name no outlet and stop here."""
+    return re.compile("|".join(f"(?:{p.pattern})" for outlet in _outlets() for p in outlet.patterns))
+
+
 def outlet_from_furniture(removed_lines: FurnitureLines, body: str) -> str | None:
     """The outlet a page names as itself in its furniture ("Pulse logo", "MEE's newsletters", "© 2020 X"),
     per `lexicons/outlets.yaml`; the body counts only for copyright lines. Photo/wire credits never count."""
     scores: dict[str, int] = {}
     first_seen: dict[str, int] = {}
     lines = [item[0] if isinstance(item, tuple) else item for item in removed_lines]
+    prefilter = _any_outlet_line()
     for index, line in enumerate(lines):
         line = line.strip()
+        if not prefilter.search(line):
+            continue
         for outlet in _outlets():
             if any(p.search(line) for p in outlet.patterns):
                 scores[outlet.name] = scores.get(outlet.name, 0) + 1
                 first_seen.setdefault(outlet.name, index)
-    if not scores and body:
+    if not scores and body and ("©" in body or "opyright" in body):
         for outlet in _outlets():
             if any(p.search(body) for p in outlet.body_patterns):
                 return outlet.name

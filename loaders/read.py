@@ -44,7 +44,9 @@ class InputError:
     line_number: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.source_name}:{self.line_number}" if self.line_number else self.source_name
+        suffix = f":{self.line_number}"
+        has_line = self.line_number and not self.source_name.endswith(suffix)
+        where = f"{self.source_name}{suffix}" if has_line else self.source_name
         return f"{where}: {self.message}"
 
 
@@ -127,12 +129,26 @@ def read_manifest(path: Path) -> tuple[dict[Path, ManifestRow], list[InputError]
     return rows, errors
 
 
+def _has_lone_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def _json_article(obj: object, source_name: str, raw_line: bytes, line: int | None) -> RawArticle | InputError:
     if not isinstance(obj, dict):
         return InputError(source_name, "json", "expected a JSON object with 'text' or 'html'", line)
     text, html = obj.get("text"), obj.get("html")
     if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
         return InputError(source_name, "json", "object has neither a non-empty 'text' nor 'html' field", line)
+
+    for key in JSON_FIELDS:
+        value = obj.get(key)
+        if isinstance(value, str) and ("\x00" in value or _has_lone_surrogate(value)):
+            problem = "a NUL character" if "\x00" in value else "an unpaired surrogate escape"
+            return InputError(source_name, "json", f"field {key!r} contains {problem}", line)
 
     def opt(key: str) -> str | None:
         value = obj.get(key)

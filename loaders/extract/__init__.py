@@ -13,7 +13,20 @@ from loaders.gazetteer import Gazetteer, load_gazetteer
 from loaders.model import Extraction, FuzzyDate
 
 
+# News articles run to a few tens of thousands of characters; beyond this the input is a dump or hostile, and only
+# its head is extracted so that one file cannot stall a load. Spans into the head are valid spans into the body.
+MAX_EXTRACT_CHARS = 200_000
+
+
+def extraction_window(body: str) -> str:
+    if len(body) <= MAX_EXTRACT_CHARS:
+        return body
+    cut = body.rfind("\n", 0, MAX_EXTRACT_CHARS)
+    return body[: cut if cut > MAX_EXTRACT_CHARS // 2 else MAX_EXTRACT_CHARS]
+
+
 def extract(body: str, published: FuzzyDate | None = None, gazetteer: Gazetteer | None = None) -> Extraction:
+    body = extraction_window(body)
     ctx = ArticleContext(body=body, published=published, gazetteer=gazetteer or load_gazetteer())
     ctx.sentences = sentences(body)
     actors.find_mentions(ctx)
