@@ -8,6 +8,7 @@ body under another name is reported "unchanged" (content hash), so re-running a 
 from __future__ import annotations
 
 import itertools
+from collections import deque
 import os
 import sys
 import time
@@ -125,7 +126,8 @@ def _start_run(conn: psycopg.Connection, command: str, inputs: list[str]) -> int
 
 def _record_error(conn: psycopg.Connection, run_id: int, error: InputError) -> None:
     conn.execute(
-        "insert into load_errors (load_run_id, source_name, line_number, error_kind, message) values (%s, %s, %s, %s, %s)",
+        "insert into load_errors (load_run_id, source_name, line_number, error_kind, message) "
+        "values (%s, %s, %s, %s, %s)",
         (run_id, error.source_name, error.line_number, error.error_kind, error.message),
     )
     conn.commit()
@@ -160,6 +162,31 @@ def _store_with_retry(conn: psycopg.Connection, article: PreparedArticle, actors
     raise AssertionError("unreachable")
 
 
+def _fast_commits(conn: psycopg.Connection) -> None:
+    # Each article still commits atomically; a server crash may lose the last few commits, never half an article,
+    # and re-running the load restores them (idempotent). A client kill -9 loses nothing committed.
+    conn.execute("set synchronous_commit = off")
+    conn.commit()
+
+
+def _ordered_map(pool: ProcessPoolExecutor | None, fn, items: Iterable, window: int) -> Iterator[tuple]:
+    """(item, fn(item)) in input order, keeping at most `window` items in flight: workers prepare the next
+    articles while this process stores the current one, and memory stays bounded whatever the corpus size."""
+    if pool is None:
+        for item in items:
+            yield item, fn(item)
+        return
+    pending: deque = deque()
+    for item in items:
+        pending.append((item, pool.submit(fn, item)))
+        if len(pending) >= window:
+            head, future = pending.popleft()
+            yield head, future.result()
+    while pending:
+        head, future = pending.popleft()
+        yield head, future.result()
+
+
 def _pool(workers: int) -> ProcessPoolExecutor | None:
     if workers <= 1:
         return None
@@ -186,6 +213,7 @@ def load_paths(
     conn = connect()
     try:
         ensure_upgraded()
+        _fast_commits(conn)
         sync_gazetteer(conn, load_gazetteer())
         conn.commit()
         actors = ActorCache()
@@ -201,53 +229,55 @@ def load_paths(
         pool = _pool(workers)
         try:
             inputs = iter_inputs(paths, manifest_path=manifest, max_bytes=max_bytes, stdin=stdin)
-            for batch in _batched(inputs, BATCH_SIZE):
-                raws: list[RawArticle] = []
-                for item in batch:
-                    if isinstance(item, InputError):
-                        _record_error(conn, summary.load_run_id, item)
-                        emit(ArticleOutcome(item.source_name, "failed", None, str(item), item.line_number))
-                    else:
-                        raws.append(item)
-                known = dict(conn.execute(
-                    "select raw_hash, min(article_id) from articles where raw_hash = any(%s) group by raw_hash",
-                    ([r.raw_hash for r in raws],),
-                ).fetchall())
-                conn.commit()
-                fresh = []
-                for raw in raws:
-                    if raw.raw_hash in known:
-                        emit(ArticleOutcome(raw.source_name, "unchanged", known[raw.raw_hash], None, raw.line_number))
-                    else:
-                        fresh.append(raw)
-                        known[raw.raw_hash] = None  # a duplicate inside the batch is stored once, then "unchanged"
-                prepared = pool.map(_prepare_safely, fresh, chunksize=4) if pool and len(fresh) > 2 else map(
-                    _prepare_safely, fresh)
-                for raw, result in zip(fresh, prepared, strict=True):
-                    if isinstance(result, InputError):
-                        _record_error(conn, summary.load_run_id, result)
-                        emit(ArticleOutcome(result.source_name, "failed", None, str(result), result.line_number))
-                        continue
-                    try:
-                        status, article_id = _store_with_retry(conn, result, actors)
-                    except psycopg.OperationalError as exc:
-                        raise DatabaseError(
-                            f"lost the database connection while storing {raw.source_name} ({_first_line(exc)}); "
-                            f"{summary.loaded} article(s) were stored completely and nothing is half-written: "
-                            "re-run the same load to continue"
-                        ) from None
-                    except psycopg.Error as exc:
-                        conn.rollback()
-                        error = InputError(raw.source_name, "database", f"could not store: {exc}".strip(),
-                                           raw.line_number)
-                        _record_error(conn, summary.load_run_id, error)
-                        emit(ArticleOutcome(raw.source_name, "failed", None, str(error), raw.line_number))
-                        continue
-                    detail = None
-                    if status == "loaded" and not result.is_relevant:
-                        why = "not English" if result.language != "en" else "off-topic"
-                        detail = f"not extracted ({why}, language={result.language})"
-                    emit(ArticleOutcome(raw.source_name, status, article_id, detail, raw.line_number))
+
+            def fresh_inputs() -> Iterator[RawArticle]:
+                """Inputs not seen before (by raw hash), checked a batch at a time before any parsing."""
+                for batch in _batched(inputs, BATCH_SIZE):
+                    raws: list[RawArticle] = []
+                    for item in batch:
+                        if isinstance(item, InputError):
+                            _record_error(conn, summary.load_run_id, item)
+                            emit(ArticleOutcome(item.source_name, "failed", None, str(item), item.line_number))
+                        else:
+                            raws.append(item)
+                    known = dict(conn.execute(
+                        "select raw_hash, min(article_id) from articles where raw_hash = any(%s) group by raw_hash",
+                        ([r.raw_hash for r in raws],),
+                    ).fetchall())
+                    conn.commit()
+                    for raw in raws:
+                        if raw.raw_hash in known:
+                            emit(ArticleOutcome(raw.source_name, "unchanged", known[raw.raw_hash], None,
+                                                raw.line_number))
+                        else:
+                            known[raw.raw_hash] = None  # a duplicate inside the batch is stored once
+                            yield raw
+
+            for raw, result in _ordered_map(pool, _prepare_safely, fresh_inputs(), window=4 * max(workers, 1)):
+                if isinstance(result, InputError):
+                    _record_error(conn, summary.load_run_id, result)
+                    emit(ArticleOutcome(result.source_name, "failed", None, str(result), result.line_number))
+                    continue
+                try:
+                    status, article_id = _store_with_retry(conn, result, actors)
+                except psycopg.OperationalError as exc:
+                    raise DatabaseError(
+                        f"lost the database connection while storing {raw.source_name} ({_first_line(exc)}); "
+                        f"{summary.loaded} article(s) were stored completely and nothing is half-written: "
+                        "re-run the same load to continue"
+                    ) from None
+                except psycopg.Error as exc:
+                    conn.rollback()
+                    error = InputError(raw.source_name, "database", f"could not store: {exc}".strip(),
+                                       raw.line_number)
+                    _record_error(conn, summary.load_run_id, error)
+                    emit(ArticleOutcome(raw.source_name, "failed", None, str(error), raw.line_number))
+                    continue
+                detail = None
+                if status == "loaded" and not result.is_relevant:
+                    why = "not English" if result.language != "en" else "off-topic"
+                    detail = f"not extracted ({why}, language={result.language})"
+                emit(ArticleOutcome(raw.source_name, status, article_id, detail, raw.line_number))
         finally:
             if pool:
                 pool.shutdown(cancel_futures=True)

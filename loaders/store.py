@@ -115,90 +115,93 @@ def write_extraction(
     actors.ensure(conn, refs)
     rejected = _rejected(conn, content_hash)
     version = EXTRACTOR_VERSION
+    aid = actors.id
 
-    with conn.cursor() as cur:
-        cur.executemany(
-            """insert into actor_mentions (article_id, actor_id, surface_form, char_start, char_end, extractor_version)
-               values (%s, %s, %s, %s, %s, %s)""",
-            [(article_id, actors.id(m.actor_name), m.surface_form, m.char_start, m.char_end, version)
-             for m in extraction.mentions],
-        )
-        statement_rows = []
-        for s in extraction.statements:
-            quote = body[s.char_start : s.char_end]
-            fp = fingerprint(s.kind, s.speaker_name or s.speaker_description, quote)
-            statement_rows.append((
-                article_id, actors.id(s.speaker_name), s.speaker_description, s.is_anonymous, s.kind, quote,
-                s.char_start, s.char_end, s.said.value if s.said else None, s.said.precision if s.said else None,
-                s.cue, body[s.evidence_start : s.evidence_end], s.evidence_start, s.evidence_end, s.confidence,
-                version, fp, ("statement", fp) in rejected,
-            ))
-        cur.executemany(
-            """insert into statements (article_id, speaker_actor_id, speaker_description, is_anonymous, kind, quote_text,
-                 char_start, char_end, said_date, said_date_precision, cue, evidence_text, evidence_start, evidence_end,
-                 confidence, extractor_version, row_fingerprint, is_rejected)
-               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
-            statement_rows,
-        )
-        for event in extraction.events:
-            evidence = body[event.evidence_start : event.evidence_end]
-            fp = fingerprint(event.event_type, evidence)
-            (event_id,) = cur.execute(
-                """insert into events (article_id, event_type, occurred_date, occurred_date_precision, location_text,
-                     trigger, evidence_text, char_start, char_end, confidence, extractor_version, row_fingerprint,
-                     is_rejected)
-                   values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) returning event_id""",
-                (article_id, event.event_type, event.occurred.value if event.occurred else None,
-                 event.occurred.precision if event.occurred else None, event.location_text, event.trigger, evidence,
-                 event.evidence_start, event.evidence_end, event.confidence, version, fp, ("event", fp) in rejected),
-            ).fetchone()
-            seen: set[tuple[int, str]] = set()
-            participant_rows = []
-            for position, p in enumerate(event.participants):
-                key = (actors.id(p.actor_name), p.role)
-                if key[0] is not None and key not in seen:
-                    seen.add(key)
-                    participant_rows.append((event_id, key[0], p.role, position))
-            cur.executemany(
-                "insert into event_participants (event_id, actor_id, role, position) values (%s, %s, %s, %s)",
-                participant_rows,
-            )
-        for g in extraction.allegations:
-            evidence = body[g.evidence_start : g.evidence_end]
-            fp = fingerprint(g.supplier_name, g.recipient_name, evidence)
-            alleged_by_id = None if g.is_alleged_by_anonymous else actors.id(g.alleged_by_name)
-            description = g.alleged_by_name if alleged_by_id is None else None
-            (allegation_id,) = cur.execute(
-                """insert into embargo_allegations (article_id, supplier_actor_id, recipient_actor_id, materiel,
-                     quantity_text, alleged_by_actor_id, alleged_by_description, evidence_text, char_start, char_end,
-                     confidence, extractor_version, row_fingerprint, is_rejected)
-                   values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) returning allegation_id""",
-                (article_id, actors.id(g.supplier_name), actors.id(g.recipient_name), sorted(set(g.materiel)),
-                 g.quantity_text, alleged_by_id, description, evidence, g.evidence_start, g.evidence_end,
-                 g.confidence, version, fp, ("allegation", fp) in rejected),
-            ).fetchone()
-            cur.executemany(
-                "insert into allegation_denials (allegation_id, actor_id) values (%s, %s) on conflict do nothing",
-                [(allegation_id, actors.id(name)) for name in sorted(set(g.denied_by)) if actors.id(name)],
-            )
-        support_rows = []
-        for s in extraction.support:
-            evidence = body[s.evidence_start : s.evidence_end]
-            fp = fingerprint(s.supporter_name, s.supported_name, evidence)
-            support_rows.append((
-                article_id, actors.id(s.supporter_name), actors.id(s.supported_name), actors.id(s.alleged_by_name),
-                evidence, s.evidence_start, s.evidence_end, s.confidence, version, fp, ("support", fp) in rejected,
-            ))
-        cur.executemany(
-            """insert into foreign_support (article_id, supporter_actor_id, supported_actor_id, alleged_by_actor_id,
-                 evidence_text, char_start, char_end, confidence, extractor_version, row_fingerprint, is_rejected)
-               values (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)""",
-            support_rows,
-        )
-        cur.execute(
-            "update articles set extractor_version = %s, extracted_at = now() where article_id = %s",
-            (version, article_id),
-        )
+    # Ids for parent rows come from their sequences up front, so every table is written with one COPY.
+    event_ids = _next_ids(conn, "events_event_id_seq", len(extraction.events))
+    allegation_ids = _next_ids(conn, "embargo_allegations_allegation_id_seq", len(extraction.allegations))
+
+    mention_rows = [(article_id, aid(m.actor_name), m.surface_form, m.char_start, m.char_end, version)
+                    for m in extraction.mentions]
+    statement_rows = []
+    for s in extraction.statements:
+        quote = body[s.char_start : s.char_end]
+        fp = fingerprint(s.kind, s.speaker_name or s.speaker_description, quote)
+        statement_rows.append((
+            article_id, aid(s.speaker_name), s.speaker_description, s.is_anonymous, s.kind, quote,
+            s.char_start, s.char_end, s.said.value if s.said else None, s.said.precision if s.said else None,
+            s.cue, body[s.evidence_start : s.evidence_end], s.evidence_start, s.evidence_end, s.confidence,
+            version, fp, ("statement", fp) in rejected,
+        ))
+    event_rows, participant_rows = [], []
+    for event_id, event in zip(event_ids, extraction.events, strict=True):
+        evidence = body[event.evidence_start : event.evidence_end]
+        fp = fingerprint(event.event_type, evidence)
+        event_rows.append((
+            event_id, article_id, event.event_type, event.occurred.value if event.occurred else None,
+            event.occurred.precision if event.occurred else None, event.location_text, event.trigger, evidence,
+            event.evidence_start, event.evidence_end, event.confidence, version, fp, ("event", fp) in rejected,
+        ))
+        seen: set[tuple[int, str]] = set()
+        for position, p in enumerate(event.participants):
+            key = (aid(p.actor_name), p.role)
+            if key[0] is not None and key not in seen:
+                seen.add(key)
+                participant_rows.append((event_id, key[0], p.role, position))
+    allegation_rows, denial_rows = [], []
+    for allegation_id, g in zip(allegation_ids, extraction.allegations, strict=True):
+        evidence = body[g.evidence_start : g.evidence_end]
+        fp = fingerprint(g.supplier_name, g.recipient_name, evidence)
+        alleged_by_id = None if g.is_alleged_by_anonymous else aid(g.alleged_by_name)
+        allegation_rows.append((
+            allegation_id, article_id, aid(g.supplier_name), aid(g.recipient_name), sorted(set(g.materiel)),
+            g.quantity_text, alleged_by_id, g.alleged_by_name if alleged_by_id is None else None, evidence,
+            g.evidence_start, g.evidence_end, g.confidence, version, fp, ("allegation", fp) in rejected,
+        ))
+        denial_rows += [(allegation_id, aid(name)) for name in sorted(set(g.denied_by)) if aid(name)]
+    support_rows = []
+    for s in extraction.support:
+        evidence = body[s.evidence_start : s.evidence_end]
+        fp = fingerprint(s.supporter_name, s.supported_name, evidence)
+        support_rows.append((
+            article_id, aid(s.supporter_name), aid(s.supported_name), aid(s.alleged_by_name), evidence,
+            s.evidence_start, s.evidence_end, s.confidence, version, fp, ("support", fp) in rejected,
+        ))
+
+    _copy(conn, "actor_mentions", "article_id, actor_id, surface_form, char_start, char_end, extractor_version",
+          mention_rows)
+    _copy(conn, "statements", "article_id, speaker_actor_id, speaker_description, is_anonymous, kind, quote_text, "
+          "char_start, char_end, said_date, said_date_precision, cue, evidence_text, evidence_start, evidence_end, "
+          "confidence, extractor_version, row_fingerprint, is_rejected", statement_rows)
+    _copy(conn, "events", "event_id, article_id, event_type, occurred_date, occurred_date_precision, location_text, "
+          "trigger, evidence_text, char_start, char_end, confidence, extractor_version, row_fingerprint, is_rejected",
+          event_rows)
+    _copy(conn, "event_participants", "event_id, actor_id, role, position", participant_rows)
+    _copy(conn, "embargo_allegations", "allegation_id, article_id, supplier_actor_id, recipient_actor_id, materiel, "
+          "quantity_text, alleged_by_actor_id, alleged_by_description, evidence_text, char_start, char_end, "
+          "confidence, extractor_version, row_fingerprint, is_rejected", allegation_rows)
+    _copy(conn, "allegation_denials", "allegation_id, actor_id", sorted(set(denial_rows)))
+    _copy(conn, "foreign_support", "article_id, supporter_actor_id, supported_actor_id, alleged_by_actor_id, "
+          "evidence_text, char_start, char_end, confidence, extractor_version, row_fingerprint, is_rejected",
+          support_rows)
+    conn.execute("update articles set extractor_version = %s, extracted_at = now() where article_id = %s",
+                 (version, article_id))
+
+
+def _next_ids(conn: psycopg.Connection, sequence: str, count: int) -> list[int]:
+    if count == 0:
+        return []
+    rows = conn.execute("select nextval(%s) from generate_series(1, %s)", (sequence, count)).fetchall()
+    return [r[0] for r in rows]
+
+
+def _copy(conn: psycopg.Connection, table: str, columns: str, rows: list[tuple]) -> None:
+    """One COPY round trip per table and article (the binary-safe text protocol handles arrays and NULLs)."""
+    if not rows:
+        return
+    with conn.cursor().copy(f"copy {table} ({columns}) from stdin") as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def delete_extraction(conn: psycopg.Connection, article_id: int) -> None:
@@ -222,11 +225,8 @@ def assign_story(conn: psycopg.Connection, article_id: int, band_hashes: list[in
         (story_id,) = conn.execute(
             "insert into stories (first_article_id) values (%s) returning story_id", (article_id,)
         ).fetchone()
-    with conn.cursor() as cur:
-        cur.executemany(
-            "insert into article_bands (article_id, band_number, band_hash) values (%s, %s, %s) on conflict do nothing",
-            [(article_id, number, value) for number, value in enumerate(band_hashes)],
-        )
+    _copy(conn, "article_bands", "article_id, band_number, band_hash",
+          [(article_id, number, value) for number, value in enumerate(band_hashes)])
     conn.execute("update articles set story_id = %s where article_id = %s", (story_id, article_id))
     return story_id
 
