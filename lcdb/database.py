@@ -128,7 +128,8 @@ _SIGTERM_INSTALLED = False
 
 
 def _set_runtime_dir() -> None:
-    # pgserver keeps its inter-process lock in the platformdirs runtime dir; give every lcdb process the same private one.
+    # pgserver keeps its inter-process lock in the platformdirs runtime dir:
+    # give every lcdb process the same private one.
     if "XDG_RUNTIME_DIR" not in os.environ:
         runtime = Path(f"/tmp/lcdb-runtime-{os.getuid()}")
         runtime.mkdir(mode=0o700, exist_ok=True)

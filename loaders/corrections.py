@@ -59,7 +59,8 @@ def merge_actors(source: str, target: str) -> int:
         # Composite keys: drop the rows that would collide, then move the rest.
         conn.execute(
             """delete from event_participants p where actor_id = %s and exists (
-                 select 1 from event_participants q where q.event_id = p.event_id and q.actor_id = %s and q.role = p.role)""",
+                 select 1 from event_participants q
+                 where q.event_id = p.event_id and q.actor_id = %s and q.role = p.role)""",
             (source_id, target_id),
         )
         moved += conn.execute("update event_participants set actor_id = %s where actor_id = %s",

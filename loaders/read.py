@@ -276,7 +276,8 @@ def iter_inputs(
                 found = True
                 yield from read_file(file_path, max_bytes, str(file_path.relative_to(path)), manifest)
             if not found:
-                yield InputError(raw_path, "empty_directory", "directory contains no articles (.txt, .html, .json, .jsonl)")
+                yield InputError(raw_path, "empty_directory",
+                                 "directory contains no articles (.txt, .html, .json, .jsonl)")
             continue
         if path.resolve() in seen:
             continue

@@ -254,7 +254,8 @@ def validate_params(spec: ReportSpec, params: dict[str, Any] | None) -> dict[str
             raw = parameter.default
         value = _convert(spec, parameter, raw)
         if value is None and parameter.required:
-            raise ReportUsageError(f"report {spec.name}: parameter {parameter.name} is required ({parameter.description})")
+            raise ReportUsageError(
+                f"report {spec.name}: parameter {parameter.name} is required ({parameter.description})")
         values[parameter.name] = value
     since, until = values.get("since"), values.get("until")
     if isinstance(since, dt.date) and isinstance(until, dt.date) and since > until:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Column, DateTime, Index, Text, UniqueConstraint, func
+from sqlalchemy import Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from loaders.model import ACTOR_TYPES, SIDES
-from schema.base import one_of, span_check
+from schema.base import created_at_column, one_of, span_check
 
 ALIAS_KINDS = ("alias", "demonym", "title", "discovered", "analyst", "merged")
 
@@ -33,7 +33,7 @@ class Actor(SQLModel, table=True):
     description: str | None = Field(default=None, sa_column=Column(Text))
     is_discovered: bool = Field(default=False, sa_column_kwargs={"server_default": "false"})
     merged_into_actor_id: int | None = Field(default=None, foreign_key="actors.actor_id")
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
+    created_at: dt.datetime = Field(sa_column=created_at_column())
 
 
 class ActorAlias(SQLModel, table=True):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import BigInteger, Column, DateTime, Index, Text, UniqueConstraint, func
+from sqlalchemy import BigInteger, Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from loaders.model import PRECISIONS
-from schema.base import one_of
+from schema.base import created_at_column, one_of
 
 PUBLISHED_SOURCES = ("metadata", "inferred")
 
@@ -20,7 +20,7 @@ class Story(SQLModel, table=True):
 
     story_id: int | None = Field(default=None, primary_key=True)
     first_article_id: int | None = Field(default=None, description="The earliest-loaded article of the story.")
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
+    created_at: dt.datetime = Field(sa_column=created_at_column())
 
 
 class Article(SQLModel, table=True):
@@ -51,7 +51,7 @@ class Article(SQLModel, table=True):
     raw_text: str = Field(sa_column=Column(Text, nullable=False))
     body_text: str = Field(sa_column=Column(Text, nullable=False))
     story_id: int | None = Field(default=None, foreign_key="stories.story_id")
-    loaded_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
+    loaded_at: dt.datetime = Field(sa_column=created_at_column())
     extracted_at: dt.datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     extractor_version: str | None = None
 

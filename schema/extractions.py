@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ARRAY, Column, DateTime, Index, Text, UniqueConstraint, func
+from sqlalchemy import ARRAY, Column, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from loaders.model import EVENT_TYPES, PRECISIONS, STATEMENT_KINDS
-from schema.base import confidence_check, one_of, span_check
+from schema.base import confidence_check, created_at_column, one_of, span_check
 
 ROW_KINDS = ("statement", "event", "allegation", "support")
 
@@ -159,4 +159,4 @@ class Rejection(SQLModel, table=True):
     row_kind: str
     row_fingerprint: str
     reason: str | None = Field(default=None, sa_column=Column(Text))
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
+    created_at: dt.datetime = Field(sa_column=created_at_column())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Column, DateTime, Index, Text, func
+from sqlalchemy import JSON, Column, DateTime, Index, Text
 from sqlmodel import Field, SQLModel
 
-from schema.base import one_of
+from schema.base import created_at_column, one_of
 
 RUN_STATUSES = ("running", "succeeded", "partial", "failed", "interrupted")
 RUN_COMMANDS = ("load", "reextract")
@@ -19,7 +19,7 @@ class LoadRun(SQLModel, table=True):
 
     load_run_id: int | None = Field(default=None, primary_key=True)
     command: str = Field(default="load", sa_column_kwargs={"server_default": "load"})
-    started_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
+    started_at: dt.datetime = Field(sa_column=created_at_column())
     finished_at: dt.datetime | None = Field(default=None, sa_column=Column(DateTime(timezone=True)))
     status: str = Field(default="running")
     extractor_version: str
@@ -41,4 +41,4 @@ class LoadError(SQLModel, table=True):
     line_number: int | None = None
     error_kind: str
     message: str = Field(sa_column=Column(Text, nullable=False))
-    created_at: dt.datetime = Field(sa_column=Column(DateTime(timezone=True), nullable=False, server_default=func.now()))
+    created_at: dt.datetime = Field(sa_column=created_at_column())

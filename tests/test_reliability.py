@@ -117,7 +117,7 @@ def test_concurrent_overlapping_loads_equal_one_load(db_url, second_db, corpus, 
     reader = lcdb("report", "run", "--all", "--out", str(tmp_path / "reports"), url=db_url)
     results = [p.communicate(timeout=300) + (p.returncode,) for p in processes]
     reader_out = reader.communicate(timeout=300)
-    for stdout, stderr, code in results:
+    for _stdout, stderr, code in results:
         assert code == 0, stderr
         assert "deadlock" not in stderr.lower()
     assert reader.returncode == 0, reader_out[1]
