@@ -88,7 +88,13 @@ def test_kill_9_mid_load_then_rerun_equals_uninterrupted(db_url, second_db, corp
         with psycopg.connect(db_url, autocommit=True) as conn:  # start each trial from an empty database
             conn.execute("truncate articles, actors, stories, load_runs, rejections restart identity cascade")
         process = lcdb("load", str(corpus), "--workers", "1", url=db_url)
-        time.sleep(rng.uniform(0.35, 0.9) * duration)
+        # A random point of the load: once a random number of articles is committed, plus a random delay that
+        # usually lands in the middle of the next article's transaction.
+        target = rng.randint(1, 30)
+        deadline = time.monotonic() + duration + 60
+        while article_count(db_url) < target and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0, 0.05))
         process.send_signal(signal.SIGKILL)
         process.wait()
         stored = article_count(db_url)
