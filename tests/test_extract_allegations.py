@@ -122,3 +122,18 @@ def test_restated_claim_is_one_row():
         "The drones sent by Turkey have turned the tide."
     )
     assert [(a.supplier_name, a.materiel) for a in rows(text)] == [("Turkey", ["drones"])]
+
+
+ACCUSER_CASES = [
+    # the accuser is the alleging party, never the recipient; the supplier's known side gives the recipient
+    ("Haftar's Libyan National Army (LNA) accused Turkey of sending Syrian mercenaries to fight in Tripoli, "
+     "a charge Ankara denies.", "Turkey", "Government of National Accord", "Libyan National Army"),
+    ("The Tripoli government has accused the UAE of flying drones and ammunition to Haftar's forces.",
+     "United Arab Emirates", "Libyan National Army", "Government of National Accord"),
+]
+
+
+@pytest.mark.parametrize("text,supplier,recipient,alleged_by", ACCUSER_CASES)
+def test_accuser_is_alleging_party_not_recipient(text, supplier, recipient, alleged_by):
+    rows = [r for r in extract(text).allegations if r.supplier_name == supplier]
+    assert [(r.recipient_name, r.alleged_by_name) for r in rows] == [(recipient, alleged_by)]

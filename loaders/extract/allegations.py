@@ -230,7 +230,7 @@ def _trigger_row(
         return []
     if _foreign_destination(ctx, window):
         return []
-    recipient, recipient_end = _recipient(ctx, sentence, window, trig)
+    recipient, recipient_end = _recipient(ctx, sentence, window, trig, suppliers)
     if suppliers and any(clauses.actor_type(ctx, s) in ("armed_group", "organization") for s in suppliers):
         materiel = ["mercenaries" if m == "military_personnel" else m for m in materiel]
         materiel = list(dict.fromkeys(materiel))
@@ -343,7 +343,29 @@ def _passive_agent(ctx, trig: _Trigger) -> tuple[list[str], int]:
     return names, trig.start
 
 
-def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger) -> tuple[str | None, int]:
+def _side_faction(ctx, suppliers: list[str]) -> str | None:
+    """The main Libyan faction on the side every supplier is known to back (gazetteer `side`), for sentences that
+    name no recipient: "Turkey sent mercenaries" supplies the west. West means the GNA until 2021, then the GNU."""
+    sides = set()
+    for name in suppliers:
+        entry = ctx.gazetteer.get(name)
+        sides.add(entry.side if entry else None)
+    if len(sides) != 1 or not sides <= {"east", "west"}:
+        return None
+    if sides == {"east"}:
+        return "Libyan National Army"
+    year = ctx.published.value.year if ctx.published else None
+    if year and year >= 2021 and ctx.gazetteer.get("Government of National Unity"):
+        return "Government of National Unity"
+    return "Government of National Accord"
+
+
+_ACCUSATION_VERB = re.compile(r"\b(?:accus(?:es|ed|ing)|alleg(?:es|ed)|charg(?:es|ed))\b", re.IGNORECASE)
+_ACCUSER = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*)?(?:has\s+|had\s+|have\s+)?(?:accus|alleg|claim|charg|said|say|told)",
+                      re.IGNORECASE)
+
+
+def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: list[str]) -> tuple[str | None, int]:
     def libyan(mentions: list[Mention]) -> list[Mention]:
         return [m for m in mentions if clauses.is_libyan(ctx, m.actor_name)]
 
@@ -353,7 +375,7 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger) -> tuple[str |
         first = min(after, key=lambda m: m.char_start)
         return clauses.faction(ctx, first.actor_name), first.char_end
     gov = re.search(
-        r"\b(?:the|its|their)\s+(?:\w+\s+){0,2}?government\b",
+        r"\b(?:the|its|their|Libya['’]s)\s+(?:[\w.-]+\s+){0,3}?government\b",
         ctx.body[window.char_start : window.char_end],
         re.IGNORECASE,
     )
@@ -361,7 +383,16 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger) -> tuple[str |
         name = clauses.libyan_government(ctx, window.char_start + gov.start())
         if name:
             return name, window.char_start + gov.end()
+    # No recipient after the verb but a Libyan party elsewhere in the sentence: the supplier's known side beats
+    # the nearest Libyan name, which is often the accuser ("the LNA accused Turkey of sending mercenaries").
+    # With no Libyan party in the sentence at all the recipient stays unspecified, as annotators do.
     around = libyan(ctx.mentions_in(sentence.char_start, sentence.char_end))
+    if not around:
+        return None, 0
+    by_side = _side_faction(ctx, suppliers)
+    if by_side:
+        return by_side, 0
+    around = [m for m in around if not _ACCUSER.match(ctx.body[m.char_end : m.char_end + 40])]
     if around:
         nearest = min(around, key=lambda m: abs(m.char_start - trig.start))
         return clauses.faction(ctx, nearest.actor_name), 0
@@ -401,7 +432,15 @@ def _alleged_by(ctx, rules: _Rules, sentence: Span, trig_start: int, suppliers: 
         source = _source_at(ctx, rules, mentions, at, e)
         if source:
             return source
-    # 3. "X said/believes/found ..." (before the verb) or "..., X said" (after the clause).
+    # 3. "X accused Y of sending ...": the accuser is the subject of the accusation verb (never the passive
+    #    "Y was accused of", whose accuser, if any, follows "by").
+    for match in _ACCUSATION_VERB.finditer(body, s, trig_start):
+        if re.search(r"\b(?:was|were|is|are|been|being)\s+$", body[max(s, match.start() - 12) : match.start()]):
+            continue
+        source = _speaker_before(ctx, rules, mentions, s, match.start(), suppliers)
+        if source:
+            return source
+    # 4. "X said/believes/found ..." (before the verb) or "..., X said" (after the clause).
     best = None
     for match in rules.speech.finditer(body, s, e):
         if match.group().lower() == "according":
@@ -413,7 +452,7 @@ def _alleged_by(ctx, rules: _Rules, sentence: Span, trig_start: int, suppliers: 
                 best = (distance, source)
     if best:
         return best[1]
-    # 4. Unnamed investigators / experts: "investigators found".
+    # 5. Unnamed investigators / experts: "investigators found".
     for match in re.finditer(r"\b(?:UN |U\.N\. )?(investigators|experts|monitors)\b", body[s:e]):
         return match.group(1), True
     return None, False
@@ -483,7 +522,7 @@ def _speaker_before(ctx, rules: _Rules, mentions: list[Mention], s: int, verb_st
         if mention.char_end > verb_start:
             continue
         gap = body[mention.char_end : verb_start]
-        if re.fullmatch(r"(?:['’]s)?" + aux, gap, re.IGNORECASE) or re.fullmatch(r",?\s*", gap):
+        if re.fullmatch(r"\)?(?:['’]s)?" + aux, gap, re.IGNORECASE) or re.fullmatch(r"\)?,?\s*", gap):
             if clauses.actor_type(ctx, mention.actor_name) == "media":
                 return None
             if mention.surface_form.lower() in ("it", "they"):
