@@ -112,6 +112,16 @@ CASES = [
         "Haftar did not attend the talks. He told Al Jazeera the truce was a trap.",
         ("Khalifa Haftar", "indirect", "the truce was a trap"),
     ),
+    # mid-sentence attribution followed by an aside: the content is the clause before it, dateline excluded
+    (
+        "TRIPOLI (Reuters) - Egypt has flown armoured vehicles to eastern Libya, two diplomats told Reuters on "
+        "Tuesday, asking not to be named.",
+        ("anon:diplomats", "indirect", "Egypt has flown armoured vehicles to eastern Libya"),
+    ),
+    (
+        "The convoy crossed the border near Kufra overnight, the officials said, citing satellite images.",
+        ("anon:officials", "indirect", "The convoy crossed the border near Kufra overnight"),
+    ),
 ]
 
 

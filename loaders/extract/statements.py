@@ -776,11 +776,13 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         content_start = _skip_after_say(run, word, verb.end(), sentence.char_end)
         rest = body[content_start : sentence.char_end].strip()
         before_words = _words(body[sentence.char_start : found.np_start])
-        parenthetical = body[max(0, found.np_start - 2) : found.np_start].strip() == ","
+        # ", diplomats said" / ", two senior diplomats told ...": a comma, then at most a few determiner words.
+        parenthetical = bool(re.search(r",\s*(?:[\w-]+\s+){0,3}$", body[max(0, found.np_start - 40) : found.np_start]))
         if (
             not rest
             or rest in ".!?"
             or (parenthetical and body[content_start - 2 : content_start].strip() == "," and before_words >= 6)
+            or (parenthetical and before_words >= 6 and _TRAILING_ASIDE.match(rest))
         ):
             # End or parenthetical attribution: "..., diplomats said." -> the clause before it.
             if before_words == 0:
@@ -788,13 +790,21 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             clause_start = sentence.char_start
             for b in _CLAUSE_BOUNDARY.finditer(body, sentence.char_start, found.np_start):
                 clause_start = b.end()
+            dateline = _DATELINE.match(body, clause_start, found.np_start)
+            if dateline:
+                clause_start = dateline.end()
+            # The content ends at the comma before the attribution, not inside "..., the diplomats said".
+            clause_end = found.np_start
+            lead = re.search(r",\s*(?:[\w-]+\s+){0,3}$", body[max(clause_start, found.np_start - 40) : found.np_start])
+            if lead:
+                clause_end = max(clause_start, found.np_start - 40) + lead.start()
             count = len(run.statements)
             _emit(
                 run,
                 found,
                 "indirect",
                 clause_start,
-                found.np_start,
+                clause_end,
                 evidence,
                 word,
                 0.75,
@@ -833,6 +843,14 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         )
 
 
+# A wire dateline opening the first paragraph: "TRIPOLI (Reuters) - ", "CAIRO, June 5 (AP) — ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,30}\)\s*)?[-–—]+\s+")
+# After a mid-sentence attribution ("..., two diplomats told Reuters on Tuesday, stepping up ..."), what follows is
+# an aside (a date, a participle clause), not what was said: the content is the clause before the attribution.
+_TRAILING_ASIDE = re.compile(
+    r"^(?:(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\w+)?\s*)?(?:,|\.|$)|"
+    r"^,?\s*(?:asking|speaking|citing|adding|referring|declining|requesting|stepping|saying|noting|according)\b"
+)
 _PLAIN_SAY = frozenset("said says say told tells added adds wrote writes tweeted".split())
 
 
