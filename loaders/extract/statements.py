@@ -844,7 +844,9 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
 
 
 # A wire dateline opening the first paragraph: "TRIPOLI (Reuters) - ", "CAIRO, June 5 (AP) — ".
-_DATELINE = re.compile(r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,30}\)\s*)?[-–—]+\s+")
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,30}\)\s*)?[-–—]+\s+"
+)
 # After a mid-sentence attribution ("..., two diplomats told Reuters on Tuesday, stepping up ..."), what follows is
 # an aside (a date, a participle clause), not what was said: the content is the clause before the attribution.
 _TRAILING_ASIDE = re.compile(
