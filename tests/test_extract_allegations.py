@@ -137,3 +137,17 @@ ACCUSER_CASES = [
 def test_accuser_is_alleging_party_not_recipient(text, supplier, recipient, alleged_by):
     rows = [r for r in extract(text).allegations if r.supplier_name == supplier]
     assert [(r.recipient_name, r.alleged_by_name) for r in rows] == [(recipient, alleged_by)]
+
+
+def test_adversary_after_the_verb_is_not_the_recipient():
+    text = ("Turkey has sent military advisers, air defence systems and drones to help the government fend off "
+            "Haftar's offensive on the capital, Tripoli, where the Government of National Accord is based.")
+    rows = extract(text).allegations
+    assert [(r.supplier_name, r.recipient_name) for r in rows] == [("Turkey", "Government of National Accord")]
+
+
+def test_demonym_in_front_of_a_known_group_is_that_group():
+    text = ("A UN report said about 1,200 fighters from the Russian Wagner Group had been deployed to support "
+            "Haftar's Libyan National Army.")
+    result = extract(text)
+    assert "Wagner Group" in result.actors and "Russian Wagner Group" not in result.actors

@@ -351,6 +351,13 @@ def _discover_organisations(state: _State) -> None:
         if entry is not None:
             state.add(entry.name, start, end, priority=4)
             continue
+        if inner is not None and len(tokens) > 1:
+            # "Russian Wagner Group": a demonym or country in front of a known name is that known actor.
+            rest = body.index(tokens[1], start)
+            known = ctx.gazetteer.lookup(body[rest:end])
+            if known is not None:
+                state.add(known.name, rest, end, priority=4)
+                continue
         name = _expanded_name(surface)
         state.discovered.setdefault(
             name, ActorRef(name=name, actor_type=_org_type(tokens, rules, surface), is_discovered=True)

@@ -360,6 +360,10 @@ def _side_faction(ctx, suppliers: list[str]) -> str | None:
     return "Government of National Accord"
 
 
+_ADVERSARY = re.compile(
+    r"\b(?:against|fend(?:ing)?\s+off|fight(?:ing)?|repel(?:ling)?|counter(?:ing)?|defeat)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _ACCUSATION_VERB = re.compile(r"\b(?:accus(?:es|ed|ing)|alleg(?:es|ed)|charg(?:es|ed))\b", re.IGNORECASE)
 _ACCUSER = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*)?(?:has\s+|had\s+|have\s+)?(?:accus|alleg|claim|charg|said|say|told)",
                       re.IGNORECASE)
@@ -369,20 +373,22 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: lis
     def libyan(mentions: list[Mention]) -> list[Mention]:
         return [m for m in mentions if clauses.is_libyan(ctx, m.actor_name)]
 
-    after = libyan(ctx.mentions_in(window.char_start, window.char_end))
+    # The party supplied comes first after the verb; an adversary ("to fend off Haftar's offensive") never is.
+    after = [m for m in libyan(ctx.mentions_in(window.char_start, window.char_end))
+             if not _ADVERSARY.search(ctx.body[max(window.char_start, m.char_start - 25) : m.char_start])]
     after += clauses.title_mentions(ctx, window.char_start, window.char_end) if not after else []
-    if after:
-        first = min(after, key=lambda m: m.char_start)
-        return clauses.faction(ctx, first.actor_name), first.char_end
+    first = min(after, key=lambda m: m.char_start) if after else None
     gov = re.search(
         r"\b(?:the|its|their|Libya['’]s)\s+(?:[\w.-]+\s+){0,3}?government\b",
         ctx.body[window.char_start : window.char_end],
         re.IGNORECASE,
     )
-    if gov:
+    if gov and (first is None or window.char_start + gov.start() < first.char_start):
         name = clauses.libyan_government(ctx, window.char_start + gov.start())
         if name:
             return name, window.char_start + gov.end()
+    if first is not None:
+        return clauses.faction(ctx, first.actor_name), first.char_end
     # No recipient after the verb but a Libyan party elsewhere in the sentence: the supplier's known side beats
     # the nearest Libyan name, which is often the accuser ("the LNA accused Turkey of sending mercenaries").
     # With no Libyan party in the sentence at all the recipient stays unspecified, as annotators do.
