@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from loaders.yamlio import parse_yaml
 
 from loaders.clean import furniture_reason
 from loaders.dates import DateMention, coarsen, find_dates
@@ -237,7 +237,7 @@ def _alternation(terms: list[str]) -> str:
 
 @functools.cache
 def _relevance_lexicon() -> _RelevanceLexicon:
-    data = yaml.safe_load((LEXICONS / "relevance.yaml").read_text(encoding="utf-8"))
+    data = parse_yaml((LEXICONS / "relevance.yaml").read_text(encoding="utf-8"))
     acronyms = data.get("libya_acronyms") or []
     return _RelevanceLexicon(
         libya=re.compile(_alternation(data["libya_terms"]), re.IGNORECASE),
@@ -293,7 +293,7 @@ class _Outlet:
 
 @functools.cache
 def _outlets() -> tuple[_Outlet, ...]:
-    data = yaml.safe_load((LEXICONS / "outlets.yaml").read_text(encoding="utf-8"))
+    data = parse_yaml((LEXICONS / "outlets.yaml").read_text(encoding="utf-8"))
     outlets = []
     for entry in data["outlets"]:
         names = [entry["name"], *(entry.get("short") or [])]

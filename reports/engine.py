@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from loaders.yamlio import parse_yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 REPORTS_DIR = Path(__file__).resolve().parent
@@ -138,7 +140,7 @@ def _load_spec(yaml_path: Path) -> ReportSpec:
     name = yaml_path.name.removesuffix(".yaml")
     where = f"reports/sql/{yaml_path.name}"
     try:
-        meta = yaml.safe_load(yaml_path.read_text(encoding="utf-8")) or {}
+        meta = parse_yaml(yaml_path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         raise ReportError(f"{where}: invalid YAML: {exc}") from None
     sql_path = SQL_DIR / f"{name}.sql.j2"

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from loaders.yamlio import parse_yaml
 
 from loaders.extract.context import ArticleContext
 from loaders.gazetteer import Gazetteer, GazetteerEntry
@@ -83,8 +83,8 @@ class ActorRules:
 
 @functools.lru_cache(maxsize=2)
 def load_rules(directory: Path = RULES_DIR) -> ActorRules:
-    data = yaml.safe_load((directory / "actors.yaml").read_text(encoding="utf-8"))
-    speech = yaml.safe_load((directory / "speech.yaml").read_text(encoding="utf-8"))
+    data = parse_yaml((directory / "actors.yaml").read_text(encoding="utf-8"))
+    speech = parse_yaml((directory / "speech.yaml").read_text(encoding="utf-8"))
     titles = sorted({t.lower() for t in data["person_titles"]}, key=len, reverse=True)
     title_alt = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
     return ActorRules(

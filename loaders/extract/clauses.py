@@ -13,7 +13,7 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
+from loaders.yamlio import parse_yaml
 
 from loaders.extract.context import ArticleContext
 from loaders.model import FuzzyDate, Mention, Span
@@ -25,7 +25,7 @@ RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 def load_rules(name: str) -> dict:
     """The parsed `loaders/rules/<name>.yaml`; each file carries a `version` key."""
     with open(RULES_DIR / f"{name}.yaml", encoding="utf-8") as handle:
-        data = yaml.safe_load(handle) or {}
+        data = parse_yaml(handle.read()) or {}
     if "version" not in data:
         raise ValueError(f"loaders/rules/{name}.yaml: missing 'version'")
     return data

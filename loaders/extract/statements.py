@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from loaders.yamlio import parse_yaml
 
 from loaders.extract.context import ArticleContext
 from loaders.extract.text import paragraphs
@@ -52,7 +52,7 @@ def _alternation(words) -> str:
 
 @functools.lru_cache(maxsize=2)
 def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
-    data = yaml.safe_load((directory / "speech.yaml").read_text(encoding="utf-8"))
+    data = parse_yaml((directory / "speech.yaml").read_text(encoding="utf-8"))
     say = [str(v) for v in data["say_verbs"]]
     act = [str(v) for v in data["act_verbs"]]
     docs = [str(v) for v in data["document_verbs"]]
