@@ -56,7 +56,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 _FULL_DATE = rf"(?:{_MONTH}\.?\s[0-9]{{1,2}},?\s(?:19|20)[0-9]{{2}}|[0-9]{{1,2}}\s{_MONTH}\.?,?\s(?:19|20)[0-9]{{2}})"
 _HAS_FULL_DATE = re.compile(_FULL_DATE)
 # A caption ends with the place and date of the photo: "... in Istanbul, Turkey, February 29, 2020."
-_PLACE_DATE_END = re.compile(rf"(?:[A-Z][\w.'-]*,?|,)\s(?:in\s)?(?:{_FULL_DATE}|(?:19|20)[0-9]{{2}})\.?$")
+# A bare year only counts after a comma (", in 2020."): running text ends with "... under Bashagha in 2022." too.
+_PLACE_DATE_END = re.compile(rf"(?:(?:[A-Z][\w.'-]*,?|,)\s(?:in\s)?{_FULL_DATE}|,\s(?:in\s)?(?:19|20)[0-9]{{2}})\.?$")
 # Present-tense verbs of picture descriptions ("attends", "meets", "parade", "are attached").
 _CAPTION_VERB = re.compile(
     r"\b(?:attends?|meets?|speaks?|gestures?|stands?|walks?|arrives?|holds?|poses?|looks? on|listens?|waves?|sits?"

@@ -163,6 +163,9 @@ def test_body_lines_are_not_furniture(line: str) -> None:
         ("The United Arab Emirates reopened its Damascus embassy in December 2018 and has forged closer ties.", False),
         ("The attack took place on April 4, 2019, the ministry said.", False),
         ("The UN said on May 20, 2020 that fighting had displaced thousands of families.", False),
+        ("The parliament has been at odds with Tripoli since it backed a rival administration under Bashagha in 2022.",
+         False),
+        ("Trump and Netanyahu at the White House in Washington, in 2020.", True),
     ],
 )
 def test_is_caption(line: str, expected: bool) -> None:

@@ -122,6 +122,20 @@ CASES = [
         "The convoy crossed the border near Kufra overnight, the officials said, citing satellite images.",
         ("anon:officials", "indirect", "The convoy crossed the border near Kufra overnight"),
     ),
+    # subjects ending in -ly are names, not adverbs
+    (
+        "Italy strongly urged the parties to respect the truce in Sirte.",
+        ("Italy", "indirect", "urged the parties to respect the truce"),
+    ),
+    (
+        "Abdoulaye Bathily warned that spoilers on both sides could derail the deal.",
+        ("Abdoulaye Bathily", "indirect", "spoilers on both sides could derail the deal"),
+    ),
+    # "said in a report on Thursday that": the content starts after "that"
+    (
+        "Amnesty International said in a report on Thursday that migrants were tortured in detention centres.",
+        ("Amnesty International", "indirect", "migrants were tortured in detention centres"),
+    ),
 ]
 
 

@@ -70,7 +70,9 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         document_nouns=re.compile(rf"\b(?:{doc_nouns})\b", re.IGNORECASE),
         anonymous_head=re.compile(rf"(?<![\w-])(?:{anon})$", re.IGNORECASE),
         anonymous_nouns=frozenset(str(n).lower() for n in data["anonymous_nouns"]),
-        fillers_at_end=re.compile(rf"(?:\s*(?:\b(?:{fillers})|\b\w+ly|\b(?:{time})))\s*,?\s*$", re.IGNORECASE),
+        # Lower-case -ly adverbs only: "Italy", "Bathily" and "Kelly" are subjects, not fillers.
+        fillers_at_end=re.compile(rf"(?:\s*(?:\b(?:{fillers})|(?-i:\b[a-z]\w+ly)|\b(?:{time})))\s*,?\s*$",
+                                  re.IGNORECASE),
         fillers_at_start=re.compile(rf"\s*,?\s*(?:{post}|\b(?:{fillers})\b)\s*,?", re.IGNORECASE),
         quote_initial=frozenset(str(v).lower() for v in data["quote_initial_verbs"]),
         institution=re.compile(rf"(?:\b[Tt]he\s+)?(?P<np>(?P<who>[A-Z][\w.’'-]+)\s+(?:{institution}))$"),
@@ -753,7 +755,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return  # "said to be": hearsay, no speaker
     is_say = word in rules.say_verbs
     left_end = _strip_fillers(rules, body, sentence.char_start, verb.start())
-    coordinated = re.search(r"(?:,\s*)?\band$", body[sentence.char_start : left_end])
+    coordinated = re.search(r"(?:,\s*)?\b(?:and|but)$", body[sentence.char_start : left_end])
     found: _Found | None
     if coordinated:
         previous = [e for e in events if e[0] < verb.start()]
@@ -845,7 +847,8 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
 
 # A wire dateline opening the first paragraph: "TRIPOLI (Reuters) - ", "CAIRO, June 5 (AP) — ".
 _DATELINE = re.compile(
-    r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*(?:\([A-Za-z .]{2,30}\)\s*)?[-–—]+\s+"
+    r"[A-Z][A-Z .'-]{2,40}(?:,\s*[A-Z][A-Za-z .]{2,30}?)?(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2})?\s*"
+    r"(?:\([A-Za-z .]{2,30}\)\s*)?[-–—]+\s+"
 )
 # After a mid-sentence attribution ("..., two diplomats told Reuters on Tuesday, stepping up ..."), what follows is
 # an aside (a date, a participle clause), not what was said: the content is the clause before the attribution.
