@@ -317,6 +317,66 @@ def _progress(total: int, label: str):
     return callback
 
 
+# Article-scoped tables copied by `inflate`, parents first; the value is (id column renumbered by offset | None).
+_INFLATE_TABLES = (
+    ("stories", "story_id"), ("articles", "article_id"), ("events", "event_id"), ("event_participants", None),
+    ("embargo_allegations", "allegation_id"), ("allegation_denials", None), ("actor_mentions", "actor_mention_id"),
+    ("statements", "statement_id"), ("foreign_support", "support_id"),
+)
+_SHIFTED = {"story_id": "stories", "article_id": "articles", "event_id": "events", "allegation_id": "embargo_allegations",
+            "first_article_id": "articles"}
+
+
+def inflate(url: str, factor: int) -> dict:
+    """Make the database `factor` times bigger with renumbered copies of every article and its extracted rows.
+
+    Copies get new ids (id + k * max id), a suffixed content/raw hash and their own story; everything else is
+    identical. Report cost depends on row volume, which this reproduces exactly; only the value diversity (distinct
+    quotes, evidence spans) stays that of the loaded corpus. Serial ids of leaf tables come from their sequences.
+    """
+    import psycopg
+
+    started = time.perf_counter()
+    with psycopg.connect(url) as conn:
+        maxima = {table: conn.execute(f"select coalesce(max({column}), 0) from {table}").fetchone()[0]
+                  for table, column in (("stories", "story_id"), ("articles", "article_id"), ("events", "event_id"),
+                                        ("embargo_allegations", "allegation_id"))}
+        original = {"stories": "story_id", "articles": "article_id", "events": "event_id",
+                    "embargo_allegations": "allegation_id"}
+        for table, serial in _INFLATE_TABLES:
+            columns = [c for (c,) in conn.execute(
+                "select column_name from information_schema.columns where table_schema = 'public' "
+                "and table_name = %s and is_generated = 'NEVER' order by ordinal_position", (table,)).fetchall()]
+            targets, exprs = [], []
+            for column in columns:
+                if column == serial and table not in original:
+                    continue  # leaf table: a fresh id from the sequence
+                targets.append(column)
+                if column in _SHIFTED:
+                    exprs.append(f"{column} + k * {maxima[_SHIFTED[column]]}")
+                elif column in ("content_hash", "raw_hash") and table == "articles":
+                    exprs.append(f"{column} || '-copy' || k")
+                else:
+                    exprs.append(column)
+            # only rows of the original corpus (ids up to the maxima) are copied
+            anchor = {"stories": "story_id", "articles": "article_id", "events": "event_id",
+                      "event_participants": "event_id", "embargo_allegations": "allegation_id",
+                      "allegation_denials": "allegation_id"}.get(table, "article_id")
+            limit = maxima[_SHIFTED[anchor]]
+            conn.execute(
+                f"insert into {table} ({', '.join(targets)}) select {', '.join(exprs)} from {table}, "
+                f"generate_series(1, {factor - 1}) as k where {anchor} <= {limit}")
+        for table, column in (("stories", "story_id"), ("articles", "article_id"), ("events", "event_id"),
+                              ("embargo_allegations", "allegation_id")):
+            conn.execute(f"select setval(pg_get_serial_sequence('{table}', '{column}'), "
+                         f"(select max({column}) from {table}))")
+        conn.commit()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("vacuum analyze")
+    counts = _row_counts(url)
+    return {"factor": factor, "seconds": time.perf_counter() - started, "rows": counts}
+
+
 def time_reports(url: str, compare: bool = True) -> list[dict]:
     from reports.engine import execute_report, list_reports, open_session, render_sql, run_report, validate_params
 
@@ -360,7 +420,7 @@ def _row_counts(url: str) -> dict:
     return counts
 
 
-def run(articles: int, workers: int | None, seed: int, keep: bool) -> dict:
+def run(articles: int, workers: int | None, seed: int, keep: bool, report_scale: int = 100_000) -> dict:
     import resource
 
     from loaders.load import default_workers, load_paths, reextract
@@ -416,6 +476,11 @@ def run(articles: int, workers: int | None, seed: int, keep: bool) -> dict:
         print("floors: tokenizer, COPY ...", file=sys.stderr)
         result["tokenizer_floor"] = tokenizer_floor(folder, articles)
         result["copy_floor"] = copy_floor(url, folder, articles)
+        if report_scale and articles < report_scale:
+            factor = -(-report_scale // articles)
+            print(f"reports at {articles * factor:,} articles ({factor} copies of the corpus) ...", file=sys.stderr)
+            result["inflated"] = inflate(url, factor)
+            result["inflated"]["reports"] = time_reports(url)
     result["load_average_at_end"] = os.getloadavg()
     result["targets"] = targets(result)
     return result
@@ -437,6 +502,13 @@ def targets(r: dict) -> list[dict]:
     out.append({"target": f"re-run of the unchanged corpus < {rerun_limit:g} s ({RERUN_TARGET_SECONDS_PER_10K:.0f} s"
                           " per 10k)", "value": _fmt_s(r["rerun"]["seconds"]), "pass": r["rerun"]["seconds"] < rerun_limit})
     slowest = max(r["reports"], key=lambda x: x["seconds"])
+    inflated = r.get("inflated")
+    if not at_100k and inflated and inflated["rows"]["articles"] >= 100_000:
+        worst = max(inflated["reports"], key=lambda x: x["seconds"])
+        out.append({"target": "every report < 2 s at 100k",
+                    "value": f"slowest {worst['name']} {_fmt_s(worst['seconds'])} on {inflated['rows']['articles']:,} "
+                             f"articles made of {inflated['factor']} renumbered copies of the loaded corpus",
+                    "pass": worst["seconds"] < REPORT_TARGET_SECONDS})
     if at_100k:
         out.append({"target": "every report < 2 s at 100k", "value": f"slowest {slowest['name']} {_fmt_s(slowest['seconds'])}",
                     "pass": slowest["seconds"] < REPORT_TARGET_SECONDS})
@@ -447,7 +519,7 @@ def targets(r: dict) -> list[dict]:
                      * scale for rep in r["reports"]}
         worst = max(estimates, key=estimates.get)
         r["reports_extrapolated_100k"] = estimates
-        out.append({"target": "every report < 2 s at 100k",
+        out.append({"target": "every report < 2 s at 100k (linear estimate)",
                     "value": f"slowest {slowest['name']} {_fmt_s(slowest['seconds'])} at {n:,}; EXTRAPOLATED to 100k "
                              f"(empty-db overhead + linear): {worst} {_fmt_s(estimates[worst])}",
                     "pass": estimates[worst] < REPORT_TARGET_SECONDS, "extrapolated": True})
@@ -501,6 +573,17 @@ def render_table(r: dict) -> str:
                      f"{rep['rows']:,} rows; empty db {_fmt_s(empty)}; snapshot {_fmt_s(rep['snapshot_seconds'])} + DuckDB query "
                      f"{_fmt_s(rep['duckdb_query_seconds'])}; Postgres direct ({pg['mode']}) {_fmt_s(pg['seconds'])}"
                      f" -> DuckDB path {ratio:.1f}x"))
+    inflated = r.get("inflated")
+    if inflated:
+        rows.append((f"inflated x{inflated['factor']}", f"{inflated['rows']['articles']:,} articles",
+                     f"{_fmt_s(inflated['seconds'])} to copy; {inflated['rows']['statements']:,} statements, "
+                     f"{inflated['rows']['actor_mentions']:,} mentions, {inflated['rows']['events']:,} events; "
+                     f"database {_fmt_bytes(inflated['rows']['database_bytes'])}"))
+        for rep in inflated["reports"]:
+            pg = rep["postgres"]
+            rows.append((f"  report {rep['name']}", _fmt_s(rep["seconds"]),
+                         f"{rep['rows']:,} rows; snapshot {_fmt_s(rep['snapshot_seconds'])} + DuckDB query "
+                         f"{_fmt_s(rep['duckdb_query_seconds'])}; Postgres direct ({pg['mode']}) {_fmt_s(pg['seconds'])}"))
     for t in r["targets"]:
         mark = "PASS" if t["pass"] else "FAIL"
         if t.get("extrapolated"):
@@ -565,6 +648,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=None, help="extraction processes (default: one per CPU)")
     parser.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     parser.add_argument("--keep", action="store_true", help="keep the throwaway database (LCDB_HOME is printed)")
+    parser.add_argument("--report-scale", type=int, default=100_000, metavar="N",
+                        help="after the measurements, copy the corpus (renumbered) until it holds >= N articles and "
+                             "time the reports again (default 100000)")
+    parser.add_argument("--no-inflate", action="store_true", help="skip that last step")
     parser.add_argument("--profile", type=int, metavar="N", default=None,
                         help="instead of the benchmark, cProfile an in-process load of N articles (workers=1)")
     args = parser.parse_args(argv)
@@ -574,7 +661,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.articles < 10:
         parser.error("--articles must be at least 10")
-    result = run(args.articles, args.workers, args.seed, args.keep)
+    result = run(args.articles, args.workers, args.seed, args.keep, 0 if args.no_inflate else args.report_scale)
     table = render_table(result)
     result["table"] = table
     path = write_results(result)

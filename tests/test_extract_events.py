@@ -103,3 +103,63 @@ def test_evidence_contains_trigger():
     text = "Trump met with Egyptian President Abdel Fattah al-Sisi on 9 April."
     (event,) = events(text)
     assert "met with" in text[event.evidence_start : event.evidence_end]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# General coverage (made-up sentences, several outlets' styles). Decisions: an authorisation by a parliament is
+# "other" (nothing deployed yet); a threat is no event; recognition of a government is "diplomatic" (not support).
+
+GENERAL_CASES = [
+    ("Clashes erupted in southern Tripoli on Monday.", ["attack"]),
+    ("Heavy fighting broke out near the airport overnight, residents said.", ["attack"]),
+    ("Airstrikes hit the town of Tarhuna overnight.", ["attack"]),
+    ("Forces loyal to the GNA captured the town of Sabratha on Monday.", ["capture"]),
+    ("Forces aligned with Libya's internationally recognised government seized two coastal towns on Monday.",
+     ["capture"]),
+    ("Haftar launched Operation Dignity in 2014.", ["offensive"]),
+    ("GNA forces pushed Haftar's troops back from the outskirts of the capital in June.", ["offensive"]),
+    ("LNA air defences shot down two Turkish drones near al-Watiya on Sunday.", ["attack"]),
+    ("Germany hosted a summit in Berlin on January 19.", ["meeting"]),
+    ("Turkish Foreign Minister Mevlut Cavusoglu visited Tripoli on Saturday.", ["diplomatic"]),
+    ("Turkey and the GNA signed security and maritime deals in November.", ["diplomatic"]),
+    ("Egypt's parliament approved the possible deployment of troops outside the country on Monday.", ["other"]),
+    ("Hundreds of protesters gathered outside the city's main mosque on Monday.", ["protest"]),
+    ("Egypt dispatched rescue teams and relief supplies to Derna on Wednesday.", ["other"]),
+]
+
+GENERAL_NOTHING = [
+    "Egypt threatened to intervene militarily in Libya.",
+    "Egypt could send troops to Libya.",
+    # "arrived in" needs a visiting actor as subject, not fighters recruited by someone
+    "About 4,750 Syrian fighters recruited by Turkey had arrived in Libya.",
+    # natural disasters strike too
+    "The floods that struck Derna in September killed thousands.",
+]
+
+
+@pytest.mark.parametrize("text,expected", GENERAL_CASES)
+def test_general_event_types(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", GENERAL_NOTHING)
+def test_general_no_event(text):
+    assert events(text) == []
+
+
+def test_forces_of_a_described_government_are_that_government():
+    (event,) = events("Forces aligned with Libya's internationally recognised government seized two towns on Monday.")
+    assert [p.actor_name for p in event.participants] == ["Government of National Accord"]
+
+
+def test_capture_participant_is_the_loyal_faction():
+    (event,) = events("Forces loyal to Haftar retook Gharyan in June.")
+    assert [p.actor_name for p in event.participants] == ["Libyan National Army"]
+
+
+def test_separate_strikes_in_different_paragraphs_stay_separate():
+    text = (
+        "Turkish drones struck LNA supply lines near Sabratha.\n\nThe GNA said its forces took two towns.\n\n"
+        "Officials gave no details.\n\nLNA air defences had shot down two Turkish drones near al-Watiya."
+    )
+    assert types(text).count("attack") == 2

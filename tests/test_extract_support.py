@@ -88,3 +88,37 @@ def test_evidence_span_is_verbatim():
     text = "Haftar is supported by Russia and Egypt."
     for row in rows(text):
         assert text[row.evidence_start : row.evidence_end].startswith("Haftar is supported by")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# General coverage (made-up sentences). Decision: recognising a government as legitimate is not backing (no row);
+# "X-backed forces" with no named faction are the forces of X's known side (gazetteer `side`).
+
+GENERAL_CASES = [
+    ("Moscow's support for the LNA has grown since 2019.", {("Russia", LNA)}),
+    ("The UAE, a key backer of Haftar, denied the report.", {("United Arab Emirates", HAFTAR)}),
+    ("Egypt is a key ally of Haftar.", {("Egypt", HAFTAR)}),
+    ("Egypt, which backs the LNA, hosted talks in Cairo.", {("Egypt", LNA)}),
+    ("Russia sided with Haftar in the conflict.", {("Russia", HAFTAR)}),
+    ("Turkey's ally, the Government of National Accord, welcomed the decision.", {("Turkey", GNA)}),
+    ("Ankara-backed forces retook the town on Wednesday.", {("Turkey", GNA)}),
+    ("The Tripoli-based government, which is backed by Turkey, rejected the plan.", {("Turkey", GNA)}),
+    # the purpose of a reported supply states the backing
+    ("The report said Turkey had deployed troops, warships and drones to back the GNA.", {("Turkey", GNA)}),
+]
+
+GENERAL_NOTHING = [
+    "France recognised the GNA as the legitimate government.",
+    "The UN had recorded 70 resupply flights to eastern airports in support of the LNA.",
+    "Egypt is not an ally of Haftar.",
+]
+
+
+@pytest.mark.parametrize("text,expected", GENERAL_CASES)
+def test_general_support_pairs(text, expected):
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize("text", GENERAL_NOTHING)
+def test_general_no_support(text):
+    assert rows(text) == []

@@ -42,6 +42,32 @@ _ACCUSATION_CUE = re.compile(
 )
 _HYPOTHETICAL_PREFIX = re.compile(r"\b(?:if|whether|unless|in case)\b[^,;]*$", re.IGNORECASE)
 _NOT_LIBYAN_DESTINATION = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# Materiel after these belongs to a purpose or an elaboration, not to the supply ("deployed 1,200 fighters to
+# support Haftar's army, including snipers and teams for armour and artillery").
+_MATERIEL_STOP = re.compile(
+    r",\s+including\b|\bto\s+(?:support|back|help|bolster|reinforce|defend|protect|aid|boost|shore up|prop up)\b",
+    re.IGNORECASE,
+)
+_HUMANITARIAN = re.compile(
+    r"\b(?:humanitarian|relief|rescue|medical (?:aid|supplies|teams?)|"
+    r"search(?: and rescue)? (?:efforts?|teams?|operations?)|disaster|flood victims|vaccines?|food aid|"
+    r"field hospitals?|evacuat(?:e|ed|ing|ion))\b",
+    re.IGNORECASE,
+)
+_SPEAKER_VERB_AFTER = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|say|claimed|claims|alleged|alleges|believes|believed|told)\s+"
+    r"(?!(?:it|they|he|she)\b)(?:was|were|is|are|had|has|have)\b",
+    re.IGNORECASE,
+)
+_NO_EVIDENCE = re.compile(
+    r"\bno\s+(?:\w+\s+)?(?:evidence|proof|sign|signs|indication|trace)\s+(?:that|of)\b[^;]*$|\bnot\s+(?:clear|known|proven|confirmed)\s+(?:whether|that|if)\b[^;]*$",
+    re.IGNORECASE,
+)
+_DESTROYED = re.compile(
+    r"\b(?:shot down|shoot(?:s|ing)? down|downed|downing|destroy(?:ed|s|ing)?|intercept(?:ed|s|ing)?|hit|struck|"
+    r"target(?:ed|s|ing)?|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|down)\s+(?:\w+\s+){0,3}?$",
+    re.IGNORECASE,
+)
 _OWNER_GAP = re.compile(r"^(?:\s+(?:\w+\s+){0,2}?)?$")
 
 
@@ -59,6 +85,10 @@ class _Rules:
     anonymous: re.Pattern[str]
     report: re.Pattern[str]
     speech: re.Pattern[str]
+    receive: re.Pattern[str]
+    flight: re.Pattern[str]
+    flight_materiel: str
+    maker: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -93,6 +123,12 @@ def _rules() -> _Rules:
         anonymous=re.compile(rf"\b(?:{rules['anonymous_sources']})\b", re.IGNORECASE),
         report=re.compile(rf"\b(?:{rules['report_nouns']})\b", re.IGNORECASE),
         speech=re.compile(rf"\b(?:{rules['speech_verbs']})\b", re.IGNORECASE),
+        receive=re.compile(rf"(?<![\w-])(?:{rules['receive_verbs']})(?![\w-])", re.IGNORECASE),
+        flight=re.compile(
+            rf"(?<![\w-])(?:{rules['flight_nouns']})\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?", re.IGNORECASE
+        ),
+        flight_materiel=rules["flight_materiel"],
+        maker=re.compile(rules["maker_suffix"], re.IGNORECASE),
     )
 
 
@@ -110,9 +146,13 @@ def extract_allegations(ctx: ArticleContext) -> list[Allegation]:
     for s_index, sentence in enumerate(ctx.sentences):
         if clauses.is_furniture(ctx, sentence.char_start):
             continue
-        rows.extend(_sentence_rows(ctx, rules, s_index, sentence))
+        rows.extend(_sentence_rows(ctx, rules, s_index, sentence, rows))
+    _sentence_of.clear()
+    _sentence_of.update({id(r): clauses.sentence_index(ctx, r.evidence_start) for r in rows})
     rows = _dedupe(rows, getattr(ctx, "_allegation_generic", set()))
+    _sentence_of.clear()
     _attach_denials(ctx, rules, rows)
+    ctx._allegation_rows = list(rows)  # type: ignore[attr-defined]  # read by support.py (purpose phrases)
     return rows
 
 
@@ -120,7 +160,9 @@ def extract_allegations(ctx: ArticleContext) -> list[Allegation]:
 # Per sentence
 
 
-def _sentence_rows(ctx: ArticleContext, rules: _Rules, s_index: int, sentence: Span) -> list[Allegation]:
+def _sentence_rows(
+    ctx: ArticleContext, rules: _Rules, s_index: int, sentence: Span, prior: list[Allegation]
+) -> list[Allegation]:
     body = ctx.body
     triggers = [
         _Trigger(m.start(), m.end(), "breach" if m.group("breach") else "verb", _stem(m.group()))
@@ -159,7 +201,9 @@ def _sentence_rows(ctx: ArticleContext, rules: _Rules, s_index: int, sentence: S
         if row:
             rows.extend(row)
             previous_suppliers = [r.supplier_name for r in row]
-    rows.extend(_origin_rows(ctx, rules, sentence, rows))
+    rows.extend(_receive_rows(ctx, rules, sentence, rows))
+    rows.extend(_flight_rows(ctx, rules, sentence, rows))
+    rows.extend(_origin_rows(ctx, rules, s_index, sentence, rows, prior))
     return rows
 
 
@@ -182,7 +226,10 @@ def _trigger_row(
     previous_suppliers: list[str],
 ) -> list[Allegation]:
     body = ctx.body
-    materiel, last_end, first_materiel = _materiel(ctx, rules, window)
+    cut = _MATERIEL_STOP.search(body, window.char_start, window.char_end)
+    materiel, last_end, first_materiel = _materiel(
+        ctx, rules, Span(window.char_start, cut.start() if cut else window.char_end)
+    )
     passive_suppliers, _ = _passive_agent(ctx, trig)
     if not materiel and passive_suppliers:
         # "Air defence systems supplied by the UAE": the materiel is the passive subject.
@@ -228,11 +275,18 @@ def _trigger_row(
             return []
     elif _irrealis(rules, between) or _HYPOTHETICAL_PREFIX.search(body[clause.char_start : trig.start]):
         return []
+    elif _NO_EVIDENCE.search(body[sentence.char_start : trig.start]):
+        return []  # "found no evidence that Egypt had delivered weapons"
     if _foreign_destination(ctx, window):
         return []
+    if _HUMANITARIAN.search(body, clause.char_start, clause.char_end):
+        return []  # "sent three aircraft carrying rescue teams and humanitarian aid": relief, not military support
     recipient, recipient_end = _recipient(ctx, sentence, window, trig, suppliers)
+    inferred = recipient_end < 0
+    recipient_end = max(recipient_end, 0)
     if suppliers and any(clauses.actor_type(ctx, s) in ("armed_group", "organization") for s in suppliers):
-        materiel = ["mercenaries" if m == "military_personnel" else m for m in materiel]
+        pmc = any(_is_pmc(ctx, s) for s in suppliers)
+        materiel = ["mercenaries" if m == "military_personnel" or (pmc and m == "fighters") else m for m in materiel]
         materiel = list(dict.fromkeys(materiel))
     start = min(subject_start, trig.start) if subject_start >= clause.char_start else trig.start
     end = max(trig.end, last_end, recipient_end)
@@ -253,13 +307,22 @@ def _trigger_row(
                 alleged_by_name=alleged_by,
                 is_alleged_by_anonymous=anonymous,
                 denied_by=[supplier] if denied else [],
-                confidence=0.7 if trig.kind == "breach" or recipient else 0.6,
+                confidence=0.5 if inferred else (0.7 if trig.kind == "breach" or recipient else 0.6),
             )
         )
         if generic:
             # ids of rows whose materiel is only the default of an embargo-breach phrase (see _same_claim)
             ctx.__dict__.setdefault("_allegation_generic", set()).add(id(rows[-1]))
     return rows
+
+
+_PMC = re.compile(r"private (?:military|security)|\bPMC\b|security company|contractors?|mercenar", re.IGNORECASE)
+
+
+def _is_pmc(ctx, name: str) -> bool:
+    """A private military / security company: the people it deploys are mercenaries."""
+    entry = ctx.gazetteer.get(name)
+    return entry is not None and any(_PMC.search(a) for a in (entry.name, *entry.aliases))
 
 
 def _irrealis(rules: _Rules, between: str) -> bool:
@@ -281,6 +344,10 @@ def _materiel(ctx, rules: _Rules, window: Span) -> tuple[list[str], int, int | N
         if category in _PERSONNEL and _POSSESSIVE_BEFORE.search(body[max(0, match.start() - 30) : match.start()]):
             continue  # "Haftar's troops", "his fighters": the recipient, not the materiel
         found.append(category)
+        if category == "military_personnel" and re.match(
+            r"(?:military\s+)?(?:trainers|instructors)", match.group(), re.I
+        ):
+            found.append("training")
         last_end = max(last_end, match.end())
         if first is None:
             first = match.start()
@@ -313,10 +380,18 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
         relative = re.match(
             r",?\s+(?:which|who|that|all of which|both of which|each of which)\b", body[mention.char_end : verb_start]
         )
-        if _PREPOSITIONS.search(before) and not relative and not re.search(r"(?:,|\band)\s+(?:the\s+)?$", before):
+        if (
+            _PREPOSITIONS.search(before)
+            and not relative
+            and not re.search(r"(?:,|\band|\bthat|\bas)\s+(?:the\s+)?$", before)
+        ):
             continue
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s"):
             continue  # "Russia's Wagner Group": the owner, not the subject
+        if clauses.in_apposition(ctx, mention, verb_start):
+            continue  # "the Wagner Group, a Russian private military company, deployed": the head is the subject
+        if _SPEAKER_VERB_AFTER.match(body, mention.char_end):
+            continue  # "a ship that France said was carrying weapons": the speaker, not the supplier
         group = clauses.coordination(ctx, mentions, index)
         names = clauses.dedupe_names(
             [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
@@ -344,20 +419,8 @@ def _passive_agent(ctx, trig: _Trigger) -> tuple[list[str], int]:
 
 
 def _side_faction(ctx, suppliers: list[str]) -> str | None:
-    """The main Libyan faction on the side every supplier is known to back (gazetteer `side`), for sentences that
-    name no recipient: "Turkey sent mercenaries" supplies the west. West means the GNA until 2021, then the GNU."""
-    sides = set()
-    for name in suppliers:
-        entry = ctx.gazetteer.get(name)
-        sides.add(entry.side if entry else None)
-    if len(sides) != 1 or not sides <= {"east", "west"}:
-        return None
-    if sides == {"east"}:
-        return "Libyan National Army"
-    year = ctx.published.value.year if ctx.published else None
-    if year and year >= 2021 and ctx.gazetteer.get("Government of National Unity"):
-        return "Government of National Unity"
-    return "Government of National Accord"
+    """The Libyan faction on the suppliers' known side (see clauses.side_faction)."""
+    return clauses.side_faction(ctx, suppliers)
 
 
 _ADVERSARY = re.compile(
@@ -365,8 +428,9 @@ _ADVERSARY = re.compile(
     re.IGNORECASE,
 )
 _ACCUSATION_VERB = re.compile(r"\b(?:accus(?:es|ed|ing)|alleg(?:es|ed)|charg(?:es|ed))\b", re.IGNORECASE)
-_ACCUSER = re.compile(r"^\W*(?:\([^)]{1,12}\)\s*)?(?:has\s+|had\s+|have\s+)?(?:accus|alleg|claim|charg|said|say|told)",
-                      re.IGNORECASE)
+_ACCUSER = re.compile(
+    r"^\W*(?:\([^)]{1,12}\)\s*)?(?:has\s+|had\s+|have\s+)?(?:accus|alleg|claim|charg|said|say|told)", re.IGNORECASE
+)
 
 
 def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: list[str]) -> tuple[str | None, int]:
@@ -374,8 +438,11 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: lis
         return [m for m in mentions if clauses.is_libyan(ctx, m.actor_name)]
 
     # The party supplied comes first after the verb; an adversary ("to fend off Haftar's offensive") never is.
-    after = [m for m in libyan(ctx.mentions_in(window.char_start, window.char_end))
-             if not _ADVERSARY.search(ctx.body[max(window.char_start, m.char_start - 25) : m.char_start])]
+    after = [
+        m
+        for m in libyan(ctx.mentions_in(window.char_start, window.char_end))
+        if not _ADVERSARY.search(ctx.body[max(window.char_start, m.char_start - 25) : m.char_start])
+    ]
     after += clauses.title_mentions(ctx, window.char_start, window.char_end) if not after else []
     first = min(after, key=lambda m: m.char_start) if after else None
     gov = re.search(
@@ -384,7 +451,7 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: lis
         re.IGNORECASE,
     )
     if gov and (first is None or window.char_start + gov.start() < first.char_start):
-        name = clauses.libyan_government(ctx, window.char_start + gov.start())
+        name = clauses.government_by_cue(ctx, gov.group(), window.char_start + gov.start())
         if name:
             return name, window.char_start + gov.end()
     if first is not None:
@@ -392,12 +459,14 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: lis
     # No recipient after the verb but a Libyan party elsewhere in the sentence: the supplier's known side beats
     # the nearest Libyan name, which is often the accuser ("the LNA accused Turkey of sending mercenaries").
     # With no Libyan party in the sentence at all the recipient stays unspecified, as annotators do.
+    # With no Libyan party at all ("Turkey has sent fighters into Libya") the supplier's known side still names
+    # the recipient (marked as inferred: lower confidence); suppliers on different sides leave it unspecified.
     around = libyan(ctx.mentions_in(sentence.char_start, sentence.char_end))
+    by_side = _side_faction(ctx, suppliers)
+    if by_side and (around or trig.kind == "verb"):
+        return by_side, -1
     if not around:
         return None, 0
-    by_side = _side_faction(ctx, suppliers)
-    if by_side:
-        return by_side, 0
     around = [m for m in around if not _ACCUSER.match(ctx.body[m.char_end : m.char_end + 40])]
     if around:
         nearest = min(around, key=lambda m: abs(m.char_start - trig.start))
@@ -491,7 +560,7 @@ def _owner_name(ctx, name: str) -> str | None:
 def _source_at(ctx, rules: _Rules, mentions: list[Mention], at: int, end: int):
     body = ctx.body
     for mention in mentions:
-        if at <= mention.char_start <= at + 12:
+        if at <= mention.char_start <= at + 12 and "," not in body[at : mention.char_start]:
             tail = body[mention.char_end : mention.char_end + 30]
             anon = re.match(r"\s+(?:\w+\s+)?(" + rules.anonymous.pattern + r")", tail)
             if anon and clauses.actor_type(ctx, mention.actor_name) == "country":
@@ -542,7 +611,9 @@ def _speaker_before(ctx, rules: _Rules, mentions: list[Mention], s: int, verb_st
 # Materiel with a foreign origin: "Russian mercenaries", "mercenaries from a Russian security group"
 
 
-def _origin_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]) -> list[Allegation]:
+def _origin_rows(
+    ctx, rules: _Rules, s_index: int, sentence: Span, existing: list[Allegation], prior: list[Allegation]
+) -> list[Allegation]:
     body = ctx.body
     out = []
     mentions = ctx.mentions_in(sentence.char_start, sentence.char_end)
@@ -550,11 +621,58 @@ def _origin_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
     if not libyan:
         return out
     for mention in mentions:
-        if not _is_demonym(ctx, mention) or not _supplier_ok(ctx, mention.actor_name):
+        if not _supplier_ok(ctx, mention.actor_name):
+            continue
+        if not _is_demonym(ctx, mention):
+            # "mercenaries from the Wagner Group ... fighting alongside Haftar's forces": a named group as origin.
+            if clauses.actor_type(ctx, mention.actor_name) not in ("armed_group", "organization"):
+                continue
+            lead = body[max(sentence.char_start, mention.char_start - 80) : mention.char_start]
+            origin = rules.origin_from.search(lead)
+            noun = rules.origin.match(body, mention.char_end, sentence.char_end)
+            if origin:
+                span = (mention.char_start - len(lead) + origin.start(), mention.char_end)
+            elif noun and not re.match(r"\s*[-‑]", body[mention.char_end : noun.end()]):
+                span = (mention.char_start, noun.end())  # "Wagner Group operatives fighting with the LNA"
+            else:
+                continue
+            if any(
+                a.evidence_start <= span[0] < a.evidence_end or span[0] <= a.evidence_start < span[1]
+                for a in [*existing, *out]
+            ):
+                continue
+            clause = clauses.clause_of(ctx, span[0])
+            if _irrealis(rules, body[clause.char_start : span[0]]):
+                continue
+            materiel, _, _ = _materiel(ctx, rules, Span(*span))
+            if not materiel:
+                continue
+            materiel = list(dict.fromkeys("mercenaries" if m in _PERSONNEL else m for m in materiel))
+            nearest = min(libyan, key=lambda m: abs(m.char_start - span[0]))
+            alleged_by, anonymous = _alleged_by(ctx, rules, sentence, span[0], [mention.actor_name])
+            out.append(
+                Allegation(
+                    supplier_name=mention.actor_name,
+                    recipient_name=clauses.faction(ctx, nearest.actor_name),
+                    materiel=materiel,
+                    evidence_start=span[0],
+                    evidence_end=span[1],
+                    alleged_by_name=alleged_by,
+                    is_alleged_by_anonymous=anonymous,
+                    confidence=0.5,
+                )
+            )
             continue
         prefix = body[max(sentence.char_start, mention.char_start - 6) : mention.char_start]
         if re.search(r"\b(?:pro|anti)[-‑]$", prefix, re.IGNORECASE):
             continue
+        if rules.maker.match(body, mention.char_end):
+            continue  # "Chinese-made drones": the maker, not necessarily the supplier
+        follower = next((m for m in mentions if 0 < m.char_start - mention.char_end <= 2), None)
+        if follower is not None and clauses.actor_type(ctx, follower.actor_name) in ("armed_group", "organization"):
+            continue  # "the Russian Wagner Group": the group is named (handled as a named origin)
+        if _DESTROYED.search(body[max(sentence.char_start, mention.char_start - 45) : mention.char_start]):
+            continue  # "air defences shot down two Turkish drones": evidence of use, not an allegation of supply
         noun = rules.origin.match(body, mention.char_end, sentence.char_end)
         if noun:
             span = (mention.char_start, noun.end())
@@ -575,6 +693,26 @@ def _origin_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
         if not materiel:
             continue
         supplier = clauses.foreign_state(ctx, mention.actor_name)
+        # "Russian mercenaries from the Wagner Group": the named group supplies them, the demonym is their origin.
+        group = re.match(r"\s+(?:from|of|with|belonging to)\s+(?:the\s+)?", body[span[1] : span[1] + 25])
+        if group:
+            at = span[1] + group.end()
+            owner = next((m for m in ctx.mentions_in(at, min(sentence.char_end, at + 40)) if m.char_start == at), None)
+            if (
+                owner is not None
+                and clauses.actor_type(ctx, owner.actor_name) in ("armed_group", "organization")
+                and _supplier_ok(ctx, owner.actor_name)
+            ):
+                supplier, span = owner.actor_name, (span[0], owner.char_end)
+                materiel = ["mercenaries" if m in _PERSONNEL else m for m in materiel]
+                materiel = list(dict.fromkeys(materiel))
+        # A nationality on fighters names their origin; when a sending actor is reported in this or the previous
+        # sentence ("Turkey is sending Syrian mercenaries ... 2,000 Syrian fighters have arrived") it is the
+        # supplier and this is the same claim.
+        sender = _sending_row(ctx, s_index, supplier, existing, prior)
+        if sender is not None:
+            sender.materiel = list(dict.fromkeys([*sender.materiel, *materiel]))
+            continue
         nearest = min(libyan, key=lambda m: abs(m.char_start - span[0]))
         start = min(span[0], nearest.char_start) if clause.char_start <= nearest.char_start < span[0] else span[0]
         alleged_by, anonymous = _alleged_by(ctx, rules, sentence, span[0], [supplier])
@@ -593,6 +731,115 @@ def _origin_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
     return out
 
 
+def _sending_row(ctx, s_index: int, origin: str, existing: list[Allegation], prior: list[Allegation]):
+    """A row of another supplier moving people, reported in this sentence or the previous one."""
+    for row in reversed([*prior, *existing]):
+        index = clauses.sentence_index(ctx, row.evidence_start)
+        if index < s_index - 1:
+            break
+        if row.supplier_name != origin and set(row.materiel) & {"mercenaries", "fighters", "military_personnel"}:
+            return row
+    return None
+
+
+def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]) -> list[Allegation]:
+    """'The GNA received armed drones from Turkey': recipient = the Libyan subject, supplier = after "from"."""
+    body = ctx.body
+    out = []
+    for match in rules.receive.finditer(body, sentence.char_start, sentence.char_end):
+        clause = clauses.clause_of(ctx, match.start())
+        source = re.search(r"\bfrom\s+(?:the\s+)?", body[match.end() : clause.char_end])
+        if source is None:
+            continue
+        at = match.end() + source.end()
+        materiel, last_end, first = _materiel(ctx, rules, Span(match.end(), match.end() + source.start()))
+        if not materiel:
+            continue
+        mentions = ctx.mentions_in(at, clause.char_end)
+        if not mentions or mentions[0].char_start > at + 3:
+            continue
+        group = clauses.coordination_forward(ctx, mentions, 0)
+        suppliers = clauses.dedupe_names(
+            [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
+        )
+        if not suppliers:
+            continue
+        before = body[clause.char_start : match.start()]
+        if _irrealis(rules, before) or _HYPOTHETICAL_PREFIX.search(before):
+            continue
+        subjects = [
+            m for m in ctx.mentions_in(clause.char_start, match.start()) if clauses.is_libyan(ctx, m.actor_name)
+        ]
+        start = subjects[-1].char_start if subjects else match.start()
+        recipient = clauses.faction(ctx, subjects[-1].actor_name) if subjects else _side_faction(ctx, suppliers)
+        if any(a.supplier_name in suppliers and a.evidence_start <= match.start() < a.evidence_end for a in existing):
+            continue
+        quantity = _quantity(body, match.end(), first) if first is not None else None
+        alleged_by, anonymous = _alleged_by(ctx, rules, sentence, match.start(), suppliers)
+        for supplier in suppliers:
+            out.append(
+                Allegation(
+                    supplier_name=supplier,
+                    recipient_name=recipient,
+                    materiel=list(materiel),
+                    evidence_start=start,
+                    evidence_end=group[-1].char_end,
+                    quantity_text=quantity,
+                    alleged_by_name=alleged_by,
+                    is_alleged_by_anonymous=anonymous,
+                    confidence=0.6 if subjects else 0.5,
+                )
+            )
+    return out
+
+
+_FLIGHT_ARRIVAL = None
+
+
+def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]) -> list[Allegation]:
+    """'Cargo planes from the UAE landed at al-Khadim air base': supplier the origin, cargo unspecified."""
+    global _FLIGHT_ARRIVAL
+    if _FLIGHT_ARRIVAL is None:
+        _FLIGHT_ARRIVAL = re.compile(clauses.load_rules("allegations")["flight_arrival"], re.IGNORECASE)
+    body = ctx.body
+    out = []
+    for match in rules.flight.finditer(body, sentence.char_start, sentence.char_end):
+        mentions = ctx.mentions_in(match.end(), sentence.char_end)
+        if not mentions or mentions[0].char_start > match.end() + 3:
+            continue
+        group = clauses.coordination_forward(ctx, mentions, 0)
+        arrival = _FLIGHT_ARRIVAL.search(body, group[-1].char_end, min(sentence.char_end, group[-1].char_end + 60))
+        if arrival is None or re.search(r"[,;]", body[group[-1].char_end : arrival.start()]):
+            continue
+        suppliers = clauses.dedupe_names(
+            [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
+        )
+        clause = clauses.clause_of(ctx, match.start())
+        if not suppliers or _irrealis(rules, body[clause.char_start : arrival.start()]):
+            continue
+        if any(a.supplier_name in suppliers and a.evidence_start <= match.start() < a.evidence_end for a in existing):
+            continue
+        where = ctx.mentions_in(arrival.end(), sentence.char_end)
+        libyan = [m for m in where if clauses.is_libyan(ctx, m.actor_name)]
+        recipient = clauses.faction(ctx, libyan[0].actor_name) if libyan else _side_faction(ctx, suppliers)
+        alleged_by, anonymous = _alleged_by(ctx, rules, sentence, match.start(), suppliers)
+        materiel, _, _ = _materiel(ctx, rules, Span(arrival.end(), clause.char_end))
+        for supplier in suppliers:
+            out.append(
+                Allegation(
+                    supplier_name=supplier,
+                    recipient_name=recipient,
+                    materiel=[m for m in materiel if m != "aircraft"] or [rules.flight_materiel],
+                    evidence_start=match.start(),
+                    evidence_end=arrival.end(),
+                    alleged_by_name=alleged_by,
+                    is_alleged_by_anonymous=anonymous,
+                    confidence=0.5,
+                )
+            )
+    return out
+
+
 def _is_demonym(ctx, mention: Mention) -> bool:
     gazetteer = ctx.gazetteer
     return gazetteer.lookup(mention.surface_form) is None and gazetteer.lookup_demonym(mention.surface_form) is not None
@@ -602,12 +849,29 @@ def _is_demonym(ctx, mention: Mention) -> bool:
 # Dedupe and denials
 
 
+_sentence_of: dict[int, int] = {}  # row id -> sentence index, filled around _dedupe
+
+
 def _same_claim(a: Allegation, b: Allegation, generic: set[int]) -> bool:
-    if a.supplier_name != b.supplier_name or not set(a.materiel) & set(b.materiel):
+    if a.supplier_name != b.supplier_name:
         return False
     if id(a) in generic or id(b) in generic:
-        # A bare "breached the embargo" claim has nothing to identify it by but supplier and recipient.
-        return a.recipient_name is not None and a.recipient_name == b.recipient_name
+        # A bare "breached the embargo" claim has nothing to identify it by but supplier and recipient; next to a
+        # specific supply ("transferred vehicles to Haftar in violation of the embargo") it is the same claim.
+        close = abs(a.evidence_start - b.evidence_start) < 300 and (
+            not a.recipient_name or not b.recipient_name or a.recipient_name == b.recipient_name
+        )
+        return close or (
+            a.recipient_name is not None
+            and a.recipient_name == b.recipient_name
+            and bool(set(a.materiel) & set(b.materiel))
+        )
+    if not set(a.materiel) & set(b.materiel):
+        return False
+    if _sentence_of.get(id(a)) != _sentence_of.get(id(b)) and not (
+        set(a.materiel) <= set(b.materiel) or set(b.materiel) <= set(a.materiel)
+    ):
+        return False  # other sentence, different materiel: another report (another source, another shipment)
     return a.recipient_name == b.recipient_name or not a.recipient_name or not b.recipient_name
 
 
@@ -618,7 +882,13 @@ def _dedupe(rows: list[Allegation], generic: set[int]) -> list[Allegation]:
         if twin is None:
             kept.append(row)
             continue
-        twin.materiel = list(dict.fromkeys([*twin.materiel, *row.materiel]))
+        if id(twin) in generic and id(row) not in generic:
+            twin.materiel = list(row.materiel)  # the specific materiel replaces the default
+            generic.discard(id(twin))
+        elif id(row) in generic and id(twin) not in generic:
+            pass
+        else:
+            twin.materiel = list(dict.fromkeys([*twin.materiel, *row.materiel]))
         twin.recipient_name = twin.recipient_name or row.recipient_name
         twin.denied_by = clauses.dedupe_names([*twin.denied_by, *row.denied_by])
         if twin.alleged_by_name is None and row.alleged_by_name:
@@ -647,7 +917,9 @@ def _attach_denials(ctx, rules: _Rules, rows: list[Allegation]) -> None:
     for row in rows:
         index = clauses.sentence_index(ctx, row.evidence_start)
         names = list(denials.get(index, []))
-        names += [n for n in denials.get(index + 1, []) if n == row.supplier_name]
+        # Later sentences: only the supplier's own denial (or its state's, for a company or group it hosts).
+        own = {row.supplier_name, clauses.entry_country(ctx, row.supplier_name)}
+        names += [n for n in [*denials.get(index + 1, []), *denials.get(index + 2, [])] if n in own]
         if names:
             row.denied_by = clauses.dedupe_names([*row.denied_by, *names])
 

@@ -359,3 +359,67 @@ def date_near(ctx: ArticleContext, start: int, end: int) -> FuzzyDate | None:
         return resolve_date_near(ctx.body[lo:hi], start - lo, end - lo, ctx.published)
     except Exception:  # a date bug must never cost the row
         return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Known sides of foreign backers
+
+
+def side_faction(ctx: ArticleContext, names: list[str]) -> str | None:
+    """The main Libyan faction on the side every one of `names` is known to back (gazetteer `side`): east -> the
+    Libyan National Army; west -> the Government of National Accord (the Government of National Unity from 2021,
+    when the article is dated and the gazetteer knows it). None when the sides differ or are unknown."""
+    sides = set()
+    for name in names:
+        entry = ctx.gazetteer.get(name)
+        sides.add(entry.side if entry else None)
+    if len(sides) != 1 or not sides <= {"east", "west"}:
+        return None
+    if sides == {"east"}:
+        return "Libyan National Army"
+    year = ctx.published.value.year if ctx.published else None
+    if year and year >= 2021 and ctx.gazetteer.get("Government of National Unity"):
+        return "Government of National Unity"
+    return "Government of National Accord"
+
+
+_APPOSITION_OPEN = re.compile(r",\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_APPOSITION_CLOSE = re.compile(r"(?:\s+[\w-]+){1,6}?\s*,")
+
+
+def in_apposition(ctx: ArticleContext, mention: Mention, limit: int) -> bool:
+    """'the Wagner Group, a Russian private military company, deployed ...': a mention inside an apposition
+    (", a/an/the ... ,") describes the head before it and is not itself the subject."""
+    body = ctx.body
+    lo = max(0, mention.char_start - 40)
+    opener = _APPOSITION_OPEN.search(body[lo : mention.char_start])
+    if not opener:
+        return False
+    comma = lo + opener.start()
+    # The apposition follows its head: a named actor ending right at the comma ("the Wagner Group, a Russian ...").
+    if not any(m.char_end in (comma, comma - 1) for m in ctx.mentions_in(max(0, comma - 80), comma + 1)):
+        return False
+    return _APPOSITION_CLOSE.match(body, mention.char_end, limit) is not None
+
+
+_WEST_GOVERNMENT = re.compile(
+    r"\b(?:Tripoli[-‑\s]based|Tripoli|internationally[-‑\s]recogni[sz]ed|U\.?N\.?[-‑\s](?:backed|recogni[sz]ed|supported)"
+    r"|western[-‑\s]based|Turkish[-‑\s]backed|Turkey[-‑\s]backed)\b",
+    re.IGNORECASE,
+)
+_EAST_GOVERNMENT = re.compile(
+    r"\b(?:eastern[-‑\s]based|east[-‑\s]based|Tobruk[-‑\s]based|Benghazi[-‑\s]based|rival|parallel|eastern)\b",
+    re.IGNORECASE,
+)
+
+
+def government_by_cue(ctx: ArticleContext, phrase: str, offset: int) -> str | None:
+    """Which Libyan government a descriptive phrase means ("the Tripoli-based government", "Libya's internationally
+    recognised government"): a western cue names the western government of the period; otherwise
+    libyan_government()'s nearest-antecedent rule (eastern cues keep that rule)."""
+    if _WEST_GOVERNMENT.search(phrase) and not _EAST_GOVERNMENT.search(phrase):
+        year = ctx.published.value.year if ctx.published else None
+        if year and year >= 2021 and ctx.gazetteer.get("Government of National Unity"):
+            return "Government of National Unity"
+        return "Government of National Accord"
+    return libyan_government(ctx, offset)

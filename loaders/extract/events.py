@@ -42,9 +42,25 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _CONTINUE_TO = re.compile(r"\b(?:began|begun|started|continued|continues|went on)\s+to\s+$", re.IGNORECASE)
 _PARTICIPANT_BOUNDARY = re.compile(
     r",\s*(?:after|before|as|when|because|which|who|whose|where|since|amid|following|according to)\b"
+    r"|,\s+(?:the|a|an)\s+(?:biggest|largest|first|latest|most|major|key|new|second|third|fresh|further|significant)\b"
     r"|\s+and\s+(?:it|he|she|they|the|this|that)\b|\s+(?:after|because|since|when|as)\s+(?=[a-z]+\s)",
 )
-_WORD = re.compile(r"[A-Za-z][\w.'’-]*")
+_WORD = re.compile(r"[A-Za-z0-9][\w.'’-]*")
+# "Forces aligned with Libya's internationally recognised government seized ...": the government is the actor.
+_FORCES_OF_GOVERNMENT = re.compile(
+    r"\b(?:forces|fighters|troops|militias|units)\s+(?:aligned with|loyal to|allied (?:with|to)|backing|of)\s+"
+    r"(?P<gov>(?:Libya['’]s\s+|the\s+)?(?:[\w-]+\s+){0,3}?government)\b",
+    re.IGNORECASE,
+)
+_RELIEF = re.compile(
+    r"\b(?:humanitarian|relief|rescue|aid|medical|search(?: and rescue)?|field hospitals?|evacuat\w+)\b", re.IGNORECASE
+)
+# Natural disasters and crises "strike" and "kill" too: not attacks.
+_NATURAL_SUBJECT = re.compile(
+    r"\b(?:floods?|flooding|storms?|hurricane|earthquake|quake|disaster|pandemic|virus|coronavirus|outbreak|crisis|"
+    r"fire|blaze|drought|heatwave|Daniel)\s+(?:that\s+|which\s+|has\s+|had\s+|have\s+)?$",
+    re.IGNORECASE,
+)
 _AND_LINK = re.compile(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
 
@@ -153,6 +169,19 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         return None  # "to seize Tripoli", "in a bid to end his offensive": purpose, not fact
     mentions = [m for m in ctx.mentions_in(clause.char_start, clause.char_end) if _participant_ok(ctx, m)]
     subject = _subject(ctx, mentions, clause, start)
+    if subject is None or not clauses.is_libyan(ctx, subject.actor_name):
+        forces = _FORCES_OF_GOVERNMENT.search(body, clause.char_start, start)
+        if forces is not None and (
+            subject is None or subject.char_start > forces.end() or subject.char_end <= forces.start()
+        ):
+            name = clauses.government_by_cue(ctx, forces.group("gov"), forces.start("gov"))
+            if name:
+                synthetic = Mention(name, forces.group("gov"), forces.start("gov"), forces.end("gov"))
+                mentions = sorted(
+                    [*[m for m in mentions if not (forces.start() <= m.char_start < forces.end())], synthetic],
+                    key=lambda m: m.char_start,
+                )
+                subject = synthetic
     obj = _object(ctx, mentions, end, clause.char_end)
     if trigger.object:
         if obj is None and not (
@@ -172,6 +201,13 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         return None
     if trigger.subject == "pair" and not _pair_subject(ctx, mentions, clause, start):
         return None
+    if trigger.subject == "near" and not _near_subject(ctx, subject, start):
+        return None  # "fighters recruited by Turkey had arrived in Libya": only an actor can visit
+    if trigger.type == "attack" and _NATURAL_SUBJECT.search(body[max(clause.char_start, start - 40) : start]):
+        return None
+    event_type = trigger.type
+    if event_type == "deployment" and _RELIEF.search(body, clause.char_start, clause.char_end):
+        event_type = "other"  # "units mobilised for the rescue effort": relief, not a military deployment
     date, agent = None, None
     if trigger.noun:
         date = clauses.date_near(ctx, max(clause.char_start, start - 25), min(clause.char_end, end + 70))
@@ -206,7 +242,7 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     if len(participants) < trigger.min_participants:
         return None
     event = Event(
-        event_type=trigger.type,
+        event_type=event_type,
         participants=participants,
         evidence_start=clause.char_start,
         evidence_end=clause.char_end,
@@ -276,6 +312,16 @@ def _is_un(ctx, name: str) -> bool:
     entry = ctx.gazetteer.get(name)
     forms = (name, *(entry.aliases if entry else ()))
     return any("United Nations" in f or re.match(r"U\.?N\.?\b|UNSMIL|UNSC", f) for f in forms)
+
+
+def _near_subject(ctx, subject: Mention | None, start: int) -> bool:
+    """The subject is an actor standing right before the verb ("Erdogan visited", "Guterres was visiting")."""
+    if subject is None:
+        return False
+    if clauses.actor_type(ctx, subject.actor_name) not in ("person", "government", "country", "international_org"):
+        return False
+    gap = ctx.body[subject.char_end : start]
+    return len(gap) <= 40 and not re.search(r"[;:]", gap) and not re.search(r"\b(?:by|of|from|with)\b", gap)
 
 
 def _pair_subject(ctx, mentions: list[Mention], clause: Span, start: int) -> bool:
@@ -433,7 +479,16 @@ def _dedupe(ctx, candidates: list[_Candidate]) -> list[Event]:
                 # A bare re-mention ("since the April offensive") folds into the earlier report.
                 same = bool(parties & prior_parties) or (cand.noun and not parties)
             else:
+                # Two verb reports of an attack or capture: the same event only when close together or both dated
+                # (two strikes by the same parties in different paragraphs are two strikes).
+                near = (
+                    abs(clauses.sentence_index(ctx, cand.trig_start) - clauses.sentence_index(ctx, prior.trig_start))
+                    <= 1
+                )
+                dated = cand.event.occurred is not None and prior.event.occurred is not None
+                repeatable = cand.event.event_type in ("attack", "capture")
                 same = bool(parties) and bool(prior_parties) and (parties <= prior_parties or prior_parties <= parties)
+                same = same and (near or dated or not repeatable)
             if same:
                 twin = prior
                 break

@@ -38,6 +38,17 @@ _DESCRIPTOR_GAP = re.compile(
 _GOVERNMENT_WORD = re.compile(
     r"\b(?:the|its|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:government|authorities|administration)\b", re.IGNORECASE
 )
+# "Turkey had deployed troops ... to back the GNA": the purpose of a reported supply states the backing.
+_PURPOSE_OF_SUPPLY = re.compile(
+    r"\b(?:sent|deployed|dispatched|supplied|provided|delivered|shipped|flown|flew|transferred|brought in|"
+    r"recruited|funnell?ed|poured)\b[^;:]{0,120}\bto\s+$",
+    re.IGNORECASE,
+)
+_ALLY_OF_FOREIGN = re.compile(
+    r"['’]s?\s+(?:(?:key|main|close|closest|chief|local|Libyan|regional|longtime|long-time|staunch)\s+){0,2}"
+    r"(?:ally|proxy|client|protégé|protege)\s*,?\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
 _IT_THEY = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
     r"\s*(?:(?:the|countries|states|powers|nations|such as|including|like|notably|mainly|"
@@ -77,7 +88,8 @@ def _rules() -> _Rules:
             re.IGNORECASE,
         ),
         backer_of=re.compile(
-            rf",?\s+(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:,?\s+|\s+(?:is|was|are|were|remains|remained|became|has\s+(?:long\s+)?been|have\s+(?:long\s+)?been)\s+)"
+            rf"(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,2}}?"
             rf"(?:{backer})\s+(?:of|to)\s+(?:the\s+)?",
             re.IGNORECASE,
         ),
@@ -103,7 +115,43 @@ def extract_support(ctx: ArticleContext) -> list[Support]:
         rows.extend(_compound(ctx, rules, sentence))
         rows.extend(_active(ctx, rules, sentence))
         rows.extend(_nouns(ctx, rules, sentence))
+    rows.extend(_purpose_of_supply(ctx, rules))
     return _dedupe(ctx, rows)
+
+
+_PURPOSE = re.compile(
+    r"\b(?:in support of|to (?:support|back|bolster|prop up|shore up|reinforce|help|aid|strengthen))\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _purpose_of_supply(ctx, rules: _Rules) -> list[Support]:
+    """An alleged supply whose stated purpose is backing a Libyan party ("deployed 1,200 fighters to support
+    Haftar's army", "personnel deployed at bases ..., in support of his forces"): the supplier backs that party."""
+    body = ctx.body
+    out = []
+    for row in getattr(ctx, "_allegation_rows", []):
+        sentence = clauses.sentence_of(ctx, row.evidence_start)
+        purpose = _PURPOSE.search(body, row.evidence_start, sentence.char_end)
+        if purpose is None or purpose.start() - row.evidence_end > 120:
+            continue
+        supported, end = _supported_at(ctx, purpose.end(), sentence.char_end)
+        if supported is None:
+            pronoun = re.match(
+                r"(?:his|its|their)\s+(?:forces|troops|army|side|fighters)\b", body[purpose.end() : sentence.char_end]
+            )
+            if pronoun is None:
+                continue
+            supported = clauses.resolve_it(ctx, purpose.end(), libyan=True, persons=True)
+            end = purpose.end() + pronoun.end()
+        if supported is None:
+            continue
+        for item in _rows(
+            ctx, [row.supplier_name], supported, row.evidence_start, max(end, row.evidence_end), row.alleged_by_name
+        ):
+            item.confidence = 0.6
+            out.append(item)
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -160,7 +208,7 @@ def _supported_at(ctx, at: int, limit: int, max_gap: int = 45) -> tuple[str | No
             if clauses.is_libyan(ctx, m.actor_name):
                 name = clauses.faction(ctx, m.actor_name)
                 return name, max(m.char_end, gov.end())
-        name = clauses.libyan_government(ctx, at)
+        name = clauses.government_by_cue(ctx, gov.group(), at)
         if name:
             return name, gov.end()
     for m in mentions:
@@ -196,7 +244,7 @@ def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int
     ]
     candidate = mentions[-1] if mentions else None
     if gov is not None and (candidate is None or clause.char_start + gov.start() > candidate.char_start):
-        name = clauses.libyan_government(ctx, clause.char_start + gov.start())
+        name = clauses.government_by_cue(ctx, gov.group(), clause.char_start + gov.start())
         if name:
             return name, clause.char_start + gov.start()
     if candidate is not None:
@@ -310,6 +358,16 @@ def _compound(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             if tail:
                 supported, end = _supported_at(ctx, at + tail.end(), sentence.char_end, max_gap=5)
         if supported is None:
+            # "Turkey-backed forces are threatening Sirte": bare forces of the supporter's known side.
+            bare = re.match(
+                r"\s+(?:forces|troops|fighters|militias?|militiamen|armed groups?)\b(?!\s+(?:of|loyal|led))",
+                body[at : sentence.char_end],
+            )
+            if bare:
+                name = clauses.foreign_state(ctx, supporter.actor_name)
+                if not clauses.is_libyan(ctx, name):
+                    supported, end = clauses.side_faction(ctx, [name]), at + bare.end()
+        if supported is None:
             continue
         if _negated(rules, body[max(sentence.char_start, supporter.char_start - 25) : supporter.char_start]):
             continue
@@ -327,6 +385,10 @@ def _active(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         if rules.passive.match(body, match.start()):
             continue  # "backed by": passive family
+        if re.search(
+            r"\b(?:in|for|with|without|the|its|their|his|her)\s+$", body[max(0, match.start() - 12) : match.start()]
+        ):
+            continue  # a noun ("in support of", "the backing of"): noun family
         before_verb = body[max(sentence.char_start, match.start() - 12) : match.start()]
         if re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", before_verb) and match.group().lower().endswith("ed"):
             continue  # passive without "by"
@@ -339,7 +401,7 @@ def _active(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         between = body[start : match.start()]
         if re.search(r"\bto\s+$", between) and not re.search(r"\bcontinu\w*\s+to\s+$", between):
-            if not re.search(r"\bof\s+$", between):
+            if not re.search(r"\bof\s+$", between) and not _PURPOSE_OF_SUPPLY.search(between):
                 continue  # infinitive: "refused to back", "agreed to support" (not yet a fact)
         if _negated(rules, between):
             continue
@@ -381,6 +443,8 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
         if _PREPOSITION_BEFORE.search(before):
             continue
         if _possessive_after(body, mention):
+            continue
+        if clauses.in_apposition(ctx, mention, verb_start):
             continue
         name = mention.actor_name
         if mention.surface_form.lower() in ("it", "they") and clauses.is_libyan(ctx, name):
@@ -468,6 +532,21 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         mentions = ctx.mentions_in(s, match.start() + 1)
         group = clauses.coordination(ctx, mentions, mentions.index(owner)) if owner in mentions else [owner]
         out.extend(_rows(ctx, group, supported, group[0].char_start, end))
+    # "Turkey's ally, the Government of National Accord", "Moscow's Libyan proxy Haftar": a foreign owner backs
+    # the Libyan party it is allied with.
+    for match in _ALLY_OF_FOREIGN.finditer(body, s, e):
+        owner = next(
+            (m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1) if m.char_end == match.start()),
+            None,
+        )
+        if owner is None or clauses.is_libyan(ctx, owner.actor_name):
+            continue
+        if _negated(rules, body[max(s, owner.char_start - 30) : owner.char_start]):
+            continue
+        supported, end = _supported_at(ctx, match.end(), e, max_gap=5)
+        if supported is None:
+            continue
+        out.extend(_rows(ctx, [owner], supported, owner.char_start, end))
     # "X's key backer is Y", "Haftar's foreign backers, including Russia and the UAE"
     for match in rules.backer_is.finditer(body, s, e):
         owner = next(
