@@ -181,7 +181,9 @@ def _read_json(data: str, raw: bytes, source_name: str, is_lines: bool) -> Itera
             line = index if isinstance(parsed, list) else None
             yield _json_article(obj, source_name, json.dumps(obj, sort_keys=True).encode(), line)
         return
-    for line_number, line in enumerate(data.splitlines(), start=1):
+    # JSON Lines are split on "\n" only: str.splitlines() would also split inside strings at U+2028/U+2029.
+    for line_number, line in enumerate(data.split("\n"), start=1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         try:

@@ -139,3 +139,13 @@ def test_unreadable_entry_inside_a_directory_is_reported_and_the_rest_loads(tmp_
     assert [a.source_name for a in articles] == ["good.txt"]
     assert errors[0].source_name == "broken.txt" and errors[0].error_kind == "unreadable"
     assert "cannot read" in errors[0].message
+
+
+def test_jsonl_lines_split_on_newline_only(tmp_path):
+    """U+2029 inside a JSON string is text, not a line break."""
+    path = tmp_path / "odd.jsonl"
+    path.write_text(json.dumps({"text": "Libya\u2029talks in Tripoli resume"}, ensure_ascii=False) + "\r\n"
+                    + json.dumps({"text": "Second"}) + "\n", encoding="utf-8")
+    articles, errors = _collect([path])
+    assert errors == [] and [a.line_number for a in articles] == [1, 2]
+    assert "\u2029" in articles[0].text
