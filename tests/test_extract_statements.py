@@ -195,6 +195,174 @@ def test_no_statement(body: str) -> None:
     assert triples(body) == set()
 
 
+# Common wire-copy attribution patterns (made-up sentences, varied names). None as speaker: any resolved speaker.
+WIRE_CASES = [
+    (
+        "Khalifa Haftar said in a statement on Tuesday that his forces would take Tripoli within days.",
+        ("Khalifa Haftar", "indirect", "his forces would take Tripoli within days"),
+    ),
+    (
+        "Aguila Saleh blamed the GNU for the violence and said in a phone call with Bashagha on Tuesday that "
+        "parliament would stand firm.",
+        ("Aguila Saleh", "indirect", "parliament would stand firm"),
+    ),
+    (
+        "The Libyan people will never kneel to foreign invaders, Fayez al-Sarraj said in a televised speech.",
+        ("Fayez al-Sarraj", "indirect", "The Libyan people will never kneel to foreign invaders"),
+    ),
+    (
+        "Haftar's spokesman, Khaled al-Mahjoub, said the army had repelled an attack near Sirte.",
+        ("Khaled al-Mahjoub", "indirect", "the army had repelled an attack near Sirte"),
+    ),
+    (
+        "The UN's envoy to Libya, Abdoulaye Bathily, urged the rival authorities to set aside their differences.",
+        ("Abdoulaye Bathily", "indirect", "urged the rival authorities to set aside their differences"),
+    ),
+    (
+        "Russia denied sending fighters. In a statement, the Russian foreign ministry said Moscow had no troops "
+        "in Libya.",
+        (None, "indirect", "Moscow had no troops in Libya"),
+    ),
+    (
+        "Civilians were killed in the strike, according to a statement from the Government of National Accord.",
+        ("Government of National Accord", "indirect", "Civilians were killed in the strike"),
+    ),
+    (
+        "Mevlut Cavusoglu wrote on Twitter that Ankara would keep its advisers in Tripoli.",
+        ("Mevlut Cavusoglu", "indirect", "Ankara would keep its advisers in Tripoli"),
+    ),
+    (
+        "Fathi Bashagha told Al Jazeera that the militias had been dismantled.",
+        ("Fathi Bashagha", "indirect", "the militias had been dismantled"),
+    ),
+    (
+        "Ahmed al-Mismari told The Associated Press the drones had been shot down over Jufra.",
+        ("Ahmed al-Mismari", "indirect", "the drones had been shot down over Jufra"),
+    ),
+    (
+        "Khalifa Haftar told AFP on Monday that his army would not retreat.",
+        ("Khalifa Haftar", "indirect", "his army would not retreat"),
+    ),
+    (
+        "“We are ready for a ceasefire under UN supervision,” he said. “But the militias must go first,” "
+        "Fayez al-Sarraj added.",
+        ("Fayez al-Sarraj", "direct", "But the militias must go first"),
+    ),
+    (
+        "Stephanie Williams, who leads the UN mission, said the talks would resume in Geneva next month.",
+        ("Stephanie Williams", "indirect", "the talks would resume in Geneva next month"),
+    ),
+    (
+        "The LNA, which launched an offensive on the capital last year, acknowledged it had pulled back.",
+        ("Libyan National Army", "indirect", "acknowledged it had pulled back"),
+    ),
+    (
+        "The National Oil Corporation (NOC) said the blockade would cut output by half.",
+        ("National Oil Corporation", "indirect", "the blockade would cut output by half"),
+    ),
+    (
+        "A Turkish official, speaking on condition of anonymity, said the reports were false.",
+        ("anon:Turkish official", "indirect", "the reports were false"),
+    ),
+    # plural officials of a country named by its name speak for it; a demonym ("Egyptian officials") stays unnamed
+    (
+        "Senior U.S. officials said Washington would not allow militias to reach Sirte.",
+        ("United States", "indirect", "Washington would not allow militias to reach Sirte"),
+    ),
+    (
+        "Senior Egyptian officials said Cairo would not allow militias to reach Sirte.",
+        ("anon:Senior Egyptian officials", "indirect", "Cairo would not allow militias to reach Sirte"),
+    ),
+    (
+        "Officials said the convoy had reached the outskirts of Sirte by nightfall.",
+        ("anon:Officials", "indirect", "the convoy had reached the outskirts of Sirte"),
+    ),
+    (
+        "Sources close to Khalifa Haftar said he would travel to Moscow next week.",
+        ("anon:Sources close to Khalifa Haftar", "indirect", "he would travel to Moscow next week"),
+    ),
+    (
+        "The UN mission said the truce was being widely violated by both sides.",
+        ("United Nations Support Mission in Libya", "indirect", "the truce was being widely violated"),
+    ),
+    (
+        "UNSMIL said the truce was being widely violated by both sides.",
+        ("United Nations Support Mission in Libya", "indirect", "the truce was being widely violated"),
+    ),
+    (
+        "Saif al-Islam Gaddafi said he would run for president in the coming vote.",
+        ("Saif al-Islam Gaddafi", "indirect", "he would run for president"),
+    ),
+    (
+        "Abdul Hamid Dbeibah said the elections would be held on time despite the delays.",
+        ("Abdul Hamid Dbeibah", "indirect", "the elections would be held on time"),
+    ),
+    # one pair of quotation marks around two sentences
+    (
+        "“The embargo is a joke. Everyone knows the weapons keep coming,” a European diplomat said.",
+        ("anon:European diplomat", "direct", "The embargo is a joke. Everyone knows the weapons keep coming"),
+    ),
+    # attribution in the middle: '"A," X said. "B."' (B may be short)
+    (
+        "“We will defend Tripoli with everything we have,” Fathi Bashagha said. “No foreign force will decide.”",
+        ("Fathi Bashagha", "direct", "No foreign force will decide."),
+    ),
+    (
+        "“I am worried about the arrival of foreign fighters in the city,” Emmanuel Macron said. “That must end.”",
+        ("Emmanuel Macron", "direct", "That must end."),
+    ),
+    # ", a diplomat who asked not to be named told X": the relative clause is not the attribution
+    (
+        "“The embargo exists on paper only,” a Security Council diplomat who asked not to be named told Al Jazeera.",
+        ("anon:Security Council diplomat", "direct", "The embargo exists on paper only"),
+    ),
+    # participle clauses carry the subject's speech
+    (
+        "In November, Turkey refused to allow a German frigate to search the freighter, saying it had not consented.",
+        ("Turkey", "indirect", "saying it had not consented"),
+    ),
+    (
+        "“The ports must be reopened,” Heiko Maas told reporters, warning that the blockade could wreck the truce.",
+        ("Heiko Maas", "indirect", "warning that the blockade could wreck the truce"),
+    ),
+    # a denial appended to an accusation
+    (
+        "The LNA accused Turkey of sending Syrian mercenaries to Tripoli, a charge Ankara denies.",
+        ("Turkey", "indirect", "Ankara denies"),
+    ),
+    # punctuation inside the quotation marks stays with the quote
+    (
+        "“Time will show how long it will last,” Recep Tayyip Erdogan told reporters in Istanbul.",
+        ("Recep Tayyip Erdogan", "direct", "Time will show how long it will last,"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), WIRE_CASES)
+def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None:
+    found = triples(body)
+    speaker, kind, quote = expected
+    assert any((speaker is None or s == speaker) and k == kind and quote in q for s, k, q in found), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Haftar is said to be in poor health after a stay in Paris.",
+        "The so-called Libyan Arab Armed Forces took the oil terminal on Monday.",
+        "Haftar forces push toward Tripoli as talks stall",
+        "A statement from the presidency is expected later on Tuesday.",
+        "The UAE declined to comment on the report.",
+        "Egypt's foreign ministry did not respond to a request for comment.",
+        "Russia did not immediately respond to requests for comment on the allegations.",
+        "The US's UN mission declined to comment, the Reuters news agency reported.",
+        'Fathi Bashagha described the "so-called" army as a militia.',
+    ],
+)
+def test_wire_no_statement(body: str) -> None:
+    assert triples(body) == set()
+
+
 def test_published_date_used_only_for_plain_said_with_day_precision() -> None:
     body = "“There is no military solution to this conflict,” Pompeo said."
     _, rows = run(body, FuzzyDate(dt.date(2020, 5, 8), "day"))

@@ -166,6 +166,7 @@ class _Run:
     consumed: set[int] = field(default_factory=set)  # verb offsets used as attributions of direct quotes
     last_anonymous: dict[str, Speaker] = field(default_factory=dict)  # head noun -> last anonymous speaker
     extra_actors: dict[str, ActorRef] = field(default_factory=dict)
+    attributed_opens: list[int] = field(default_factory=list)  # quote.open of each `attributed` entry
 
     def last_institution(self, before: int) -> str | None:
         for st in reversed(self.statements):
@@ -252,9 +253,19 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     ctx, rules, body = run.ctx, run.rules, run.ctx.body
     start = max(start, verb_start - 300)  # a subject sits near its verb; also bounds the work on huge inputs
     end = _strip_fillers(rules, body, start, verb_start)
+    # "The National Oil Corporation (NOC) said": the acronym in brackets is part of the name just before it.
+    acronym = _ACRONYM_TAIL.search(body, start, end)
+    if acronym:
+        end = _strip_fillers(rules, body, start, acronym.start())
     left = body[start:end]
     if not left.strip():
         return None
+    raw = body[start:verb_start].rstrip()
+    if left.endswith(",") or (raw.endswith(",") and not rules.verbs.search(raw, len(left))):
+        appositive = _appositive_subject(run, start, start + len(left.rstrip(" ,")) + 1 if left.endswith(",") else
+                                         start + len(raw))
+        if appositive is not None:
+            return appositive
     # A relative clause: "Ghassan Salame, who (diplomats said) appealed ..." -> the nearest person before "who".
     rel = re.search(r"(?:,\s*)?\bwho(?:\s+\w+\s+(?:said|say|says))?$", left)
     if rel:
@@ -275,6 +286,10 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     if institution:
         who = ctx.gazetteer.lookup_demonym(institution.group("who")) or ctx.gazetteer.lookup(institution.group("who"))
         known = ctx.gazetteer.lookup(institution.group("np"))
+        if known is None and who is not None and who.name == "United Nations" and re.search(
+            r"\bmission$", institution.group("np")
+        ):
+            known = ctx.gazetteer.lookup("UNSMIL")  # in a Libya article "the UN mission" is UNSMIL
         if known is not None:
             return _Found([Speaker(known.name, via="institution")], start + institution.start())
         if who is not None and who.actor_type == "country":
@@ -286,6 +301,15 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             return _Found([Speaker(name, via="institution")], start + institution.start())
     mention = _mention_ending_at(ctx, end, start)
     if mention is not None:
+        # "sources close to Haftar said": unnamed people around a named actor.
+        close = _CLOSE_TO.search(body, max(start, mention.char_start - 60), mention.char_start)
+        if close:
+            lead = re.search(r"(?:\b(?:a|an|the|some|two|three|several)\s+)?(?:[\w.-]+\s+){0,2}$",
+                             body[max(start, close.start() - 40) : close.start()])
+            np_start = max(start, close.start() - 40) + (lead.start() if lead else 0)
+            determiner = re.match(r"(?:a|an|the|some)\s+", body[np_start:end], re.IGNORECASE)
+            description = body[np_start + (determiner.end() if determiner else 0) : end]
+            return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")], np_start)
         surface = mention.surface_form.lower()
         if surface in ("his", "him", "her"):
             return None
@@ -299,6 +323,58 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     if left.rstrip().endswith(","):
         return _parenthetical_subject(run, start, end)
     return None
+
+
+_CLOSE_TO = re.compile(
+    r"\b(?:sources?|people|persons?|officials?|aides?|figures?|insiders?|members?)\s+(?:close\s+to|familiar\s+with|"
+    r"near|around|loyal\s+to)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ACRONYM_TAIL = re.compile(r"(?<=\w)\s*\([A-Z][\w.&+-]{1,12}\)\s*,?\s*$")
+# The aside in "SUBJECT, ASIDE, said": a relative clause, participle, title or description set off by commas.
+_ASIDE = re.compile(r",\s*(?P<aside>[^,;:“”\"()]{2,160}?(?:\([^()]{0,40}\)[^,;:“”\"()]{0,80})?)\s*,\s*$")
+
+
+def _appositive_subject(run: _Run, start: int, comma_end: int) -> _Found | None:
+    """'Its spokesman, Ahmed al-Mismari, said' -> the named person; 'The LNA, which launched ..., acknowledged' and
+    'A Turkish official, speaking on condition of anonymity, said' -> the subject before the aside."""
+    ctx, body = run.ctx, run.ctx.body
+    # Anchor the search at the comma before the aside (found right to left) instead of scanning every offset.
+    last = body.rfind(",", start, comma_end)
+    previous = body.rfind(",", max(start, last - 260), last) if last > start else -1
+    if previous < 0:
+        return None
+    if body[previous + 1 : last].count("(") > body[previous + 1 : last].count(")"):
+        previous = body.rfind(",", max(start, previous - 120), previous)  # a comma inside brackets
+        if previous < 0:
+            return None
+    match = _ASIDE.match(body, previous, comma_end)
+    if not match or run.rules.verbs.search(body, match.start("aside"), match.end("aside")) and not re.match(
+        r"(?:which|who|whose|speaking|asking)\b", match.group("aside")
+    ):
+        return None
+    aside_start, aside_end = match.start("aside"), match.end("aside")
+    inner = [m for m in ctx.mentions_in(aside_start, aside_end) if m.surface_form.lower() not in ("his", "her", "him")]
+    # The aside is itself the name: "The UN's envoy to Libya, Abdoulaye Bathily, urged".
+    if (
+        inner
+        and ctx.actor_type(inner[-1].actor_name) == "person"
+        and re.fullmatch(
+            r"\s*(?:(?:[A-Z][\w.’'-]*|al|el|bin|ibn|de|van|von)\s+)*", body[aside_start : inner[-1].char_start]
+        )
+        and not body[inner[-1].char_end : aside_end].strip()
+    ):
+        return _Found([_speaker_of(ctx, inner[-1])], inner[-1].char_start)
+    # "James Jeffrey, the US envoy for Syria, speaking to reporters, said": the person named first.
+    person = _parenthetical_subject(run, start, comma_end)
+    if person is not None and person.speakers and all(
+        sp.name and ctx.actor_type(sp.name) == "person" for sp in person.speakers
+    ):
+        return person
+    before = match.start()
+    if before <= start or not body[start:before].strip():
+        return None
+    return find_subject(run, start, before)
 
 
 def _parenthetical_subject(run: _Run, start: int, end: int) -> _Found | None:
@@ -333,7 +409,7 @@ def _document_subject(run: _Run, start: int, end: int) -> _Found | None:
         tail = body[noun.end() : end]
         if not _DOC_TAIL.match(tail):
             continue
-        by = re.match(r"\s+(?:last\s+\w+\s+|this\s+\w+\s+)?by\s+(?:the\s+)?", tail)
+        by = re.match(r"\s+(?:last\s+\w+\s+|this\s+\w+\s+)?(?:by|from|of)\s+(?:the\s+)?", tail)
         if by and not re.match(r"\s+(?:seen|obtained|reviewed)", tail):
             issuer = next(iter(ctx.mentions_in(noun.end() + by.end(), end)), None)
             if issuer is not None and issuer.char_start == noun.end() + by.end():
@@ -390,7 +466,12 @@ def _anonymous_subject(run: _Run, start: int, end: int) -> _Found | None:
     if plural:
         # "senior U.S. officials said" speaks for the United States.
         for m in ctx.mentions_in(np_start, start + head.start()):
-            if ctx.actor_type(m.actor_name) == "country" and noun in ("officials", "sources"):
+            if (
+                ctx.actor_type(m.actor_name) == "country"
+                and noun in ("officials", "sources")
+                # "U.S. officials" speak for the country; "Egyptian officials" stay unnamed sources.
+                and not (ctx.gazetteer.lookup_demonym(m.surface_form) and not ctx.gazetteer.lookup(m.surface_form))
+            ):
                 return _Found([Speaker(m.actor_name, via="name")], np_start)
     speaker = Speaker(None, description=description, is_anonymous=True, via="anonymous")
     run.last_anonymous[noun] = speaker
@@ -430,6 +511,9 @@ def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+_PUBLISHED_CUES = frozenset(("said", "says", "told", "added", "tells", "adds"))
+
+
 def _date_near(ctx: ArticleContext, start: int, end: int, cue: str | None) -> FuzzyDate | None:
     try:
         from loaders.dates import resolve_date_near  # written concurrently; optional until it lands
@@ -441,7 +525,7 @@ def _date_near(ctx: ArticleContext, start: int, end: int, cue: str | None) -> Fu
             date = resolve_date_near(ctx.body, start, end, ctx.published)
         except Exception:  # a date bug must not lose the statement
             date = None
-    if date is None and cue in ("said", "says", "told", "added", "tells", "adds") and ctx.published is not None:
+    if date is None and cue in _PUBLISHED_CUES and ctx.published is not None:
         if ctx.published.precision == "day":
             date = ctx.published
     return date
@@ -473,6 +557,9 @@ def _emit(
     attribution: tuple[int, int],
 ) -> None:
     start, end = _trim(run.ctx.body, start, end)
+    if kind == "direct":  # punctuation inside the quotation marks is part of the quotation
+        while end < len(run.ctx.body) and run.ctx.body[end] in ",;:" and run.ctx.body[end + 1 : end + 2] in "”\"’'":
+            end += 1
     if end - start < 3:
         return
     for speaker in found.speakers:
@@ -530,11 +617,24 @@ def _direct(run: _Run) -> None:
     for quote in run.quotes:
         content = body[quote.open + 1 : quote.close]
         if _words(content) < SHORT_QUOTE_WORDS or body[quote.open] in "‘'" and _words(content) < 6:
-            continue
+            # '"A," X said. "That must end."': a whole short sentence in quotation marks is no scare quote.
+            sentence = ctx.sentence_at(quote.open)
+            if not (
+                body[quote.open] in '“"'
+                and content.rstrip()[-1:] in (".", "!", "?")
+                and sentence is not None
+                and sentence.char_start >= quote.open - 1
+                and attributed
+                and attributed[-1][0].paragraph == quote.paragraph
+            ):
+                continue
+            short_sentence = True
+        else:
+            short_sentence = False
         first = ctx.sentence_at(quote.open) or Span(quote.open, quote.close)
         last = ctx.sentence_at(max(quote.close - 1, quote.open)) or first
         after_sentence = ctx.sentence_at(quote.close + 1) if quote.close + 1 < len(body) else None
-        if _is_headline(ctx, first) and _is_headline(ctx, last) and not quote.is_open_ended:
+        if _is_headline(ctx, first) and _is_headline(ctx, last) and not quote.is_open_ended and not short_sentence:
             continue
         evidence = Span(
             first.char_start,
@@ -715,6 +815,14 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
     for verb in rules.verbs.finditer(body, tail_start, min(stop, tail_start + 220)):
         if re.search(r"[“\"]", body[tail_start : verb.start()]):
             break
+        if re.search(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$", body[tail_start : verb.start()]):
+            continue  # '..." a diplomat who asked not to be named told Reuters'
+        if re.search(r"\b(?:who|which)\b[^,;]*$", body[tail_start : verb.start()]):
+            relative = re.search(r"\s+(?:who|which)\b[^,;]*$", body[tail_start : verb.start()])
+            found = find_subject(run, tail_start, tail_start + relative.start())
+            if found is not None and found.speakers:
+                run.consumed.add(verb.start())
+                return found, verb.group()
         if verb.group() in rules.document_verbs or _is_passive(body, verb.start()):
             break
         found = find_subject(run, tail_start, verb.start())
@@ -742,8 +850,62 @@ def _indirect(run: _Run) -> None:
             continue
         _according_to(run, sentence)
         events: list[tuple[int, _Found | None, bool]] = []  # (verb offset, subject, is_say)
+        count = len(run.statements)
         for verb in run.rules.verbs.finditer(ctx.body, sentence.char_start, sentence.char_end):
             _reported(run, sentence, verb, events)
+        _participles(run, sentence, events, count)
+
+
+# ", saying it had not given its consent" / ", warning that ...": the sentence subject speaks.
+_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(?P<verb>saying|adding|warning|insisting|arguing|stressing|claiming|explaining|vowing|"
+    r"demanding|urging|accusing|denying|describing|calling\s+(?:on|for))\b"
+)
+
+
+def _participles(run: _Run, sentence: Span, events: list, first_new: int) -> None:
+    body = run.ctx.body
+    for match in _PARTICIPLE.finditer(body, sentence.char_start, sentence.char_end):
+        if _inside_quote(run, match.start()):
+            continue
+        said = [e for e in events if e[0] < match.start() and e[1] is not None and e[1].speakers]
+        if len(run.attributed_opens) != len(run.attributed):
+            run.attributed_opens = [a[0].open for a in run.attributed]
+        lo = bisect.bisect_left(run.attributed_opens, sentence.char_start)
+        hi = bisect.bisect_left(run.attributed_opens, sentence.char_end)
+        quoted = [a for a in run.attributed[lo:hi] if a[1] is not None and a[1].speakers]
+        if said:
+            found = said[-1][1]
+        elif quoted:
+            found = quoted[-1][1]
+        else:
+            found = _sentence_subject(run, sentence, match.start())
+            if found is None or not found.speakers:
+                continue
+            lead = body[sentence.char_start : found.np_start]
+            if re.search(r"\b(?:of|by|for|against|with|to|from|on)\s+(?:the\s+)?$", lead):
+                continue
+        if any(s.via in ("document",) for s in found.speakers):
+            continue
+        content = _skip_after_say(run, "said", match.end(), sentence.char_end)
+        if body[content : content + 1] in "“\"" and not _short_quote_at(run, content):
+            continue  # the direct quotation carries it
+        nxt = _PARTICIPLE.search(body, match.end(), sentence.char_end)
+        end = nxt.start() if nxt else _content_end(body, sentence)
+        # A reported clause before the participle ends at its comma ("said X, adding that Y": two statements);
+        # a speech act runs on ("appealed for a ceasefire, warning that ...": one statement).
+        covering = [
+            st for st in run.statements[first_new:]
+            if st.char_start < match.start() < st.char_end and st.kind == "indirect"
+        ]
+        if any((st.cue or "").split(" ")[0] not in _PLAIN_SAY for st in covering):
+            continue
+        for st in covering:
+            st.char_end = match.start()
+        count = len(run.statements)
+        _emit(run, found, "indirect", match.start("verb"), end, sentence, match.group("verb"), 0.7,
+              (match.start("verb"), end))
+        run.statements[count:] = [st for st in run.statements[count:] if st.char_end - st.char_start >= 12]
 
 
 def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> None:
@@ -771,8 +933,14 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
     events.append((verb.start(), found, is_say))
     if found is None or not found.speakers:
         return
+    if _SUBORDINATE.search(body, max(sentence.char_start, found.np_start - 30), found.np_start):
+        return  # "as long as the GNA requests it", "if Haftar rejects the deal": a condition, not speech
     if word in rules.document_verbs and not all(s.via == "document" for s in found.speakers):
         return
+    if word in ("reported", "reports") and any(
+        s.name and run.ctx.actor_type(s.name) == "media" for s in found.speakers
+    ):
+        return  # "..., the Reuters news agency reported": sourcing by the press, not a statement
     evidence = sentence
     if is_say:
         content_start = _skip_after_say(run, word, verb.end(), sentence.char_end)
@@ -817,19 +985,29 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             return
         if body[content_start : content_start + 1] in '“"' and not _short_quote_at(run, content_start):
             return  # the direct quotation carries it
+        if word.startswith("maintain") and not re.search(r"\bthat\s*$", body[verb.end() : content_start]):
+            return  # "Turkey maintains a military presence": no speech without "that"
         # "said/told/added (that) X": the content; "announced his intention", "stressed that X": from the verb.
         start = content_start if word in _PLAIN_SAY else verb.start()
-        _emit(
-            run,
-            found,
-            "indirect",
-            start,
-            _content_end(body, sentence),
-            evidence,
-            word,
-            0.75,
-            (sentence.char_start, content_start),
-        )
+        # "said X and that Y": two reported clauses.
+        pieces, piece_start = [], start
+        for joint in _AND_THAT.finditer(body, start, sentence.char_end):
+            if not _inside_quote(run, joint.start()):
+                pieces.append((piece_start, joint.start()))
+                piece_start = joint.end()
+        pieces.append((piece_start, _content_end(body, sentence)))
+        for piece in pieces:
+            _emit(
+                run,
+                found,
+                "indirect",
+                piece[0],
+                piece[1],
+                evidence,
+                word,
+                0.75,
+                (sentence.char_start, content_start),
+            )
     else:
         start = found.np_start if body[found.np_start : verb.start()].count(",") == 0 else verb.start()
         _emit(
@@ -841,7 +1019,12 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             evidence,
             word,
             0.75,
-            (sentence.char_start, verb.end()),
+            # "urged both sides on Tuesday to ...": a date just after the verb; an aside between subject and verb
+            # ("The LNA, which launched an offensive in April, acknowledged") is no date of the statement.
+            (
+                verb.start() if "," in body[found.np_start : verb.start()] else sentence.char_start,
+                min(_content_end(body, sentence), verb.end() + 40),
+            ),
         )
 
 
@@ -856,6 +1039,11 @@ _TRAILING_ASIDE = re.compile(
     r"^(?:(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\w+)?\s*)?(?:,|\.|$)|"
     r"^,?\s*(?:asking|speaking|citing|adding|referring|declining|requesting|stepping|saying|noting|according)\b"
 )
+_SUBORDINATE = re.compile(
+    r"\b(?:if|unless|until|as\s+long\s+as|once|whenever|before|so\s+that|in\s+case|even\s+if|whether)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+")
 _PLAIN_SAY = frozenset("said says say told tells added adds wrote writes tweeted".split())
 
 
@@ -906,7 +1094,10 @@ def _according_to(run: _Run, sentence: Span) -> None:
     ctx, body = run.ctx, run.ctx.body
     for match in _ACCORDING.finditer(body, sentence.char_start, sentence.char_end):
         np_start, np_end = match.start("np"), match.end("np")
-        np_end = _cut_np(body, np_start, np_end)
+        issued = re.match(r"(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|report|communique|release)\s+(?:from|by|of)\s+",
+                          body[np_start:np_end])
+        if not issued:
+            np_end = _cut_np(body, np_start, np_end)
         found = None
         anonymous = _anonymous_subject(run, np_start, np_end)
         if anonymous is not None:
