@@ -147,21 +147,26 @@ _BYLINE = re.compile(
     r"|von))*(?:\s?[,|–—-]\s?.{0,60})?$"
 )
 _DATELINE_PREFIX = re.compile(
-    r"^(?:(?:first )?published|updated|last updated|last modified|posted|date|modified)\s?(?:on|at)?\s?:?\s?",
+    r"^(?:(?:first )?published|updated|last updated|last modified|posted|date|modified)\s?(?:on|at)?\s?:?\s?"
+    # or a place opening a dateline line: "London, 23 October 2020:"
+    r"|^(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s",
     re.IGNORECASE,
 )
 _DATE_TOKENS = re.compile(
     rf"{_FULL_DATE}|\b(?:19|20)[0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}}(?:T[0-9:.+Z-]+)?\b|\b[0-9]{{1,2}}[:.][0-9]{{2}}"
     r"(?:\s?(?:am|pm|a\.m\.|p\.m\.))?|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\b"
     r"|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|PST|PDT|ET|AST)(?:[+-][0-9]{1,2})?\b|\b(?:at|on|am|pm)\b"
-    rf"|\b{_MONTH}\b|\b[0-9]{{1,2}}(?:st|nd|rd|th)?\b|\b(?:19|20)[0-9]{{2}}\b|[,|·•/()-]",
+    rf"|\b{_MONTH}\b|\b[0-9]{{1,2}}(?:st|nd|rd|th)?\b|\b(?:19|20)[0-9]{{2}}\b|[,|·•/():-]"
+    # "April 14, 2020 / 4:07 PM / Updated 2 hours ago"
+    r"|\b(?:updated|ago|mins?|minutes?|hours?|hrs?|days?)\b",
     re.IGNORECASE,
 )
 _READ_TIME = re.compile(r"^[0-9]{1,2}\s?(?:min|mins|minutes?)\s?read$", re.IGNORECASE)
 _WIDGET = re.compile(
     r"^(?:click|tap|press|swipe|scroll)\b.*\b(?:here|icon|button|link|below|above|to follow|to read|to listen"
     r"|to view|to see)\b|\bfollow (?:topics|us on|this topic)\b|\bdownload (?:our|the) app\b"
-    r"|^listen to (?:this|the) (?:article|story)\b|^(?:enable|turn on) (?:notifications|alerts)\b",
+    r"|^listen to (?:this|the) (?:article|story)\b|^(?:enable|turn on) (?:notifications|alerts)\b"
+    r"|^listen in \w+$|^powered by\b",
     re.IGNORECASE,
 )
 # A promotional last sentence with no full stop: "... Listen to Gideon Levy", "Watch: ...".
@@ -339,6 +344,12 @@ def _is_body_like(line: str) -> bool:
     return words >= 20 or (words >= 8 and bool(_ATTRIBUTION.search(line)))
 
 
+def _opens_menu(items: list[str], reasons: list[str | None], i: int) -> bool:
+    """The next two lines are one- or two-word labels: a navigation menu follows, so line i is a masthead."""
+    following = items[i + 1 : i + 3]
+    return len(following) == 2 and all(_words(line) <= 2 and not _ends_with_period(line) for line in following)
+
+
 def _title_like(line: str) -> bool:
     words = _words(line)
     return 3 <= words <= _TITLE_MAX_WORDS and not _ends_with_period(line)
@@ -370,6 +381,9 @@ def clean_text(raw: str) -> CleanedText:
         if reasons[i] is not None:
             continue
         if _title_like(items[i]):
+            if _opens_menu(items, reasons, i):
+                reasons[i] = "header"  # the site's name over its menu ("The Libya Observer", "Home", "Politics")
+                continue
             title_index = i
             break
         if _words(items[i]) >= 4:

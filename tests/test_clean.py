@@ -104,6 +104,10 @@ def test_normalise_unicode(raw: str, expected: str) -> None:
         ("By Jane Doe", "byline"),
         ("Published: 11 December 2019", "dateline"),
         ("Wednesday 11 December 2019 14:35 GMT", "dateline"),
+        ("April 14, 2020 / 4:07 PM / Updated 2 hours ago", "dateline"),
+        ("London, 23 October 2020:", "dateline"),
+        ("Listen In Arabic", "widget"),
+        ("Powered by automated translation", "widget"),
         ("Click the alert icon to follow topics:", "widget"),
         ("5 min read", "widget"),
         ("READ MORE: Libya's rival camps agree on talks", "teaser"),
@@ -246,6 +250,15 @@ def test_repeats_and_teasers(raw: str, removed_line: str, reason: str) -> None:
     cleaned = clean_text(raw)
     assert dict(cleaned.removed)[removed_line] in reason.split("|")
     assert removed_line not in cleaned.body.split("\n\n")
+
+
+def test_masthead_over_a_menu_is_not_the_title() -> None:
+    cleaned = clean_text(
+        "The Daily Courier\nHome\nPolitics\nEconomy\n\nBashagha leaves Tripoli after clashes\n\n"
+        "Published on 17 May 2022 - 14:05\n\nFathi Bashagha left Tripoli on Tuesday, his office said in a statement."
+    )
+    assert cleaned.title == "Bashagha leaves Tripoli after clashes"
+    assert dict(cleaned.removed)["Published on 17 May 2022 - 14:05"] == "dateline"
 
 
 def test_doubled_headline_keeps_title() -> None:

@@ -131,6 +131,20 @@ CASES = [
         "Abdoulaye Bathily warned that spoilers on both sides could derail the deal.",
         ("Abdoulaye Bathily", "indirect", "spoilers on both sides could derail the deal"),
     ),
+    # a definite description points back to the organisation named before it
+    (
+        "The Panel of Experts on Libya sent its report to the Security Council. The panel said the embargo "
+        "remained totally ineffective.",
+        ("United Nations Panel of Experts on Libya", "indirect", "the embargo remained totally ineffective"),
+    ),
+    (
+        "UN experts have estimated that there are thousands of foreign fighters in Libya.",
+        ("United Nations Panel of Experts on Libya", "indirect", "there are thousands of foreign fighters in Libya"),
+    ),
+    (
+        "The Interior Ministry reported clashes in the capital. The ministry added that calm had been restored.",
+        ("Interior Ministry", "indirect", "calm had been restored"),
+    ),
     # "said in a report on Thursday that": the content starts after "that"
     (
         "Amnesty International said in a report on Thursday that migrants were tortured in detention centres.",
@@ -189,6 +203,8 @@ def test_pronoun_speaker_and_anonymous_follow_up() -> None:
         '"We will fight until the last man standing in Tripoli."',  # a quote with no speaker anywhere
         "The so-called Government of National Stability met in Sirte on Monday.",
         'Fighting raged "for hours" near the airport.',
+        # "the panel" with no panel named before it points to nobody
+        "The panel said it would meet again in March.",
     ],
 )
 def test_no_statement(body: str) -> None:

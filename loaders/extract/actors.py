@@ -79,6 +79,7 @@ class ActorRules:
     places: frozenset[str]
     stop_words: frozenset[str]
     pronoun_gender: dict[str, str]
+    org_description: re.Pattern[str]  # "the panel", "the ministry": an organisation named before, by its head noun
 
 
 @functools.lru_cache(maxsize=2)
@@ -103,6 +104,11 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         places=frozenset(p.lower() for p in data["places"]),
         stop_words=frozenset(w.lower() for w in data["stop_words"]),
         pronoun_gender={k.lower(): v for k, v in speech["pronouns"].items()},
+        org_description=re.compile(
+            r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:UN|U\.N\.|United\s+Nations|same|eight-member|five-member)\s+)?"
+            rf"({'|'.join(sorted((re.escape(w) for w in data['org_descriptions']), key=len, reverse=True))})"
+            r"(?![\w-])(?!\s+(?:of|on|for|in|to|at)\b)(?!\s+(?-i:[A-Z]))",
+        ),
     )
 
 
@@ -198,6 +204,7 @@ def find_mentions(ctx: ArticleContext) -> None:
     _fuzzy(state)
     _resolve_overlaps(state)
     _titles_alone(state)
+    _descriptions_alone(state)
     _pronouns(state)
     _resolve_overlaps(state)
     ctx.mentions = [
@@ -676,6 +683,29 @@ def _titles_alone(state: _State) -> None:
         if target is None:
             continue
         state.add(target.name, start, end, priority=1, kind="title")
+
+
+def _descriptions_alone(state: _State) -> None:
+    """'The panel said ...': the nearest organisation named before whose name has that head noun (within ~3
+    paragraphs), so a definite description never creates an actor, only points back to one."""
+    body = state.ctx.body
+    names = [f for f in state.found if f.kind == "name" and not state.is_person(f.name)]
+    starts = [f.start for f in names]
+    for match in state.rules.org_description.finditer(body):
+        start, end = match.span(1)
+        if state.covered(start, end):
+            continue
+        head = match.group(1).lower()
+        stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        i = bisect.bisect_left(starts, start)
+        for f in reversed(names[max(0, i - 40) : i]):
+            if start - f.end > 2500:
+                break
+            entry = state.ctx.gazetteer.get(f.name)
+            forms = [f.name, body[f.start : f.end], *(entry.aliases if entry else ())]
+            if any(re.search(rf"\b{re.escape(stem)}", form, re.IGNORECASE) for form in forms):
+                state.add(f.name, start, end, priority=1, kind="title")
+                break
 
 
 def _gender(state: _State, name: str) -> str | None:
