@@ -35,6 +35,15 @@ CASES = [
     ("Muammar Gaddafi was ousted in 2011.", ["other"]),
     ("Heiko Maas visited Benghazi on Tuesday.", ["diplomatic"]),
     ("A rocket hit a market in the capital on Saturday, the health ministry said.", ["attack"]),
+    ("Angela Merkel and Foreign Minister Heiko Maas held separate talks with each of them.", ["meeting"]),
+    ("Leaders met on Sunday at a summit in Berlin to discuss the war.", ["meeting"]),
+    ("Khalifa Haftar had led a 14-month war on Tripoli in 2019 and 2020.", ["offensive"]),
+    ("Stephanie Williams told the Security Council that flights had continued.", ["un_action"]),
+    ("Libya has been under a UN arms embargo imposed in 2011.", ["un_action"]),
+    ("Turkey has troops in western Libya under a 2019 security agreement.", ["diplomatic"]),
+    ("Abdul Hamid Dbeibah ordered the public prosecutor to open an investigation.", ["other"]),
+    ("The summit was overshadowed by a blockade of Libya's oil terminals by forces loyal to Haftar.", ["other"]),
+    ("The European Union's Operation Irini, launched in March 2020, monitors the embargo.", ["other"]),
 ]
 
 NOTHING = [
@@ -47,6 +56,9 @@ NOTHING = [
     "Forces of the internationally recognised Government of National Accord held their positions.",
     # a headline (no terminal punctuation) is page furniture
     "Haftar forces launch offensive on Tripoli",
+    "Sarraj spoke at a news conference on Monday in Tripoli.",
+    "Dbeibah could impose a curfew if the clashes continue.",
+    "The government did not order an investigation into the dams.",
 ]
 
 
@@ -125,6 +137,8 @@ GENERAL_CASES = [
     ("Egypt's parliament approved the possible deployment of troops outside the country on Monday.", ["other"]),
     ("Hundreds of protesters gathered outside the city's main mosque on Monday.", ["protest"]),
     ("Egypt dispatched rescue teams and relief supplies to Derna on Wednesday.", ["other"]),
+    # natural disasters strike and kill too: an event, but never an attack
+    ("The floods that struck Derna in September killed thousands.", ["other"]),
 ]
 
 GENERAL_NOTHING = [
@@ -132,8 +146,6 @@ GENERAL_NOTHING = [
     "Egypt could send troops to Libya.",
     # "arrived in" needs a visiting actor as subject, not fighters recruited by someone
     "About 4,750 Syrian fighters recruited by Turkey had arrived in Libya.",
-    # natural disasters strike too
-    "The floods that struck Derna in September killed thousands.",
 ]
 
 

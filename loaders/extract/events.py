@@ -350,7 +350,7 @@ def _noun_agent(ctx, trigger: _Trigger, mentions: list[Mention], start: int, end
             ctx.actors.setdefault(entry.name, clauses.actor_ref(ctx, entry.name))
             return Mention(entry.name, word.group(), start, start + len(word.group()))
         return None
-    by = re.match(r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?", body[end : end + 80])
+    by = re.match(r"\s+(?:[\w'’-]+\s+){0,5}?by\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?", body[end : end + 100])
     if by:
         for mention in mentions:
             if end < mention.char_start <= end + by.end() + 2:
@@ -461,6 +461,12 @@ def _party_set(ctx, event: Event) -> set[str]:
     return {clauses.faction(ctx, p.actor_name) for p in event.participants}
 
 
+def _head(candidate: _Candidate) -> str:
+    """The trigger's first word, crudely stemmed: 'imposed'/'imposing' and 'blockade'/'blockades' compare equal."""
+    word = (candidate.event.trigger or "").split(" ", 1)[0].lower()
+    return word[:5]
+
+
 def _dedupe(ctx, candidates: list[_Candidate]) -> list[Event]:
     kept: list[_Candidate] = []
     for cand in candidates:
@@ -475,9 +481,11 @@ def _dedupe(ctx, candidates: list[_Candidate]) -> list[Event]:
             if cand.agent or prior.agent:
                 # "the British-drafted resolution": the same event only if the same actor drove it.
                 same = (cand.agent or prior.agent) in (parties & prior_parties)
+            elif cand.event.event_type == "other" and _head(cand) != _head(prior):
+                same = False  # "other" is a catch-all: an arrest and a resignation of one man are two events
             elif cand.noun or prior.noun:
                 # A bare re-mention ("since the April offensive") folds into the earlier report.
-                same = bool(parties & prior_parties) or (cand.noun and not parties)
+                same = bool(parties & prior_parties) or (cand.noun and not parties and _head(cand) == _head(prior))
             else:
                 # Two verb reports of an attack or capture: the same event only when close together or both dated
                 # (two strikes by the same parties in different paragraphs are two strikes).
