@@ -145,6 +145,38 @@ CASES = [
         "The Interior Ministry reported clashes in the capital. The ministry added that calm had been restored.",
         ("Interior Ministry", "indirect", "calm had been restored"),
     ),
+    # a participle carrying a quotation: the act, then the quotation, both the subject's
+    (
+        "Kremlin spokesman Dmitry Peskov has repeatedly dismissed reports about Wagner, saying that “if there are "
+        "Russian citizens there, they do not represent the Russian state”.",
+        ("Dmitry Peskov", "direct", "if there are Russian citizens there"),
+    ),
+    (
+        "Kremlin spokesman Dmitry Peskov has repeatedly dismissed reports about Wagner, saying that “if there are "
+        "Russian citizens there, they do not represent the Russian state”.",
+        ("Dmitry Peskov", "indirect", "dismissed reports about Wagner"),
+    ),
+    (
+        "Dbeibah has called on all foreign fighters to leave, describing them as “a knife in our back”.",
+        ("Abdul Hamid Dbeibah", "direct", "a knife in our back"),
+    ),
+    # a person's office speaks for the person; the reported clause before a quotation is kept
+    (
+        'In a statement, Bashagha\'s media office said he had decided to leave the city "to preserve the safety '
+        'of citizens and to prevent bloodshed," adding that his government would work from Sirte.',
+        ("Fathi Bashagha", "indirect", "he had decided to leave the city"),
+    ),
+    (
+        'In a statement, Bashagha\'s media office said he had decided to leave the city "to preserve the safety '
+        'of citizens and to prevent bloodshed," adding that his government would work from Sirte.',
+        ("Fathi Bashagha", "indirect", "his government would work from Sirte"),
+    ),
+    # "the statement" points back to its issuer
+    (
+        "Fathi Bashagha said in a statement that he would return. The statement denied that foreign forces had "
+        "accompanied him.",
+        ("Fathi Bashagha", "indirect", "foreign forces had accompanied him"),
+    ),
     # "said in a report on Thursday that": the content starts after "that"
     (
         "Amnesty International said in a report on Thursday that migrants were tortured in detention centres.",

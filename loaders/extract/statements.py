@@ -279,6 +279,18 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             return _Found([_speaker_of(ctx, persons[-1])], persons[-1].char_start)
         mention = _mention_ending_at(ctx, start + rel.start(), start)
         return _Found([_speaker_of(ctx, mention)], mention.char_start) if mention else None
+    own = _OWN_OFFICE.search(left)
+    if own:
+        # "Bashagha's media office said": a person's office speaks for the person.
+        owner = _mention_ending_at(ctx, start + own.start(), start)
+        if owner is not None and ctx.actor_type(owner.actor_name) == "person":
+            return _Found([Speaker(owner.actor_name, via="institution")], owner.char_start)
+    if _SAME_DOCUMENT.search(left):
+        # "The statement denied ...": the issuer of the statement just reported.
+        issuer = next((st for st in sorted(run.statements, key=lambda st: -st.char_start)
+                       if st.char_start < start and start - st.char_start < 800 and st.speaker_name), None)
+        if issuer is not None:
+            return _Found([Speaker(issuer.speaker_name, via="document")], start + _SAME_DOCUMENT.search(left).start())
     document = _document_subject(run, start, end)
     if document is not None:
         return document
@@ -329,6 +341,13 @@ _CLOSE_TO = re.compile(
     r"\b(?:sources?|people|persons?|officials?|aides?|figures?|insiders?|members?)\s+(?:close\s+to|familiar\s+with|"
     r"near|around|loyal\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+_OWN_OFFICE = re.compile(
+    r"['’]s\s+(?:media\s+|press\s+|political\s+|campaign\s+)?(?:office|team|camp|aides?|spokes(?:man|woman|person)|"
+    r"lawyers?|bureau)$"
+)
+_SAME_DOCUMENT = re.compile(
+    r"(?:^|[.;]\s+|^\s*)\b[Tt]he\s+(?:same\s+)?(?:statement|communiqu[eé]|release|readout|letter)$"
 )
 _ACRONYM_TAIL = re.compile(r"(?<=\w)\s*\([A-Z][\w.&+-]{1,12}\)\s*,?\s*$")
 # The aside in "SUBJECT, ASIDE, said": a relative clause, participle, title or description set off by commas.
@@ -752,6 +771,21 @@ def _attribute_quote(
             return found, cue, 0.9
     # 3. Before the quote: 'X said: "...' / 'X said in a statement that "...' / 'X urged all states "...'.
     verbs = [v for v in rules.verbs.finditer(body, head_start, quote.open) if not _inside_quote(run, v.start())]
+    participle = _QUOTE_PARTICIPLE.search(head)
+    if participle is not None:
+        # 'X dismissed the reports, saying that "..."' / '..., describing them as "...': the clause subject speaks.
+        at = head_start + participle.start()
+        found = None
+        for verb in reversed([v for v in verbs if v.start() < at]):
+            found = find_subject(run, head_start, verb.start())
+            if found and found.speakers:
+                break
+        if not (found and found.speakers):
+            found = _sentence_subject(run, sentence, at)
+        if found and found.speakers and not any(s.via == "document" for s in found.speakers):
+            cue = participle.group("verb").split()[0]
+            _emit(run, found, "direct", quote.open + 1, quote.close, evidence, cue, 0.85, (head_start, quote.open))
+            return found, cue, 0.85
     if verbs and not _is_passive(body, verbs[-1].start()):
         verb = verbs[-1]
         if verb.group() in rules.document_verbs:
@@ -760,12 +794,21 @@ def _attribute_quote(
         if found is None and re.match(r"\s*and\b", body[max(head_start, verb.start() - 5) : verb.start()][-5:]):
             found = _sentence_subject(run, sentence, verb.start())
         if found is not None and found.speakers:
-            run.consumed.add(verb.start())
+            if _words(body[_skip_after_say(run, verb.group(), verb.end(), quote.open) : quote.open]) <= 4:
+                # (with a reported clause before the quotation, 'said he had decided to leave "...",' the verb
+                # also carries that clause)
+                run.consumed.add(verb.start())
             _emit(
                 run, found, "direct", quote.open + 1, quote.close, evidence, verb.group(), 0.9, (head_start, quote.open)
             )
             return found, verb.group(), 0.9
     return None, None, 0
+
+
+_QUOTE_PARTICIPLE = re.compile(
+    r",\s+(?:and\s+)?(?P<verb>saying|adding|insisting|arguing|warning|stressing|noting|declaring|"
+    r"(?:describing|calling)\s+(?:it|them|him|her|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+as)?)\s+(?:that\s+)?$"
+)
 
 
 def _inside_quote(run: _Run, offset: int) -> bool:
@@ -858,7 +901,7 @@ def _indirect(run: _Run) -> None:
 
 # ", saying it had not given its consent" / ", warning that ...": the sentence subject speaks.
 _PARTICIPLE = re.compile(
-    r",\s+(?:and\s+)?(?P<verb>saying|adding|warning|insisting|arguing|stressing|claiming|explaining|vowing|"
+    r",[\"”’]?\s+(?:and\s+)?(?P<verb>saying|adding|warning|insisting|arguing|stressing|claiming|explaining|vowing|"
     r"demanding|urging|accusing|denying|describing|calling\s+(?:on|for))\b"
 )
 
@@ -866,7 +909,7 @@ _PARTICIPLE = re.compile(
 def _participles(run: _Run, sentence: Span, events: list, first_new: int) -> None:
     body = run.ctx.body
     for match in _PARTICIPLE.finditer(body, sentence.char_start, sentence.char_end):
-        if _inside_quote(run, match.start()):
+        if _inside_quote(run, match.start("verb")):
             continue
         said = [e for e in events if e[0] < match.start() and e[1] is not None and e[1].speakers]
         if len(run.attributed_opens) != len(run.attributed):
@@ -888,8 +931,14 @@ def _participles(run: _Run, sentence: Span, events: list, first_new: int) -> Non
         if any(s.via in ("document",) for s in found.speakers):
             continue
         content = _skip_after_say(run, "said", match.end(), sentence.char_end)
-        if body[content : content + 1] in "“\"" and not _short_quote_at(run, content):
-            continue  # the direct quotation carries it
+        quoted_at = re.match(r"(?:(?:it|them|him|her|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+as)?\s+)?[“\"]",
+                             body[content : content + 60])
+        if quoted_at and _quote_words_at(run, content + quoted_at.end() - 1) >= SHORT_QUOTE_WORDS:
+            # "dismissed the reports, saying “...”": the act, then the direct quotation as its own statement.
+            for st in run.statements[first_new:]:
+                if st.char_start < match.start() < st.char_end and st.kind == "indirect":
+                    st.char_end = _trim(body, st.char_start, match.start())[1]
+            continue
         nxt = _PARTICIPLE.search(body, match.end(), sentence.char_end)
         end = nxt.start() if nxt else _content_end(body, sentence)
         # A reported clause before the participle ends at its comma ("said X, adding that Y": two statements);
@@ -1047,6 +1096,13 @@ _AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+")
 _PLAIN_SAY = frozenset("said says say told tells added adds wrote writes tweeted".split())
 
 
+def _quote_words_at(run: _Run, offset: int) -> int:
+    for q in run.quotes:
+        if q.open == offset:
+            return _words(run.ctx.body[q.open + 1 : q.close])
+    return 0
+
+
 def _short_quote_at(run: _Run, offset: int) -> bool:
     for q in run.quotes:
         if q.open == offset:
@@ -1153,6 +1209,8 @@ def _reconcile(run: _Run) -> None:
                 d.speaker_name == st.speaker_name
                 and d.char_end <= st.char_end + 1
                 and _words(body[d.char_start : d.char_end]) >= LONG_QUOTE_WORDS
+                # ('he had decided to leave the city "to preserve ..."': a reported clause of its own, kept)
+                and _words(body[st.char_start : d.char_start]) <= 4
                 for d in inside_directs
             ):
                 continue
