@@ -171,6 +171,26 @@ CASES = [
         'of citizens and to prevent bloodshed," adding that his government would work from Sirte.',
         ("Fathi Bashagha", "indirect", "his government would work from Sirte"),
     ),
+    # a second verb carrying a quotation is its own statement
+    (
+        'The US Embassy in Libya also expressed its deep concern over the clashes and called on armed groups '
+        '"to refrain from violence," saying elections were the answer.',
+        ("United States Embassy in Libya", "indirect", "expressed its deep concern over the clashes"),
+    ),
+    (
+        'Turkey called for calm and said it stands "at an equal distance" from Libyan parties.',
+        ("Turkey", "indirect", "called for calm"),
+    ),
+    (
+        "Turkish President Recep Tayyip Erdogan cast doubt on the agreement shortly after it was announced.",
+        ("Recep Tayyip Erdogan", "indirect", "cast doubt on the agreement"),
+    ),
+    # a demonym before a title qualifies the person, who is the subject of the coordinated verb
+    (
+        'Turkish President Recep Tayyip Erdogan said the soldiers were there to train GNA forces, and told reporters '
+        'in Berlin that "Haftar must stop his aggressive stance" for talks to succeed.',
+        ("Recep Tayyip Erdogan", "direct", "Haftar must stop his aggressive stance"),
+    ),
     # "the statement" points back to its issuer
     (
         "Fathi Bashagha said in a statement that he would return. The statement denied that foreign forces had "

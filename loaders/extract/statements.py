@@ -497,6 +497,14 @@ def _anonymous_subject(run: _Run, start: int, end: int) -> _Found | None:
     return _Found([speaker], np_start)
 
 
+def _modifies_next(ctx: ArticleContext, first: Mention, second: Mention) -> bool:
+    """A country or organisation that only qualifies the person named right after it (through a title)."""
+    if ctx.actor_type(second.actor_name) != "person" or ctx.actor_type(first.actor_name) == "person":
+        return False
+    gap = ctx.body[first.char_end : second.char_start]
+    return len(gap) <= 40 and bool(re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z.-]+\s+){0,4}", gap))
+
+
 def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
     """The subject at the very start of a sentence (after a short adverbial such as "On Thursday,")."""
     ctx = run.ctx
@@ -504,6 +512,8 @@ def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
     if not mentions:
         return None
     first = mentions[0]
+    if len(mentions) > 1 and _modifies_next(ctx, first, mentions[1]):
+        first = mentions[1]  # "Turkish President Recep Tayyip Erdogan", "Kremlin spokesman Dmitry Peskov"
     lead = ctx.body[sentence.char_start : first.char_start]
     if not re.fullmatch(
         r"(?:(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+,\s+)?(?:(?:[Tt]he|US|U\.S\.|[A-Z][a-z]+)\s+){0,6}", lead
@@ -960,19 +970,29 @@ def _participles(run: _Run, sentence: Span, events: list, first_new: int) -> Non
 def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> None:
     body, rules = run.ctx.body, run.rules
     word = verb.group()
-    if verb.start() in run.consumed or _inside_quote(run, verb.start()) or _is_passive(body, verb.start()):
+    if _inside_quote(run, verb.start()) or _is_passive(body, verb.start()):
+        return
+    left_end = _strip_fillers(rules, body, sentence.char_start, verb.start())
+    coordinated = re.search(r"(?:,\s*)?\b(?:and|but)$", body[sentence.char_start : left_end])
+    # '... expressed concern and called on armed groups "to refrain ..."': a second verb that carries a
+    # quotation is a statement of its own, so the first one ends at the "and".
+    quoted = bool(coordinated) and bool(re.search(r"[“\"]", body[verb.end() : sentence.char_end]))
+    if quoted:
+        joint = sentence.char_start + coordinated.start()
+        for st in run.statements:
+            if st.kind == "indirect" and st.char_start < joint < st.char_end and st.char_end <= sentence.char_end:
+                st.char_end = _trim(body, st.char_start, joint)[1]
+    if verb.start() in run.consumed:
         return
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
         return  # "said to be": hearsay, no speaker
     is_say = word in rules.say_verbs
-    left_end = _strip_fillers(rules, body, sentence.char_start, verb.start())
-    coordinated = re.search(r"(?:,\s*)?\b(?:and|but)$", body[sentence.char_start : left_end])
     found: _Found | None
     if coordinated:
         previous = [e for e in events if e[0] < verb.start()]
         if previous:
             _, found, prev_say = previous[-1]
-            if found is None or (not is_say and not prev_say):
+            if found is None or (not is_say and not prev_say and not quoted):
                 events.append((verb.start(), found, is_say))
                 return  # covered by the statement of the first verb
         else:
