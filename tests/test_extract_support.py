@@ -79,6 +79,18 @@ def test_accused_of_backing_records_the_accuser():
     assert (row.supporter_name, row.alleged_by_name) == ("France", GNA)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("France has been accused by the GNA of backing Haftar, which it denies.", ("France", GNA)),
+        ("The UAE is accused of supporting Haftar.", ("United Arab Emirates", None)),
+    ],
+)
+def test_passive_accused_of_backing(text, expected):
+    (row,) = [r for r in rows(text) if r.supported_name == HAFTAR]
+    assert (row.supporter_name, row.alleged_by_name) == expected
+
+
 def test_unattributed_support_has_no_alleged_by():
     (row,) = rows("Haftar is supported by Russia.")
     assert row.alleged_by_name is None

@@ -415,6 +415,20 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
     """(supporters, start, alleged_by) for an active support verb: the subject, or the accused in
     "A accused Y of backing X"."""
     body = ctx.body
+    window_start = max(sentence.char_start, verb_start - 120)
+    passive = _PASSIVE_ACCUSED.search(body[window_start:verb_start])
+    if passive:
+        # "France has been accused by the GNA of backing Haftar": the subject backs, the by-agent alleges.
+        at = window_start + passive.start()
+        subject = [m for m in ctx.mentions_in(clause.char_start, at)
+                   if not _PREPOSITION_BEFORE.search(body[max(clause.char_start, m.char_start - 30) : m.char_start])]
+        accuser = None
+        if passive.group("by"):
+            by = ctx.mentions_in(window_start + passive.start("by"), window_start + passive.end("by"))
+            accuser = by[0].actor_name if by else None
+        if subject and not clauses.is_libyan(ctx, subject[-1].actor_name):
+            return [subject[-1].actor_name], subject[-1].char_start, accuser
+        return [], verb_start, None
     accused = re.search(
         rf"\b(?:{rules.accusation_alt})\s+(?P<obj>(?:[\w.'’-]+\s+){{0,3}}?[\w.'’-]+)\s+of\s+$",
         body[max(sentence.char_start, verb_start - 70) : verb_start],
@@ -464,6 +478,13 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
         if name:
             return [name], at, None
     return [], verb_start, None
+
+
+_PASSIVE_ACCUSED = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:\w+ly\s+|also\s+|long\s+)?(?:accused|suspected|blamed|charged)\s+"
+    r"(?:by\s+(?P<by>(?:[\w.'’-]+\s+){0,4}?[\w.'’-]+)\s+)?of\s+$",
+    re.IGNORECASE,
+)
 
 
 def _accuser_before(ctx, sentence: Span, verb_start: int) -> str | None:
