@@ -110,7 +110,8 @@ _TEASER_PREFIX = re.compile(
 )
 _SUBSCRIPTION = re.compile(
     r"\bnewsletters?\b|\bsign(?:ed|ing)?[ -]?up\b|\bsubscribe\b|\bsubscription\b|\bsubscribers?\b|\blog ?in\b"
-    r"|\bsign in\b|\bpaywall\b|\bfree trial\b|\bsupport (?:our|independent) journalism\b|\bdonate\b",
+    r"|\bsign in\b|\bpaywall\b|\bfree trial\b|\bsupport (?:our|independent) journalism\b|\bdonate\b"
+    r"|^support (?:us|the [A-Z][\w ]{2,30})$|^become an? (?:member|supporter|subscriber)\b",
     re.IGNORECASE,
 )
 _COMMENTS = re.compile(

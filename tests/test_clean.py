@@ -108,6 +108,7 @@ def test_normalise_unicode(raw: str, expected: str) -> None:
         ("London, 23 October 2020:", "dateline"),
         ("Listen In Arabic", "widget"),
         ("Powered by automated translation", "widget"),
+        ("Support the Guardian", "subscription"),
         ("Click the alert icon to follow topics:", "widget"),
         ("5 min read", "widget"),
         ("READ MORE: Libya's rival camps agree on talks", "teaser"),

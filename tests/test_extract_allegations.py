@@ -249,6 +249,7 @@ GENERAL_NOTHING = [
     "LNA air defences shot down two Turkish drones near Mitiga.",
     # explicitly no evidence
     "The panel found no evidence that Egypt had delivered weapons to the LNA.",
+    "The panel said it did not find evidence that Egypt had delivered weapons to Haftar.",
     # relief, not military support
     "Turkey sent three aircraft carrying rescue teams and humanitarian aid to Benghazi.",
     # a ship is not a shipping verb; the speaker is not the supplier

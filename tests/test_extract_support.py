@@ -91,6 +91,12 @@ def test_passive_accused_of_backing(text, expected):
     assert (row.supporter_name, row.alleged_by_name) == expected
 
 
+def test_suspended_hyphen_shares_the_backing():
+    found = {(r.supporter_name, r.supported_name) for r in rows(
+        "The Russian- and Emirati-backed Libyan National Army has besieged Tripoli.")}
+    assert found == {("Russia", "Libyan National Army"), ("United Arab Emirates", "Libyan National Army")}
+
+
 def test_unattributed_support_has_no_alleged_by():
     (row,) = rows("Haftar is supported by Russia.")
     assert row.alleged_by_name is None

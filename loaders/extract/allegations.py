@@ -60,7 +60,8 @@ _SPEAKER_VERB_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NO_EVIDENCE = re.compile(
-    r"\bno\s+(?:\w+\s+)?(?:evidence|proof|sign|signs|indication|trace)\s+(?:that|of)\b[^;]*$|\bnot\s+(?:clear|known|proven|confirmed)\s+(?:whether|that|if)\b[^;]*$",
+    r"\bno\s+(?:\w+\s+)?(?:evidence|proof|sign|signs|indication|trace)\s+(?:that|of)\b[^;]*$|\bnot\s+(?:clear|known|proven|confirmed)\s+(?:whether|that|if)\b[^;]*$"
+    r"|\b(?:not|n't|never)\s+(?:\w+\s+)?(?:find|found|see|seen|uncover|uncovered)\s+(?:any\s+)?(?:evidence|proof|sign|signs|indication|trace)\s+(?:that|of)\b[^;]*$",
     re.IGNORECASE,
 )
 _DESTROYED = re.compile(

@@ -326,6 +326,9 @@ def _passive(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     return out
 
 
+_SUSPENDED_HYPHEN = re.compile(r"[-‑]\s*,?\s+(?:and|or)\s+$|[-‑]\s*,\s+$")
+
+
 def _compound(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     body = ctx.body
     out = []
@@ -371,7 +374,19 @@ def _compound(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         if _negated(rules, body[max(sentence.char_start, supporter.char_start - 25) : supporter.char_start]):
             continue
-        out.extend(_rows(ctx, [supporter], supported, supporter.char_start, end, compound=True))
+        supporters = [supporter]
+        # "Russian- and Emirati-backed": a suspended hyphen before "and" shares the "-backed".
+        while True:
+            window = max(sentence.char_start, supporters[0].char_start - 12)
+            link = _SUSPENDED_HYPHEN.search(body, window, supporters[0].char_start)
+            prior = link and next(
+                (m for m in ctx.mentions_in(window - 40, link.start()) if m.char_end == link.start()), None
+            )
+            if not prior:
+                break
+            supporters.insert(0, prior)
+        for one in supporters:
+            out.extend(_rows(ctx, [one], supported, one.char_start, end, compound=True))
     return out
 
 
