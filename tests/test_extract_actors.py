@@ -114,3 +114,21 @@ def test_pathological_inputs_are_fast(body: str) -> None:
     start = time.perf_counter()
     run(body)
     assert time.perf_counter() - start < 2.0
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # an adjective only, with no role in any row: not an actor of the article
+        ("About 4,750 Syrian fighters recruited by Turkey had arrived in Libya, a monitor said.", "Turkey", "Syria"),
+        # named as a country: an actor
+        ("Syria denied sending fighters, and Syrian officials said so again.", "Syria", None),
+    ],
+)
+def test_adjective_only_countries(text, present, absent):
+    from loaders.extract import extract
+    from loaders.gazetteer import load_gazetteer
+
+    names = {m.actor_name for m in extract(text, None, load_gazetteer()).mentions}
+    assert present in names
+    assert absent is None or absent not in names

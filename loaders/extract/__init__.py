@@ -6,6 +6,8 @@ It touches no database and no network, so it can be mapped over articles by any 
 
 from __future__ import annotations
 
+import re
+
 from loaders.extract import actors, allegations, events, statements, support
 from loaders.extract.context import ArticleContext
 from loaders.extract.text import sentences
@@ -35,4 +37,34 @@ def extract(body: str, published: FuzzyDate | None = None, gazetteer: Gazetteer 
     result.events = events.extract_events(ctx)
     result.allegations = allegations.extract_allegations(ctx)
     result.support = support.extract_support(ctx)
+    _drop_adjectival_only(result, body, ctx.gazetteer)
     return result
+
+
+_ADJECTIVE_USE = re.compile(r"(?:[-‑][a-z]|\s+(?:and\s+\w+\s+)?[a-z])")
+
+
+def _drop_adjectival_only(result: Extraction, body: str, gazetteer: Gazetteer) -> None:
+    """'Syrian fighters', 'a Tunisian border town': a country that appears only as an adjective and has no role in
+    any extracted row is not an actor of the article; its mentions go."""
+    used = {s.speaker_name for s in result.statements}
+    used |= {p.actor_name for e in result.events for p in e.participants}
+    for g in result.allegations:
+        used |= {g.supplier_name, g.recipient_name, g.alleged_by_name, *g.denied_by}
+    for s in result.support:
+        used |= {s.supporter_name, s.supported_name, s.alleged_by_name}
+    by_actor: dict[str, list] = {}
+    for m in result.mentions:
+        by_actor.setdefault(m.actor_name, []).append(m)
+    for name, mentions in by_actor.items():
+        if name in used or (ref := result.actors.get(name)) is None or ref.actor_type != "country":
+            continue
+        if all(
+            gazetteer.lookup_demonym(m.surface_form) is not None
+            and gazetteer.lookup(m.surface_form) is None
+            and _ADJECTIVE_USE.match(body, m.char_end)
+            for m in mentions
+        ):
+            drop = set(map(id, mentions))
+            result.mentions = [m for m in result.mentions if id(m) not in drop]
+            del result.actors[name]
