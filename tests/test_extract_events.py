@@ -44,6 +44,15 @@ CASES = [
     ("Abdul Hamid Dbeibah ordered the public prosecutor to open an investigation.", ["other"]),
     ("The summit was overshadowed by a blockade of Libya's oil terminals by forces loyal to Haftar.", ["other"]),
     ("The European Union's Operation Irini, launched in March 2020, monitors the embargo.", ["other"]),
+    ("The Government of National Accord announced a counter-offensive on Sunday.", ["offensive"]),
+    ("Khalifa Haftar ordered his troops to march on Tripoli on Thursday.", ["offensive"]),
+    ("Haftar's forces have been trying since April 2019 to seize Tripoli.", ["offensive"]),
+    ("Government forces drove the Libyan National Army out of western Libya in June.", ["offensive"]),
+    ("The UN Security Council held an emergency closed-door meeting on Friday.", ["un_action"]),
+    ("Libya has been under an arms embargo imposed by the UN Security Council in 2011.", ["un_action"]),
+    ("Turkey summoned the EU's charge d'affaires on Monday.", ["diplomatic"]),
+    ("The European Union imposed sanctions on three companies on Monday.", ["diplomatic"]),
+    ("The House of Representatives appointed Fathi Bashagha as prime minister in February.", ["other"]),
 ]
 
 NOTHING = [
@@ -59,6 +68,9 @@ NOTHING = [
     "Sarraj spoke at a news conference on Monday in Tripoli.",
     "Dbeibah could impose a curfew if the clashes continue.",
     "The government did not order an investigation into the dams.",
+    # seizing weapons is not taking ground; a summit being prepared has not happened
+    "Army spokesman Abdel-Hadi Dorra said the army had seized large quantities of weapons.",
+    "The row comes as the European Union prepares for a summit on December 10.",
 ]
 
 
