@@ -73,7 +73,7 @@ EXACT = [
     ("BDB", "Benghazi Defence Brigades"),
     # foreign states: metonyms, official names, abbreviations
     ("Moscow", "Russia"),
-    ("Kremlin", "Russia"),
+    ("the Kremlin", "Kremlin"),
     ("Ankara", "Turkey"),
     ("Türkiye", "Turkey"),
     ("Cairo", "Egypt"),

@@ -41,12 +41,13 @@ def extract(body: str, published: FuzzyDate | None = None, gazetteer: Gazetteer 
     return result
 
 
+_COMPOUND_MODIFIER = re.compile(r"[-‑](?:linked|affiliated|connected|made|built|manufactured|funded|owned)\b")
 _ADJECTIVE_USE = re.compile(r"(?:[-‑][a-z]|\s+(?:and\s+\w+\s+)?[a-z])")
 
 
 def _drop_adjectival_only(result: Extraction, body: str, gazetteer: Gazetteer) -> None:
-    """'Syrian fighters', 'a Tunisian border town': a country that appears only as an adjective and has no role in
-    any extracted row is not an actor of the article; its mentions go."""
+    """'Syrian fighters', 'a Tunisian border town', 'the Kremlin-linked Wagner Group': a country or government that
+    appears only as a modifier and has no role in any extracted row is not an actor of the article; its mentions go."""
     used = {s.speaker_name for s in result.statements}
     used |= {p.actor_name for e in result.events for p in e.participants}
     for g in result.allegations:
@@ -57,12 +58,15 @@ def _drop_adjectival_only(result: Extraction, body: str, gazetteer: Gazetteer) -
     for m in result.mentions:
         by_actor.setdefault(m.actor_name, []).append(m)
     for name, mentions in by_actor.items():
-        if name in used or (ref := result.actors.get(name)) is None or ref.actor_type != "country":
+        if name in used or (ref := result.actors.get(name)) is None or ref.actor_type not in ("country", "government"):
             continue
         if all(
-            gazetteer.lookup_demonym(m.surface_form) is not None
-            and gazetteer.lookup(m.surface_form) is None
-            and _ADJECTIVE_USE.match(body, m.char_end)
+            (
+                gazetteer.lookup_demonym(m.surface_form) is not None
+                and gazetteer.lookup(m.surface_form) is None
+                and _ADJECTIVE_USE.match(body, m.char_end)
+            )
+            or _COMPOUND_MODIFIER.match(body, m.char_end)  # "Kremlin-linked", "Turkish-made"
             for m in mentions
         ):
             drop = set(map(id, mentions))
