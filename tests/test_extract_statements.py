@@ -191,6 +191,21 @@ CASES = [
         'in Berlin that "Haftar must stop his aggressive stance" for talks to succeed.',
         ("Recep Tayyip Erdogan", "direct", "Haftar must stop his aggressive stance"),
     ),
+    # a title with its modifier ("the UN chief", "the Russian president") points back to the right person
+    (
+        'Antonio Guterres met Haftar. "I leave Libya with a heavy heart," the UN chief wrote on Twitter.',
+        ("Antonio Guterres", "direct", "I leave Libya with a heavy heart"),
+    ),
+    (
+        "Vladimir Putin spoke to Erdogan. The Russian president said the talks were useful.",
+        ("Vladimir Putin", "indirect", "the talks were useful"),
+    ),
+    # a longer gazetteer name beats a discovered shorter one; a coordinated act starts at its verb
+    (
+        'The UN Support Mission in Libya (UNSMIL) said it was "deeply concerned" about the escalation and urged '
+        "both sides to agree on a humanitarian truce.",
+        ("United Nations Support Mission in Libya", "indirect", "urged both sides to agree on a humanitarian truce"),
+    ),
     # "the statement" points back to its issuer
     (
         "Fathi Bashagha said in a statement that he would return. The statement denied that foreign forces had "

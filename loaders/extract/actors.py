@@ -92,8 +92,9 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         version=str(data["version"]),
         titles=re.compile(rf"(?<![\w-])(?:{title_alt})(?![\w-])", re.IGNORECASE),
         role_alone=re.compile(
-            rf"\b[Tt]he\s+(?:(?:former|new|top|veteran|libyan|us|u\.s\.|russian|turkish)\s+)?"
-            rf"((?:{title_alt}))(?![\w-])(?!\s+(?-i:[A-Z]))",
+            rf"\b[Tt]he\s+(?P<mod>(?:former|new|top|veteran|libyan|us|u\.s\.|russian|turkish)\s+|"
+            rf"(?-i:(?:UN|U\.N\.|EU|E\.U\.|[A-Z][a-z]+)\s+))?"
+            rf"(?P<title>(?:{title_alt}))(?![\w-])(?!\s+(?-i:[A-Z]))",
             re.IGNORECASE,
         ),
         title_words=frozenset(w for t in titles for w in t.split()),
@@ -365,6 +366,8 @@ def _discover_organisations(state: _State) -> None:
             if known is not None:
                 state.add(known.name, rest, end, priority=4)
                 continue
+        if any(f.start <= start and end <= f.end and f.end - f.start > end - start for f in state.found):
+            continue  # "UN Support Mission in Libya": a longer gazetteer name already covers it
         name = _expanded_name(surface)
         state.discovered.setdefault(
             name, ActorRef(name=name, actor_type=_org_type(tokens, rules, surface), is_discovered=True)
@@ -674,15 +677,37 @@ def _titles_alone(state: _State) -> None:
     names = [f for f in state.found if f.kind == "name"]
     name_starts = [f.start for f in names]
     for match in state.rules.role_alone.finditer(body):
-        title = re.sub(r"\s+", " ", match.group(1).lower())
-        start, end = match.span(1)
+        title = re.sub(r"\s+", " ", match.group("title").lower())
+        start, end = match.span("title")
         if state.covered(start, end):
             continue
+        # "the UN chief": the modifier and the title together may be what the actor is known as
+        mod = (match.group("mod") or "").strip()
+        forms = {title, f"{mod.lower()} {title}"} if mod else {title}
+        # "the Russian president": a demonym or country before the title must be the person's country
+        country = state.ctx.gazetteer.lookup_demonym(mod) or state.ctx.gazetteer.lookup(mod) if mod else None
+        country_name = country.name if country is not None and country.actor_type == "country" else None
         i = bisect.bisect_left(name_starts, start)
-        target = next((f for f in reversed(names[max(0, i - 200) : i]) if title in _titles_of(state, f.name)), None)
+        target = next(
+            (
+                f
+                for f in reversed(names[max(0, i - 200) : i])
+                if forms & _titles_of(state, f.name)
+                and (country_name is None or _country_of(state, f.name) == country_name)
+            ),
+            None,
+        )
         if target is None:
             continue
         state.add(target.name, start, end, priority=1, kind="title")
+
+
+def _country_of(state: _State, name: str) -> str | None:
+    entry = state.ctx.gazetteer.get(name)
+    if entry is not None:
+        return entry.country
+    ref = state.discovered.get(name)
+    return ref.country if ref is not None else None
 
 
 def _descriptions_alone(state: _State) -> None:

@@ -912,7 +912,7 @@ def _indirect(run: _Run) -> None:
 # ", saying it had not given its consent" / ", warning that ...": the sentence subject speaks.
 _PARTICIPLE = re.compile(
     r",[\"”’]?\s+(?:and\s+)?(?P<verb>saying|adding|warning|insisting|arguing|stressing|claiming|explaining|vowing|"
-    r"demanding|urging|accusing|denying|describing|calling\s+(?:on|for))\b"
+    r"demanding|urging|accusing|denying|describing|declaring|noting|calling\s+(?:on|for))\b"
 )
 
 
@@ -1079,6 +1079,14 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             )
     else:
         start = found.np_start if body[found.np_start : verb.start()].count(",") == 0 else verb.start()
+        if coordinated:
+            # "said it was concerned and urged both sides to ...": the act starts at its verb, and the reported
+            # clause before it ends at the "and".
+            start = verb.start()
+            joint = sentence.char_start + coordinated.start()
+            for st in run.statements:
+                if st.kind == "indirect" and st.char_start < joint < st.char_end <= sentence.char_end:
+                    st.char_end = _trim(body, st.char_start, joint)[1]
         _emit(
             run,
             found,
