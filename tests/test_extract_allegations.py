@@ -25,6 +25,12 @@ CASES = [
         "Egypt and Jordan were accused of shipping weapons to forces loyal to Khalifa Haftar.",
         [("Egypt", LNA, {"weapons"}), ("Jordan", LNA, {"weapons"})],
     ),
+    # a foreign military presence in Libya
+    (
+        "Turkey, which has troops and military advisers in western Libya, called for calm.",
+        [("Turkey", GNA, {"military_personnel"})],
+    ),
+    ("Turkey maintains its own military presence in western Libya.", [("Turkey", GNA, {"military_personnel"})]),
     # embargo breach without materiel defaults to weapons
     ("UN experts said Turkey had violated the arms embargo.", [("Turkey", None, {"weapons"})]),
     # breach + "by supplying": one row with the named materiel
@@ -62,6 +68,9 @@ NOTHING = [
     "Egypt plans to deploy troops along its western border.",
     "No country should be providing weapons to Libya, Guterres said.",
     "Turkey sent drones and armoured vehicles to Syria last year.",
+    # a presence elsewhere; a hyphenated place of registration is no supplier
+    "Turkey has troops in Syria and northern Iraq.",
+    "Jordan-based Med Wave Shipping, whose ship delivered jet fuel to eastern Libya, was also sanctioned.",
 ]
 
 

@@ -208,8 +208,15 @@ def _sentence_rows(
     return rows
 
 
+_PRESENCE_VERBS = frozenset(
+    "has have keep keeps kept maintain maintains maintained retain retains station stations stationed".split()
+)
+
+
 def _stem(verb: str) -> str:
     word = verb.lower().split()[0]
+    if word in _PRESENCE_VERBS:
+        return "presence"
     for stem in ("print", "train", "fund", "bankroll", "financ", "recruit"):
         if word.startswith(stem):
             return stem
@@ -229,7 +236,7 @@ def _trigger_row(
     body = ctx.body
     cut = _MATERIEL_STOP.search(body, window.char_start, window.char_end)
     materiel, last_end, first_materiel = _materiel(
-        ctx, rules, Span(window.char_start, cut.start() if cut else window.char_end)
+        ctx, rules, Span(window.char_start, cut.start() if cut else window.char_end), own=stem == "presence"
     )
     passive_suppliers, _ = _passive_agent(ctx, trig)
     if not materiel and passive_suppliers:
@@ -330,7 +337,8 @@ def _irrealis(rules: _Rules, between: str) -> bool:
     return clauses.has_cue(rules.irrealis, between[-60:])
 
 
-def _materiel(ctx, rules: _Rules, window: Span) -> tuple[list[str], int, int | None]:
+def _materiel(ctx, rules: _Rules, window: Span, *, own: bool = False) -> tuple[list[str], int, int | None]:
+    """Materiel categories in the window; own=True: possessives are the supplier's ("Turkey keeps its troops")."""
     body = ctx.body
     found, last_end, first = [], window.char_start, None
     libyan_spans = [
@@ -342,7 +350,11 @@ def _materiel(ctx, rules: _Rules, window: Span) -> tuple[list[str], int, int | N
         category = rules.categories[match.lastgroup]
         if any(s <= match.start() < e for s, e in libyan_spans):
             continue
-        if category in _PERSONNEL and _POSSESSIVE_BEFORE.search(body[max(0, match.start() - 30) : match.start()]):
+        if (
+            category in _PERSONNEL
+            and not own
+            and _POSSESSIVE_BEFORE.search(body[max(0, match.start() - 30) : match.start()])
+        ):
             continue  # "Haftar's troops", "his fighters": the recipient, not the materiel
         found.append(category)
         if category == "military_personnel" and re.match(
@@ -389,6 +401,8 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
             continue
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s"):
             continue  # "Russia's Wagner Group": the owner, not the subject
+        if body[mention.char_end : mention.char_end + 1] in ("-", "‑"):
+            continue  # "Jordan-based Med Wave Shipping": a modifier of the subject, not the subject
         if clauses.in_apposition(ctx, mention, verb_start):
             continue  # "the Wagner Group, a Russian private military company, deployed": the head is the subject
         if _SPEAKER_VERB_AFTER.match(body, mention.char_end):
