@@ -97,6 +97,12 @@ def test_suspended_hyphen_shares_the_backing():
     assert found == {("Russia", "Libyan National Army"), ("United Arab Emirates", "Libyan National Army")}
 
 
+def test_apposition_is_not_the_supported_party():
+    found = {(r.supporter_name, r.supported_name) for r in rows(
+        "Haftar, a former general under Muammar Gaddafi, has the support of Egypt and the United Arab Emirates.")}
+    assert found == {("Egypt", HAFTAR), ("United Arab Emirates", HAFTAR)}
+
+
 def test_unattributed_support_has_no_alleged_by():
     (row,) = rows("Haftar is supported by Russia.")
     assert row.alleged_by_name is None
