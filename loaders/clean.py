@@ -148,18 +148,20 @@ _BYLINE = re.compile(
     r"|von))*(?:\s?[,|–—-]\s?.{0,60})?$"
 )
 _DATELINE_PREFIX = re.compile(
-    r"^(?:(?:first )?published|updated|last updated|last modified|posted|date|modified)\s?(?:on|at)?\s?:?\s?"
+    r"^(?:(?:first )?published(?: date| on)?|updated|last updated|last modified|posted|date|modified)"
+    r"\s?(?:on|at)?\s?:?\s?"
     # or a place opening a dateline line: "London, 23 October 2020:"
     r"|^(?-i:[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?),\s",
     re.IGNORECASE,
 )
 _DATE_TOKENS = re.compile(
+    r"\b[0-3]?[0-9][./][01]?[0-9][./](?:19|20)[0-9]{2}\b|"  # 18.05.2020
     rf"{_FULL_DATE}|\b(?:19|20)[0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}}(?:T[0-9:.+Z-]+)?\b|\b[0-9]{{1,2}}[:.][0-9]{{2}}"
     r"(?:\s?(?:am|pm|a\.m\.|p\.m\.))?|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\b"
     r"|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|PST|PDT|ET|AST)(?:[+-][0-9]{1,2})?\b|\b(?:at|on|am|pm)\b"
     rf"|\b{_MONTH}\b|\b[0-9]{{1,2}}(?:st|nd|rd|th)?\b|\b(?:19|20)[0-9]{{2}}\b|[,|·•/():-]"
     # "April 14, 2020 / 4:07 PM / Updated 2 hours ago"
-    r"|\b(?:updated|ago|mins?|minutes?|hours?|hrs?|days?)\b",
+    r"|\b(?:updated?|ago|mins?|minutes?|hours?|hrs?|days?)\b",
     re.IGNORECASE,
 )
 _READ_TIME = re.compile(r"^[0-9]{1,2}\s?(?:min|mins|minutes?)\s?read$", re.IGNORECASE)
@@ -167,7 +169,7 @@ _WIDGET = re.compile(
     r"^(?:click|tap|press|swipe|scroll)\b.*\b(?:here|icon|button|link|below|above|to follow|to read|to listen"
     r"|to view|to see)\b|\bfollow (?:topics|us on|this topic)\b|\bdownload (?:our|the) app\b"
     r"|^listen to (?:this|the) (?:article|story)\b|^(?:enable|turn on) (?:notifications|alerts)\b"
-    r"|^listen in \w+$|^powered by\b",
+    r"|^listen in \w+$|^powered by\b|^this (?:article|story) is more than \w+ (?:years?|months?) old$",
     re.IGNORECASE,
 )
 # A promotional last sentence with no full stop: "... Listen to Gideon Levy", "Watch: ...".
@@ -326,7 +328,11 @@ def furniture_reason(line: str) -> str | None:
 
 
 def _is_dateline(line: str) -> bool:
-    """A line that is only a publication date/time stamp, optionally labelled ('Published: 11 December 2019')."""
+    """A line that is only a publication date/time stamp, optionally labelled ('Published: 11 December 2019'), or
+    bylined ('Jane Doe | 18.05.2020 - Update : 18.05.2020')."""
+    if "|" in line:
+        parts = [part.strip() for part in line.split("|")]
+        return any(_is_dateline(part) for part in parts[1:]) and all(_words(part) <= 8 for part in parts)
     rest = _DATELINE_PREFIX.sub("", line, count=1)
     if not re.search(r"(?:19|20)[0-9]{2}", rest):
         return False
@@ -378,7 +384,7 @@ def clean_text(raw: str) -> CleanedText:
 
     # Headline: the first substantial non-furniture line; short lines before it are page header furniture.
     title_index: int | None = None
-    for i in range(min(n, 15)):
+    for i in range(min(n, 40)):  # long navigation menus come first on some sites
         if reasons[i] is not None:
             continue
         if _title_like(items[i]):

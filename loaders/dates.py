@@ -103,6 +103,10 @@ _MONTH_ALONE_BEFORE = re.compile(
     r"|[Ll]ast|[Nn]ext|[Tt]his|[Bb]efore|[Aa]fter|[Tt]ill)\s(?:early\s|late\s|mid-?)?$"
 )
 _ISO = re.compile(r"(?P<y>(?:1[89]|20)[0-9]{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?![0-9])")
+# "18.05.2020": dotted numeric dates are day-first wherever they are written that way (Europe, Turkey, the Arab
+# world); slashed ones ("05/18/2020") are ambiguous and left alone unless one part exceeds 12.
+_DOTTED = re.compile(r"(?P<d>[0-3]?[0-9])\.(?P<m>[01]?[0-9])\.(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
+_SLASHED = re.compile(r"(?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/(?P<y>(?:19|20)[0-9]{2})(?![0-9])")
 _BARE_YEAR = re.compile(rf"(?P<y>{_YEAR})(?!s\b|[,.][0-9]|-[0-9]{{2}}\b)")
 _YEAR_CONTEXT_BEFORE = re.compile(
     r"(?:\b(?:in|since|until|by|from|to|during|through|early|late|mid|of|the|and|or|between|before|after|around"
@@ -333,6 +337,23 @@ def _candidates(text: str, base: FuzzyDate | None) -> list[DateMention]:
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
         if _safe_date(year, month, day):
             add(m.start(), m.end(), FuzzyDate(dt.date(year, month, day), "day"), "absolute", year, month, day)
+    for m in _DOTTED.finditer(text):
+        if not _word_start(text, m.start()) or covered[m.start()]:
+            continue
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+        if _safe_date(year, month, day):
+            add(m.start(), m.end(), FuzzyDate(dt.date(year, month, day), "day"), "absolute", year, month, day)
+            cover(m.start(), m.end())
+    for m in _SLASHED.finditer(text):
+        if not _word_start(text, m.start()) or covered[m.start()]:
+            continue
+        a, b, year = int(m["a"]), int(m["b"]), int(m["y"])
+        if (a > 12) == (b > 12):
+            continue  # both could be the month (or neither): ambiguous
+        day, month = (a, b) if a > 12 else (b, a)
+        if _safe_date(year, month, day):
+            add(m.start(), m.end(), FuzzyDate(dt.date(year, month, day), "day"), "absolute", year, month, day)
+            cover(m.start(), m.end())
     for m in _MONTH_YEAR.finditer(text):
         if covered[m.start()]:
             continue

@@ -150,7 +150,7 @@ def infer_published(body: str, furniture_lines: FurnitureLines) -> tuple[FuzzyDa
     line_mentions = [find_dates(line, None) for line in lines]
 
     for line, mentions in zip(lines, line_mentions, strict=True):
-        if furniture_reason(line) == "dateline":
+        if furniture_reason(line) in ("dateline", "byline"):  # "By Libya Review - August 27, 2024"
             days = _full_dates(mentions)
             if days:
                 return FuzzyDate(days[0], "day"), "inferred"

@@ -57,6 +57,9 @@ def test_parse_iso_published(value: str, expected: str | None) -> None:
         ("It happened on 11 December 2019 in Tripoli.", None, "11 December 2019", "absolute", "2019-12-11"),
         ("It happened on the 11th of December 2019.", None, "the 11th of December 2019", "absolute", "2019-12-11"),
         ("The date 2019-12-11 was set.", None, "2019-12-11", "absolute", "2019-12-11"),
+        # dotted numeric dates are day-first; slashed ones only when one part cannot be a month
+        ("Date 19.01.2020", None, "19.01.2020", "absolute", "2020-01-19"),
+        ("Posted 05/18/2020 at noon", None, "05/18/2020", "absolute", "2020-05-18"),
         ("He launched an offensive in April 2019 to seize Tripoli.", None, "April 2019", "absolute", "2019-04"),
         ("The regime fell in 2011.", None, "2011", "absolute", "2011"),
         ("since the 2011 uprising", None, "2011", "absolute", "2011"),
@@ -130,6 +133,7 @@ def test_find_dates(text: str, base: FuzzyDate | None, surface: str, kind: str, 
         "under Resolution 1973 of the Security Council",
         "Marshal Haftar and the Decision makers",
         "over the past year, the fighting",
+        "Posted 05/06/2020 at noon",  # May 6 or June 5: ambiguous, so no date
     ],
 )
 def test_no_false_dates(text: str) -> None:
