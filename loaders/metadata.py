@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from loaders.trie import trie_regex
 from loaders.yamlio import parse_yaml
 
 from loaders.clean import furniture_reason
@@ -322,8 +323,12 @@ def _outlets() -> tuple[_Outlet, ...]:
 
 @functools.cache
 def _any_outlet_line() -> re.Pattern[str]:
-    """One alternation of every outlet's line patterns: most furniture lines name no outlet and stop here."""
-    return re.compile("|".join(f"(?:{p.pattern})" for outlet in _outlets() for p in outlet.patterns))
+    """Every outlet line pattern names an outlet or a signature: a trie of those literals is the cheap first test
+    (most furniture lines name no outlet and stop here)."""
+    data = parse_yaml((LEXICONS / "outlets.yaml").read_text(encoding="utf-8"))
+    literals = {n for entry in data["outlets"] for n in [entry["name"], *(entry.get("short") or [])]}
+    literals |= {sig for entry in data["outlets"] for sig in entry.get("signatures") or []}
+    return re.compile(trie_regex(sorted(literals)))
 
 
 def outlet_from_furniture(removed_lines: FurnitureLines, body: str) -> str | None:

@@ -25,6 +25,7 @@ from pathlib import Path
 from loaders.yamlio import parse_yaml
 
 from loaders.extract.context import ArticleContext
+from loaders.trie import trie_regex
 from loaders.gazetteer import Gazetteer, GazetteerEntry
 from loaders.model import ActorRef, Mention
 
@@ -113,32 +114,12 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
     )
 
 
-def _trie_regex(words: list[str]) -> str:
-    """An alternation shaped as a character trie, so the regex engine never retries thousands of alternatives."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return build(trie)
-
-
 @functools.lru_cache(maxsize=4)
 def _alias_pattern(gazetteer: Gazetteer) -> re.Pattern[str]:
     forms = sorted({form.casefold() for form, _, _ in gazetteer.surface_forms()})
     # A trailing hyphen is allowed before a lower-case word ("NATO-backed"), not before a capital ("Jean-Yves").
     # The trie is greedy, so the longest alias at a position wins; the lookahead backtracks into shorter ones.
-    return re.compile(rf"(?<![\w.])(?:{_trie_regex(forms)})(?!\w|-(?-i:[A-Z0-9])|\.\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w.])(?:{trie_regex(forms)})(?!\w|-(?-i:[A-Z0-9])|\.\w)", re.IGNORECASE)
 
 
 def actor_ref(gazetteer: Gazetteer, name: str) -> ActorRef:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from loaders.extract import clauses
 from loaders.extract.context import ArticleContext
+from loaders.extract.prefixes import PrefixIndex
 from loaders.model import Event, FuzzyDate, Mention, Participant, Span
 
 _PREPOSITION_BEFORE = re.compile(
@@ -83,8 +84,7 @@ class _Rules:
     triggers: tuple[_Trigger, ...]
     irrealis: re.Pattern[str]
     priority: dict[str, int]
-    prefixes: tuple[str, ...]  # lower-case first-word prefixes of all triggers (a fast prefilter)
-    heads: frozenset[str]  # their first three letters (a faster one)
+    index: PrefixIndex  # which triggers can start at a word, from their literal prefixes
 
 
 @functools.lru_cache(maxsize=1)
@@ -107,8 +107,7 @@ def _rules() -> _Rules:
         )
     return _Rules(
         triggers=tuple(triggers),
-        prefixes=tuple(str(p).lower() for p in data["first_word_prefixes"]),
-        heads=frozenset(str(p).lower()[:3] for p in data["first_word_prefixes"]),
+        index=PrefixIndex([t.pattern for t in triggers]),
         irrealis=clauses.irrealis_pattern(tuple(data["irrealis"])),
         priority={t: i for i, t in enumerate(data["priority"])},
     )
@@ -147,16 +146,12 @@ def _trigger_matches(body: str, rules: _Rules, sentence: Span):
     """(trigger, match) for every trigger starting anywhere in the sentence. One combined scan finds the start
     positions; each trigger is then tried there, so overlapping triggers of different types are all seen."""
     end = sentence.char_end
+    triggers, candidates = rules.triggers, rules.index.candidates
     for word in _WORD.finditer(body, sentence.char_start, end):
-        text = word.group().lower()
-        if text[:3] not in rules.heads and "-drafted" not in text:
-            continue
-        if not text.startswith(rules.prefixes) and "-drafted" not in text:
-            continue
-        for trigger in rules.triggers:
-            match = trigger.pattern.match(body, word.start(), end)
+        for index in candidates(body, word.start()):
+            match = triggers[index].pattern.match(body, word.start(), end)
             if match is not None:
-                yield trigger, match
+                yield triggers[index], match
 
 
 def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.Match) -> _Candidate | None:
