@@ -57,6 +57,8 @@ class Gazetteer:
     _by_key: dict[str, str] = field(default_factory=dict)  # normalised alias -> canonical name
     _by_demonym: dict[str, str] = field(default_factory=dict)
     _case_sensitive: dict[str, str] = field(default_factory=dict)  # short acronyms that must match exactly
+    _fuzzy_buckets: dict[str, list[str]] = field(default_factory=dict)  # first letter -> normalised aliases
+    _fuzzy_memo: dict[tuple[str, float], str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for entry in self.entries.values():
@@ -103,11 +105,20 @@ class Gazetteer:
         key = normalise_key(surface)
         if len(key) < 5:
             return None
-        candidates = [k for k in self._by_key if k[:1] == key[:1] and abs(len(k) - len(key)) <= 2]
-        if not candidates:
-            return None
-        match = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=score_cutoff)
-        return self.entries[self._by_key[match[0]]] if match else None
+        memo = (key, score_cutoff)
+        if memo not in self._fuzzy_memo:
+            if not self._fuzzy_buckets:
+                for k in self._by_key:  # insertion order kept, so ties resolve as a full scan would
+                    self._fuzzy_buckets.setdefault(k[:1], []).append(k)
+            candidates = [k for k in self._fuzzy_buckets.get(key[:1], ()) if abs(len(k) - len(key)) <= 2]
+            match = None
+            if candidates:
+                match = process.extractOne(key, candidates, scorer=fuzz.ratio, score_cutoff=score_cutoff)
+            if len(self._fuzzy_memo) > 50_000:
+                self._fuzzy_memo.clear()  # bounded: a long load sees many distinct words
+            self._fuzzy_memo[memo] = self._by_key[match[0]] if match else None
+        name = self._fuzzy_memo[memo]
+        return self.entries[name] if name else None
 
     def get(self, name: str) -> GazetteerEntry | None:
         return self.entries.get(name)

@@ -239,7 +239,9 @@ def _coordinated(ctx: ArticleContext, first: Mention, start_limit: int) -> tuple
 def _strip_fillers(rules: SpeechRules, body: str, start: int, end: int) -> int:
     """Move `end` left past adverbials between a subject and its verb ("also", "on Thursday", "has")."""
     for _ in range(8):
-        match = rules.fillers_at_end.search(body, start, end)
+        # a filler is short: look only at the tail (the $-anchored search would otherwise try every offset)
+        lo = start if end - start <= 100 else max(start, body.find(" ", end - 100, end))
+        match = rules.fillers_at_end.search(body, lo, end)
         if not match or match.start() == end:
             break
         end = match.start()
