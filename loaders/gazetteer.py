@@ -39,6 +39,7 @@ class GazetteerEntry:
     gender: str | None = None  # "m"/"f" for persons, used by pronoun resolution
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalise_key(text: str) -> str:
     """Fold case, accents, apostrophes, dots and hyphens so "U.N." == "UN" and "al-Sarraj" == "al Sarraj"."""
     text = unicodedata.normalize("NFKD", text)

@@ -691,6 +691,11 @@ def _country_of(state: _State, name: str) -> str | None:
     return ref.country if ref is not None else None
 
 
+@functools.lru_cache(maxsize=64)
+def _word_start_pattern(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
+
+
 def _descriptions_alone(state: _State) -> None:
     """'The panel said ...': the nearest organisation named before whose name has that head noun (within ~3
     paragraphs), so a definite description never creates an actor, only points back to one."""
@@ -702,14 +707,14 @@ def _descriptions_alone(state: _State) -> None:
         if state.covered(start, end):
             continue
         head = match.group(1).lower()
-        stem = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        stem = _word_start_pattern(head[:-1] if head.endswith("s") and not head.endswith("ss") else head)
         i = bisect.bisect_left(starts, start)
         for f in reversed(names[max(0, i - 40) : i]):
             if start - f.end > 2500:
                 break
             entry = state.ctx.gazetteer.get(f.name)
             forms = [f.name, body[f.start : f.end], *(entry.aliases if entry else ())]
-            if any(re.search(rf"\b{re.escape(stem)}", form, re.IGNORECASE) for form in forms):
+            if any(stem.search(form) for form in forms):
                 state.add(f.name, start, end, priority=1, kind="title")
                 break
 
