@@ -206,6 +206,15 @@ CASES = [
         "both sides to agree on a humanitarian truce.",
         ("United Nations Support Mission in Libya", "indirect", "urged both sides to agree on a humanitarian truce"),
     ),
+    # unnamed sources at a place
+    (
+        "Residents in central Tripoli reported heavy gunfire from around 3 a.m. on Tuesday.",
+        ("anon:Residents in central Tripoli", "indirect", "heavy gunfire from around 3 a.m."),
+    ),
+    (
+        "Diplomats in New York said the findings would add pressure on the council.",
+        ("anon:Diplomats in New York", "indirect", "the findings would add pressure on the council"),
+    ),
     # "the statement" points back to its issuer
     (
         "Fathi Bashagha said in a statement that he would return. The statement denied that foreign forces had "

@@ -68,7 +68,12 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         say_verbs=frozenset(say),
         document_verbs=frozenset(docs) - frozenset(say) - frozenset(act),
         document_nouns=re.compile(rf"\b(?:{doc_nouns})\b", re.IGNORECASE),
-        anonymous_head=re.compile(rf"(?<![\w-])(?:{anon})$", re.IGNORECASE),
+        # "residents in central Tripoli", "diplomats in New York": a place may follow the head noun
+        anonymous_head=re.compile(
+            rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:in|from|at)\s+(?:the\s+)?"
+            r"(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)?$",
+            re.IGNORECASE,
+        ),
         anonymous_nouns=frozenset(str(n).lower() for n in data["anonymous_nouns"]),
         # Lower-case -ly adverbs only: "Italy", "Bathily" and "Kelly" are subjects, not fillers.
         fillers_at_end=re.compile(rf"(?:\s*(?:\b(?:{fillers})|(?-i:\b[a-z]\w+ly)|\b(?:{time})))\s*,?\s*$",
@@ -314,6 +319,8 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             )
             return _Found([Speaker(name, via="institution")], start + institution.start())
     mention = _mention_ending_at(ctx, end, start)
+    if mention is not None and _LOCATED_SOURCE.search(body, max(start, mention.char_start - 40), mention.char_start):
+        mention = None  # "diplomats in New York said": unnamed people at a place, not the place
     if mention is not None:
         # "sources close to Haftar said": unnamed people around a named actor.
         close = _CLOSE_TO.search(body, max(start, mention.char_start - 60), mention.char_start)
@@ -339,6 +346,11 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     return None
 
 
+_LOCATED_SOURCE = re.compile(
+    r"\b(?:diplomats?|officials?|sources?|residents?|witnesses|analysts|observers|journalists|correspondents)\s+"
+    r"(?:in|from|at)\s+(?:the\s+)?(?:(?:central|eastern|western|southern|northern)\s+)?$",
+    re.IGNORECASE,
+)
 _CLOSE_TO = re.compile(
     r"\b(?:sources?|people|persons?|officials?|aides?|figures?|insiders?|members?)\s+(?:close\s+to|familiar\s+with|"
     r"near|around|loyal\s+to)\s+(?:the\s+)?$",
@@ -476,7 +488,7 @@ def _anonymous_subject(run: _Run, start: int, end: int) -> _Found | None:
             break
         np_index = word.start()
     description = left[np_index : head.end()]
-    noun = head.group().lower()
+    noun = head.group("noun").lower()
     np_start = start + np_index
     if determiner == "the" and np_index == head.start():
         # "the diplomat" after "a senior UN diplomat": the same unnamed source.
