@@ -53,6 +53,14 @@ CASES = [
     ("Turkey summoned the EU's charge d'affaires on Monday.", ["diplomatic"]),
     ("The European Union imposed sanctions on three companies on Monday.", ["diplomatic"]),
     ("The House of Representatives appointed Fathi Bashagha as prime minister in February.", ["other"]),
+    # a word ending in "a" before the verb is not the article "a" ("Libya appealed" is no "a appealed")
+    ("The UN mission in Libya appealed for a two-hour truce on Sunday.", ["un_action"]),
+    # a UN body holding a meeting is a UN action
+    ("The UN Security Council held an emergency closed-door meeting on Friday.", ["un_action"]),
+    ("GNA forces drove Haftar's Libyan National Army (LNA) out of western Libya in June.", ["offensive"]),
+    # the captor may go unnamed
+    ("Last month, the army retook the coastal cities of Sorman and Sabratha.", ["capture"]),
+    ("Turkey's parliament voted earlier this month to allow troop deployments to Libya.", ["other"]),
 ]
 
 NOTHING = [
