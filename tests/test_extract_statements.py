@@ -215,6 +215,26 @@ CASES = [
         "Diplomats in New York said the findings would add pressure on the council.",
         ("anon:Diplomats in New York", "indirect", "the findings would add pressure on the council"),
     ),
+    # "It said": the institution that spoke just before
+    (
+        "The Turkish Foreign Ministry said the inspection was illegal. It said the ship was carrying humanitarian aid.",
+        ("Turkish Foreign Ministry", "indirect", "the ship was carrying humanitarian aid"),
+    ),
+    # an organisation "has found": an end attribution like "said"
+    (
+        "The arms embargo has been totally ineffective throughout the war, a panel of UN experts has found.",
+        ("United Nations Panel of Experts on Libya", "indirect", "The arms embargo has been totally ineffective"),
+    ),
+    (
+        "Tribal leaders in the east said the closure was a protest against Turkey's intervention.",
+        ("anon:Tribal leaders in the east", "indirect", "the closure was a protest"),
+    ),
+    # "the command" points back to US Africa Command
+    (
+        'US Africa Command published photos. "Russia continues to deliver military equipment to Wagner in Libya," '
+        "the command said in a statement.",
+        ("United States Africa Command", "direct", "Russia continues to deliver military equipment"),
+    ),
     # "the statement" points back to its issuer
     (
         "Fathi Bashagha said in a statement that he would return. The statement denied that foreign forces had "

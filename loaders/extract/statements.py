@@ -71,7 +71,8 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         # "residents in central Tripoli", "diplomats in New York": a place may follow the head noun
         anonymous_head=re.compile(
             rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:in|from|at)\s+(?:the\s+)?"
-            r"(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?)?$",
+            r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
+            r"|(?:east|west|south|north|capital|city|region|country)))?$",
             re.IGNORECASE,
         ),
         anonymous_nouns=frozenset(str(n).lower() for n in data["anonymous_nouns"]),
@@ -292,6 +293,12 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         owner = _mention_ending_at(ctx, start + own.start(), start)
         if owner is not None and ctx.actor_type(owner.actor_name) == "person":
             return _Found([Speaker(owner.actor_name, via="institution")], owner.char_start)
+    if _IT_SUBJECT.search(left):
+        # "It said the ship was carrying aid": the institution (not a person) that spoke last, nearby
+        issuer = run.last_institution(start)
+        last = next((st for st in sorted(run.statements, key=lambda st: -st.char_start) if st.char_start < start), None)
+        if issuer is not None and last is not None and last.speaker_name == issuer and start - last.char_start < 600:
+            return _Found([Speaker(issuer, via="pronoun")], end - 2)
     if _SAME_DOCUMENT.search(left):
         # "The statement denied ...": the issuer of the statement just reported.
         issuer = next((st for st in sorted(run.statements, key=lambda st: -st.char_start)
@@ -346,6 +353,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     return None
 
 
+_IT_SUBJECT = re.compile(r"(?:^\s*(?:[”\"’]\s*)?|[.;:]\s+|,\s+and\s+)(?:It|it)\s*$")
 _LOCATED_SOURCE = re.compile(
     r"\b(?:diplomats?|officials?|sources?|residents?|witnesses|analysts|observers|journalists|correspondents)\s+"
     r"(?:in|from|at)\s+(?:the\s+)?(?:(?:central|eastern|western|southern|northern)\s+)?$",
@@ -795,7 +803,7 @@ def _attribute_quote(
             return found, cue, 0.9
     # 3. Before the quote: 'X said: "...' / 'X said in a statement that "...' / 'X urged all states "...'.
     verbs = [v for v in rules.verbs.finditer(body, head_start, quote.open) if not _inside_quote(run, v.start())]
-    participle = _QUOTE_PARTICIPLE.search(head)
+    participle = _QUOTE_PARTICIPLE.search(head) or _NAMING_VERB.search(head)
     if participle is not None:
         # 'X dismissed the reports, saying that "..."' / '..., describing them as "...': the clause subject speaks.
         at = head_start + participle.start()
@@ -829,6 +837,11 @@ def _attribute_quote(
     return None, None, 0
 
 
+# "called that speech a “declaration of war”", "branded the move “illegal”": the subject's words.
+_NAMING_VERB = re.compile(
+    r"\b(?P<verb>called|labell?ed|branded|dubbed|termed|described)\s+(?:it|them|him|her|this|that|the\s+[\w-]+"
+    r"(?:\s+[\w-]+)?|that\s+[\w-]+|this\s+[\w-]+)\s+(?:as\s+)?(?:an?\s+)?$"
+)
 _QUOTE_PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?P<verb>saying|adding|insisting|arguing|warning|stressing|noting|declaring|"
     r"(?:describing|calling)\s+(?:it|them|him|her|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+as)?)\s+(?:that\s+)?$"
@@ -1000,7 +1013,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
         return  # "said to be": hearsay, no speaker
-    is_say = word in rules.say_verbs
+    is_say = word in rules.say_verbs or word in rules.document_verbs  # "..., a panel of UN experts has found."
     found: _Found | None
     if coordinated:
         previous = [e for e in events if e[0] < verb.start()]
@@ -1018,8 +1031,11 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return
     if _SUBORDINATE.search(body, max(sentence.char_start, found.np_start - 30), found.np_start):
         return  # "as long as the GNA requests it", "if Haftar rejects the deal": a condition, not speech
-    if word in rules.document_verbs and not all(s.via == "document" for s in found.speakers):
-        return
+    if word in rules.document_verbs and not all(
+        s.via == "document" or (s.name and run.ctx.actor_type(s.name) in ("international_org", "organization"))
+        for s in found.speakers
+    ):
+        return  # "the report found", "the panel found" - but not "Haftar found"
     if word in ("reported", "reports") and any(
         s.name and run.ctx.actor_type(s.name) == "media" for s in found.speakers
     ):
