@@ -25,6 +25,12 @@ CASES = [
         "Egypt and Jordan were accused of shipping weapons to forces loyal to Khalifa Haftar.",
         [("Egypt", LNA, {"weapons"}), ("Jordan", LNA, {"weapons"})],
     ),
+    # a private person acts for himself, not for his country; the apposition is not the supplier
+    (
+        "The panel concluded that Erik Prince, the founder of the private security firm Blackwater and a prominent "
+        "supporter of Donald Trump, had violated the embargo by helping to organise a mercenary operation for Haftar.",
+        [("Erik Prince", LNA, {"mercenaries"})],
+    ),
     # a foreign military presence in Libya
     (
         "Turkey, which has troops and military advisers in western Libya, called for calm.",
@@ -68,6 +74,8 @@ NOTHING = [
     "Egypt plans to deploy troops along its western border.",
     "No country should be providing weapons to Libya, Guterres said.",
     "Turkey sent drones and armoured vehicles to Syria last year.",
+    # leaving is not supplying
+    "Diplomats said any withdrawal of Syrian fighters from the GNA's ranks could take months to arrange.",
     # a presence elsewhere; a hyphenated place of registration is no supplier
     "Turkey has troops in Syria and northern Iraq.",
     "Jordan-based Med Wave Shipping, whose ship delivered jet fuel to eastern Libya, was also sanctioned.",

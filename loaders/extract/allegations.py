@@ -324,6 +324,11 @@ def _trigger_row(
     return rows
 
 
+_DEPARTURE = re.compile(
+    r"\b(?:withdrawal|departure|exit|expulsion|removal|pull-?out|repatriation|evacuation)\s+of\s+(?:all\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.IGNORECASE,
+)
 _PMC = re.compile(r"private (?:military|security)|\bPMC\b|security company|contractors?|mercenar", re.IGNORECASE)
 
 
@@ -688,6 +693,8 @@ def _origin_rows(
             continue  # "the Russian Wagner Group": the group is named (handled as a named origin)
         if _DESTROYED.search(body[max(sentence.char_start, mention.char_start - 45) : mention.char_start]):
             continue  # "air defences shot down two Turkish drones": evidence of use, not an allegation of supply
+        if _DEPARTURE.search(body[max(sentence.char_start, mention.char_start - 40) : mention.char_start]):
+            continue  # "any withdrawal of Syrian fighters": their leaving, not their supply
         noun = rules.origin.match(body, mention.char_end, sentence.char_end)
         if noun:
             span = (mention.char_start, noun.end())

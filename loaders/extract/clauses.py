@@ -241,9 +241,24 @@ def foreign_state(ctx: ArticleContext, name: str) -> str:
     if entry is None:
         return name
     if entry.actor_type in ("person", "government") and entry.country and entry.country != "Libya":
+        if entry.actor_type == "person" and not _is_official(entry):
+            return name  # "Erik Prince": a private person acts for himself, not for his country
         if ctx.gazetteer.get(entry.country) is not None:
             return entry.country
     return name
+
+
+_OFFICIAL_TITLE = re.compile(
+    r"\b(?:president|minister|premier|secretary|ambassador|envoy|general|marshal|chancellor|king|emir|sultan|"
+    r"crown prince|sheikh|spokes(?:man|woman|person)|chief of staff|commander|admiral|intelligence chief|"
+    r"head of state|leader|senator|governor|officer|colonel|diplomat|representative)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_official(entry) -> bool:
+    """A person who holds (or held) office for a state: their acts are the state's acts."""
+    return bool(entry.affiliation) or any(_OFFICIAL_TITLE.search(t) for t in entry.titles) or not entry.titles
 
 
 _GOVERNMENT_WORDS = re.compile(r"\b(?:government|administration|authorities|authority|cabinet)\b", re.IGNORECASE)
@@ -383,15 +398,15 @@ def side_faction(ctx: ArticleContext, names: list[str]) -> str | None:
     return "Government of National Accord"
 
 
-_APPOSITION_OPEN = re.compile(r",\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
-_APPOSITION_CLOSE = re.compile(r"(?:\s+[\w-]+){1,6}?\s*,")
+_APPOSITION_OPEN = re.compile(r",\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,7}?$", re.IGNORECASE)
+_APPOSITION_CLOSE = re.compile(r"(?:\s+[\w’'-]+){1,10}?\s*,")
 
 
 def in_apposition(ctx: ArticleContext, mention: Mention, limit: int) -> bool:
     """'the Wagner Group, a Russian private military company, deployed ...': a mention inside an apposition
     (", a/an/the ... ,") describes the head before it and is not itself the subject."""
     body = ctx.body
-    lo = max(0, mention.char_start - 40)
+    lo = max(0, mention.char_start - 80)
     opener = _APPOSITION_OPEN.search(body[lo : mention.char_start])
     if not opener:
         return False
