@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -11,11 +15,18 @@ import yaml
 from click.testing import CliRunner
 
 from lcdb.cli import main
-from loaders.load import load_paths, reextract
-from tests.conftest import EXAMPLES_DIR, table_snapshot
+from loaders.gazetteer import load_gazetteer
+from loaders.load import _ordered_groups, _store_group, load_paths, reextract
+from loaders.prepare import PreparedArticle, prepare
+from loaders.read import iter_inputs
+from loaders.store import ActorCache, store_articles, sync_gazetteer
+from tests.conftest import EXAMPLES_DIR, assert_same_tables, table_snapshot
 
 GOOD = "Libya talks resume\n\nThe UN envoy to Libya said on Monday that talks between the Tripoli government and " \
        "Khalifa Haftar's Libyan National Army would resume in Geneva.\n"
+
+
+_names = itertools.count()
 
 
 def _count(url: str, sql: str) -> int:
@@ -171,13 +182,14 @@ def test_jsonl_and_stdin(db_url, tmp_path):
     assert rows[1] == ("reuters-1", "reuters.com", "metadata")
 
 
-def test_reextract_replaces_rows_and_keeps_rejections(loaded_db_url):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_reextract_replaces_rows_and_keeps_rejections(loaded_db_url, workers):
     before = table_snapshot(loaded_db_url)
     with psycopg.connect(loaded_db_url) as conn:
         statement_id, quote = conn.execute(
             "select statement_id, quote_text from statements order by statement_id limit 1").fetchone()
     assert CliRunner().invoke(main, ["reject", "statement", str(statement_id), "--reason", "test"]).exit_code == 0
-    summary = reextract(workers=1)
+    summary = reextract(workers=workers)
     assert summary.failed == 0 and summary.loaded == 5
     assert table_snapshot(loaded_db_url) == before  # same rows, no duplicates
     with psycopg.connect(loaded_db_url) as conn:
@@ -203,3 +215,90 @@ def test_merge_actors_survives_reextract(loaded_db_url):
     assert "Fayez al-Sarraj" not in names
     assert n_after == n_before
     assert "Fayez al-Sarraj" in aliases
+
+
+# --- storing in groups -------------------------------------------------------------------------------------------
+
+def _prepared_variants(directory: Path) -> list[PreparedArticle]:
+    """The examples, two near-duplicate variants of each (one sentence appended: same story), and an exact copy of
+    one body under another name (same content hash)."""
+    sources = sorted(EXAMPLES_DIR.glob("*.txt"))
+    directory.mkdir()
+    for index in range(10):
+        lines = sources[index % len(sources)].read_text().split("\n")
+        longest = max(range(len(lines)), key=lambda i: len(lines[i]))
+        lines[longest] += f" This account is dispatch number {index} from the Libya desk."
+        (directory / f"{index:02d}_{sources[index % len(sources)].name}").write_text("\n".join(lines))
+    shutil.copy(directory / "03_003_5ad724015d3c6f3c.txt", directory / "10_copy.txt")
+    return [prepare(raw) for raw in iter_inputs([str(directory)])]
+
+
+def _store_in_groups(url: str, groups: list[list[PreparedArticle]]) -> list[str]:
+    with psycopg.connect(url) as conn:
+        sync_gazetteer(conn, load_gazetteer())
+        actors = ActorCache()
+        actors.refresh(conn)
+        conn.commit()
+        statuses = []
+        for group in groups:
+            with conn.transaction():
+                statuses += [status for status, _ in store_articles(conn, group, actors)]
+    return statuses
+
+
+def _stories(url: str) -> list[list[str]]:
+    with psycopg.connect(url) as conn:
+        rows = conn.execute("select array_agg(content_hash order by content_hash) from articles group by story_id")
+        return sorted(row[0] for row in rows)
+
+
+def test_a_group_stores_what_one_article_at_a_time_stores(db_url, pg_cluster, migrated_template, tmp_path):
+    articles = _prepared_variants(tmp_path / "corpus")
+    name = f"lcdb_one_at_a_time_{next(_names)}"
+    one_at_a_time = pg_cluster.create(name, template=migrated_template)
+    try:
+        expected = _store_in_groups(one_at_a_time, [[article] for article in articles])
+        # A stored article, then one group holding near duplicates of each other and of it, and an exact copy.
+        assert _store_in_groups(db_url, [articles[:1], articles[1:]]) == expected
+        assert expected.count("unchanged") == 1
+        assert_same_tables(table_snapshot(db_url), table_snapshot(one_at_a_time))
+        assert _stories(db_url) == _stories(one_at_a_time)
+        assert len(_stories(db_url)) == 5  # the variants of an example are one story
+    finally:
+        pg_cluster.drop(name)
+
+
+def test_a_group_the_database_refuses_is_stored_one_article_at_a_time(db_url, tmp_path):
+    articles = [prepare(raw) for raw in iter_inputs([str(EXAMPLES_DIR)])]
+    articles[2].title = "PostgreSQL text cannot hold a NUL \x00 byte"
+    articles.append(prepare(next(iter_inputs([str(EXAMPLES_DIR / "000_8e401443d8f09293.txt")]))))
+    with psycopg.connect(db_url) as conn:
+        sync_gazetteer(conn, load_gazetteer())
+        actors = ActorCache()
+        actors.refresh(conn)
+        conn.commit()
+        results = _store_group(conn, articles, actors)
+    assert isinstance(results[2], psycopg.DataError)
+    assert [r[0] for r in results[:2] + results[3:]] == ["loaded", "loaded", "loaded", "loaded", "unchanged"]
+    assert results[5][1] == results[0][1]  # the copy points at the stored article
+    assert _count(db_url, "select count(*) from articles") == 4
+    assert _count(db_url, "select count(distinct article_id) from statements") == 4
+    assert _count(db_url, "select count(*) from articles where extracted_at is null or story_id is null") == 0
+
+
+def test_groups_keep_input_order_and_end_when_the_next_result_is_late():
+    def slow_at_44(n: int) -> int:
+        if n == 44:
+            time.sleep(0.3)
+        return n
+
+    with ThreadPoolExecutor(2) as pool:
+        eager = list(_ordered_groups(pool, slow_at_44, range(100), window=16, size=8))
+        patient = list(_ordered_groups(pool, slow_at_44, range(100), window=16, size=64, max_wait=10))
+    for groups in (eager, patient):
+        assert [item for group in groups for item, _ in group] == list(range(100))
+        assert all(item == result for group in groups for item, result in group)
+    assert max(len(group) for group in eager) <= 8
+    assert not any({43, 44} <= {item for item, _ in group} for group in eager)  # 43 did not wait for 44
+    assert [len(group) for group in patient] == [64, 36]
+    assert [len(group) for group in _ordered_groups(None, slow_at_44, range(3), window=16, size=8)] == [1, 1, 1]

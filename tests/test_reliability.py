@@ -87,7 +87,9 @@ def test_kill_9_mid_load_then_rerun_equals_uninterrupted(db_url, second_db, corp
     for trial in range(TRIALS):
         with psycopg.connect(db_url, autocommit=True) as conn:  # start each trial from an empty database
             conn.execute("truncate articles, actors, stories, load_runs, rejections restart identity cascade")
-        process = lcdb("load", str(corpus), "--workers", "1", url=db_url)
+        # Odd trials use two workers, so the load stores groups of several articles per transaction. The loader
+        # runs in a session of its own so that its worker processes are killed with it.
+        process = lcdb("load", str(corpus), "--workers", str(1 + trial % 2), url=db_url, start_new_session=True)
         # A random point of the load: once a random number of articles is committed, plus a random delay that
         # usually lands in the middle of the next article's transaction.
         target = rng.randint(1, 30)
@@ -95,7 +97,7 @@ def test_kill_9_mid_load_then_rerun_equals_uninterrupted(db_url, second_db, corp
         while article_count(db_url) < target and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.01)
         time.sleep(rng.uniform(0, 0.05))
-        process.send_signal(signal.SIGKILL)
+        os.killpg(process.pid, signal.SIGKILL)
         process.wait()
         stored = article_count(db_url)
         interrupted += 0 < stored < 40
@@ -118,8 +120,10 @@ def test_concurrent_overlapping_loads_equal_one_load(db_url, second_db, corpus, 
         for file in files[start:end]:
             (part / file.name).symlink_to(file)
         parts.append(part)
-    # The union of the parts is the whole corpus; a report run reads while they load.
-    processes = [lcdb("load", str(part), "--workers", "1", url=db_url) for part in parts]
+    # The union of the parts is the whole corpus; a report run reads while they load. Two loaders have two workers,
+    # so they store groups of several articles per transaction.
+    processes = [lcdb("load", str(part), "--workers", workers, url=db_url)
+                 for part, workers in zip(parts, ("1", "2", "2"), strict=True)]
     reader = lcdb("report", "run", "--all", "--out", str(tmp_path / "reports"), url=db_url)
     results = [p.communicate(timeout=300) + (p.returncode,) for p in processes]
     reader_out = reader.communicate(timeout=300)
