@@ -5,9 +5,12 @@ A report is two files in `reports/sql/`: `<name>.sql.j2` (one query, Jinja for s
 
 1. parameters are validated and converted (date, int, text, list[text]) - values never reach Jinja;
 2. the template is rendered with StrictUndefined and a context of booleans ("is this optional filter set?");
-3. an in-memory DuckDB loads the postgres extension from the `duckdb-extension-postgres` wheel, attaches the lcdb
-   database READ_ONLY, copies the report's `reporting.*` views into local tables and detaches; when the extension
-   cannot load, the views are copied with `COPY (select ...) TO STDOUT (FORMAT csv)` over psycopg instead;
+3. the persistent report cache (reports/cache.py: a DuckDB file with every `reporting.*` view, brought up to date
+   from the change log) is attached READ_ONLY to an in-memory DuckDB and the report's views are named there. With
+   the cache off (LCDB_REPORT_CACHE=off), the in-memory DuckDB loads the postgres extension from the
+   `duckdb-extension-postgres` wheel, attaches the lcdb database READ_ONLY, copies the report's views into local
+   tables and detaches; when the extension cannot load, the views are copied with
+   `COPY (select ...) TO STDOUT (FORMAT csv)` over psycopg instead (never cached);
 4. external access is disabled and the configuration locked (no file reads or writes, no new ATTACH);
 5. the SQL runs with every value bound as a DuckDB named parameter (`$since`).
 """
@@ -417,23 +420,48 @@ def lock_down(con) -> None:
     con.execute("set lock_configuration = true")
 
 
+def _views_over_cache(con, path: Path, views: tuple[str, ...]) -> None:
+    """Attach the cache file read-only and give each view its bare name in the session (report SQL says `from x`)."""
+    con.execute(f"attach {_sql_string(path)} as cache (read_only)")
+    for view in views:
+        table = quote_identifier(view, REPORTING_VIEWS)
+        con.execute(f"create view {table} as select * from cache.main.{table}")
+
+
 @contextlib.contextmanager
 def open_session(views: tuple[str, ...] | list[str], url: str | None = None, *, loader: str | None = None,
                  lock: bool = True) -> Iterator:
-    """An in-memory DuckDB holding local copies of `views`, detached from PostgreSQL and locked down.
+    """An in-memory DuckDB where each of `views` is readable by its bare name, detached from PostgreSQL, locked down.
 
-    loader: "extension" (postgres extension), "copy" (psycopg COPY fallback) or None (extension, falling back).
+    The views come from the persistent report cache (reports/cache.py: refreshed first, then attached read-only
+    under a shared lock for as long as the session lasts), or, with the cache off (LCDB_REPORT_CACHE=off) or
+    unusable, from a fresh in-memory copy.
+    loader: "extension" (postgres extension), "copy" (psycopg COPY fallback, never cached) or None (extension,
+    falling back to copy).
     lock=False is for `export` only, which writes files and runs no templated SQL.
     """
     import duckdb
 
+    from reports import cache
+
     libpq = _resolve_url(url)
     views = tuple(dict.fromkeys(views))
     loader = loader or os.environ.get(LOADER_ENV) or "auto"
-    con = duckdb.connect(":memory:")
-    try:
+    with contextlib.ExitStack() as stack:
         use_copy = loader == "copy"
-        if not use_copy:
+        cached: Path | None = None
+        if not use_copy and cache.is_enabled():
+            try:
+                cached, _ = stack.enter_context(cache.reading(libpq))
+            except cache.CacheUnavailable:
+                cached = None  # no extension (then the fallbacks below decide), or a nested session in this process
+            except ReportError:
+                raise
+            except Exception as exc:
+                raise ReportError(f"could not refresh the report cache: {_clean_error(exc, libpq)}") from None
+        con = duckdb.connect(":memory:")
+        stack.callback(con.close)  # closed before the cache's shared lock is released (LIFO)
+        if cached is None and not use_copy:
             try:
                 _load_extension(con)
             except (duckdb.Error, ReportError, OSError):
@@ -441,7 +469,9 @@ def open_session(views: tuple[str, ...] | list[str], url: str | None = None, *, 
                     raise
                 use_copy = True
         try:
-            if use_copy:
+            if cached is not None:
+                _views_over_cache(con, cached, views)
+            elif use_copy:
                 _snapshot_with_copy(con, libpq, views)
             else:
                 _snapshot_with_extension(con, libpq, views)
@@ -452,8 +482,6 @@ def open_session(views: tuple[str, ...] | list[str], url: str | None = None, *, 
         if lock:
             lock_down(con)
         yield con
-    finally:
-        con.close()
 
 
 def _check_lookups(con, spec: ReportSpec, values: dict[str, Any]) -> None:

@@ -16,3 +16,4 @@ from schema.extractions import (  # noqa: F401
     Statement,
 )
 from schema.runs import LoadError, LoadRun  # noqa: F401
+from schema.changes import ChangeLog  # noqa: F401
