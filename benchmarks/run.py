@@ -471,7 +471,7 @@ def run(articles: int, workers: int | None, seed: int, keep: bool, report_scale:
         result["database"] = db.where
         url = db.url
         print(f"database: {db.where}\nreports on the empty database (fixed overhead) ...", file=sys.stderr)
-        result["reports_empty"] = {rep["name"]: rep["seconds"] for rep in time_reports(url, compare=False)}
+        result["reports_empty"] = {rep["name"]: rep["warm_seconds"] for rep in time_reports(url, compare=False)}
         print(f"load ({workers} workers) ...", file=sys.stderr)
         with MemorySampler(_postmaster_pid(db.home)) as memory:
             started = time.perf_counter()
@@ -552,14 +552,16 @@ def targets(r: dict) -> list[dict]:
                     "value": f"slowest {slowest['name']} {_fmt_s(slowest['seconds'])}; cold (first run, full cache "
                              f"build) up to {_fmt_s(cold['cold_seconds'])}",
                     "pass": slowest["seconds"] < REPORT_TARGET_SECONDS})
-    else:
-        # fixed overhead (the same report on the empty database) + the data-dependent part scaled linearly
+    elif not inflated:
+        # Warm runs only: the fixed overhead (the same report, warm, on the empty database) + the data-dependent part
+        # scaled linearly. The incremental refresh of a few articles does not grow with the corpus, so scaling it
+        # would be meaningless; the inflated measurement, when it ran, replaces this estimate.
         empty = r.get("reports_empty", {})
-        estimates = {rep["name"]: empty.get(rep["name"], 0.0) + max(0.0, rep["seconds"] - empty.get(rep["name"], 0.0))
-                     * scale for rep in r["reports"]}
+        estimates = {rep["name"]: empty.get(rep["name"], 0.0)
+                     + max(0.0, rep["warm_seconds"] - empty.get(rep["name"], 0.0)) * scale for rep in r["reports"]}
         worst = max(estimates, key=estimates.get)
         r["reports_extrapolated_100k"] = estimates
-        out.append({"target": "every report < 2 s at 100k (linear estimate)",
+        out.append({"target": "every report < 2 s at 100k (linear estimate, warm)",
                     "value": f"slowest {slowest['name']} {_fmt_s(slowest['seconds'])} at {n:,}; EXTRAPOLATED to 100k "
                              f"(empty-db overhead + linear): {worst} {_fmt_s(estimates[worst])}",
                     "pass": estimates[worst] < REPORT_TARGET_SECONDS, "extrapolated": True})
