@@ -631,6 +631,16 @@ def _speaker_before(ctx, rules: _Rules, mentions: list[Mention], s: int, verb_st
 # Materiel with a foreign origin: "Russian mercenaries", "mercenaries from a Russian security group"
 
 
+def _origin_materiel(ctx, rules: _Rules, span: tuple[int, int], taken: list[Allegation]) -> list[str]:
+    """The materiel of an origin phrase, or [] when another row already covers it or its clause is irrealis."""
+    if any(a.evidence_start <= span[0] < a.evidence_end or span[0] <= a.evidence_start < span[1] for a in taken):
+        return []
+    clause = clauses.clause_of(ctx, span[0])
+    if _irrealis(rules, ctx.body[clause.char_start : span[0]]):
+        return []
+    return _materiel(ctx, rules, Span(*span))[0]
+
+
 def _origin_rows(
     ctx, rules: _Rules, s_index: int, sentence: Span, existing: list[Allegation], prior: list[Allegation]
 ) -> list[Allegation]:
@@ -656,15 +666,7 @@ def _origin_rows(
                 span = (mention.char_start, noun.end())  # "Wagner Group operatives fighting with the LNA"
             else:
                 continue
-            if any(
-                a.evidence_start <= span[0] < a.evidence_end or span[0] <= a.evidence_start < span[1]
-                for a in [*existing, *out]
-            ):
-                continue
-            clause = clauses.clause_of(ctx, span[0])
-            if _irrealis(rules, body[clause.char_start : span[0]]):
-                continue
-            materiel, _, _ = _materiel(ctx, rules, Span(*span))
+            materiel = _origin_materiel(ctx, rules, span, [*existing, *out])
             if not materiel:
                 continue
             materiel = list(dict.fromkeys("mercenaries" if m in _PERSONNEL else m for m in materiel))
@@ -706,12 +708,7 @@ def _origin_rows(
             if not origin:
                 continue
             span = (mention.char_start - len(lead) + origin.start(), mention.char_end)
-        if any(a.evidence_start <= span[0] < a.evidence_end or span[0] <= a.evidence_start < span[1] for a in existing):
-            continue
-        clause = clauses.clause_of(ctx, span[0])
-        if _irrealis(rules, body[clause.char_start : span[0]]):
-            continue
-        materiel, _, _ = _materiel(ctx, rules, Span(*span))
+        materiel = _origin_materiel(ctx, rules, span, existing)
         if not materiel:
             continue
         supplier = clauses.foreign_state(ctx, mention.actor_name)
@@ -736,6 +733,7 @@ def _origin_rows(
             sender.materiel = list(dict.fromkeys([*sender.materiel, *materiel]))
             continue
         nearest = min(libyan, key=lambda m: abs(m.char_start - span[0]))
+        clause = clauses.clause_of(ctx, span[0])
         start = min(span[0], nearest.char_start) if clause.char_start <= nearest.char_start < span[0] else span[0]
         alleged_by, anonymous = _alleged_by(ctx, rules, sentence, span[0], [supplier])
         out.append(

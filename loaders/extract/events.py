@@ -59,7 +59,8 @@ _RELIEF = re.compile(
 # Natural disasters and crises "strike" and "kill" too: not attacks.
 _NATURAL_SUBJECT = re.compile(
     r"\b(?:floods?|flooding|storms?|hurricane|earthquake|quake|disaster|pandemic|virus|coronavirus|outbreak|crisis|"
-    r"fire|blaze|drought|heatwave|Daniel)\s+(?:that\s+|which\s+|has\s+|had\s+|have\s+)?$",
+    r"fire|blaze|drought|heatwave|(?-i:(?:[Ss]torm|[Hh]urricane|[Cc]yclone)\s+[A-Z][a-z]+))"
+    r"\s+(?:that\s+|which\s+|has\s+|had\s+|have\s+)?$",
     re.IGNORECASE,
 )
 _RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,]*$")

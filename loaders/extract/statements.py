@@ -256,6 +256,13 @@ def _strip_fillers(rules: SpeechRules, body: str, start: int, end: int) -> int:
     return end
 
 
+def _last_statement_before(run: _Run, offset: int, within: int) -> Statement | None:
+    """The named statement starting last before `offset`, if it starts less than `within` characters before it."""
+    before = [st for st in run.statements if st.char_start < offset and st.speaker_name]
+    last = max(before, key=lambda st: st.char_start, default=None)
+    return last if last is not None and offset - last.char_start < within else None
+
+
 def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     """The speaker(s) of a reporting verb, from the text [start, verb_start) to its left."""
     ctx, rules, body = run.ctx, run.rules, run.ctx.body
@@ -295,16 +302,15 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             return _Found([Speaker(owner.actor_name, via="institution")], owner.char_start)
     if _IT_SUBJECT.search(left):
         # "It said the ship was carrying aid": the institution (not a person) that spoke last, nearby
-        issuer = run.last_institution(start)
-        last = next((st for st in sorted(run.statements, key=lambda st: -st.char_start) if st.char_start < start), None)
-        if issuer is not None and last is not None and last.speaker_name == issuer and start - last.char_start < 600:
-            return _Found([Speaker(issuer, via="pronoun")], end - 2)
-    if _SAME_DOCUMENT.search(left):
+        last = _last_statement_before(run, start, 600)
+        if last is not None and last.speaker_name == run.last_institution(start):
+            return _Found([Speaker(last.speaker_name, via="pronoun")], end - 2)
+    same_document = _SAME_DOCUMENT.search(left)
+    if same_document:
         # "The statement denied ...": the issuer of the statement just reported.
-        issuer = next((st for st in sorted(run.statements, key=lambda st: -st.char_start)
-                       if st.char_start < start and start - st.char_start < 800 and st.speaker_name), None)
-        if issuer is not None:
-            return _Found([Speaker(issuer.speaker_name, via="document")], start + _SAME_DOCUMENT.search(left).start())
+        last = _last_statement_before(run, start, 800)
+        if last is not None:
+            return _Found([Speaker(last.speaker_name, via="document")], start + same_document.start())
     document = _document_subject(run, start, end)
     if document is not None:
         return document
