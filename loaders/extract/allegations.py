@@ -106,7 +106,7 @@ def _rules() -> _Rules:
         r"(?<![\w-])(?:" + "|".join(f"(?P<{g}>{t})" for t, g in fragments) + r")(?![\w-])", re.IGNORECASE
     )
     categories = {g: g.split("__")[0] for _, g in fragments}
-    verbs = clauses.alternation(rules["supply_verbs"])
+    verbs = _supply_verbs(rules["supply_verbs"])
     breach = clauses.alternation(rules["breach_phrases"])
     trigger = re.compile(rf"(?<![\w-])(?:(?P<breach>{breach})|(?P<verb>{verbs}))(?![\w-])", re.IGNORECASE)
     return _Rules(
@@ -166,7 +166,7 @@ def _sentence_rows(
 ) -> list[Allegation]:
     body = ctx.body
     triggers = [
-        _Trigger(m.start(), m.end(), "breach" if m.group("breach") else "verb", _stem(m.group()))
+        _Trigger(m.start(), m.end(), "breach" if m.group("breach") else "verb", _stem(m))
         for m in rules.trigger.finditer(body, sentence.char_start, sentence.char_end)
     ]
     rows: list[Allegation] = []
@@ -208,19 +208,23 @@ def _sentence_rows(
     return rows
 
 
-_PRESENCE_VERBS = frozenset(
-    "has have keep keeps kept maintain maintains maintained retain retains station stations stationed".split()
-)
+def _supply_verbs(entries: list) -> str:
+    """One alternation, longest first; a verb with a named stem sits in a group `stem__<stem>__<n>`."""
+    fragments = []
+    for index, entry in enumerate(entries):
+        if isinstance(entry, dict):
+            fragments.append((entry["pattern"], f"(?P<stem__{entry['stem']}__{index}>{entry['pattern']})"))
+        else:
+            fragments.append((entry, entry))
+    fragments.sort(key=lambda f: len(f[0]), reverse=True)
+    return "(?:" + "|".join(f for _, f in fragments) + ")"
 
 
-def _stem(verb: str) -> str:
-    word = verb.lower().split()[0]
-    if word in _PRESENCE_VERBS:
-        return "presence"
-    for stem in ("print", "train", "fund", "bankroll", "financ", "recruit"):
-        if word.startswith(stem):
-            return stem
-    return word
+def _stem(match: re.Match[str]) -> str:
+    for group, value in match.groupdict().items():
+        if value is not None and group.startswith("stem__"):
+            return group.split("__")[1]
+    return match.group().lower().split()[0]
 
 
 def _trigger_row(
