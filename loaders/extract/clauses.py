@@ -402,6 +402,23 @@ _APPOSITION_OPEN = re.compile(r",\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,7}
 _APPOSITION_CLOSE = re.compile(r"(?:\s+[\w’'-]+){1,10}?\s*,")
 
 
+_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,]*$")
+_ASIDE_CLOSE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,2}")
+
+
+def in_aside(body: str, start: int, mention: Mention, verb_start: int) -> bool:
+    """The mention sits in an aside that opens after `start` and closes before the verb, so it is not the verb's
+    subject: a relative clause ("Turkey, which backs the GNA, has deployed") or a comma-delimited description
+    ("Haftar, a former general under Muammar Gaddafi, has the support of")."""
+    after = body[mention.char_end : verb_start]
+    if "," in after and _RELATIVE_OPEN.search(body, start, mention.char_start):
+        return True
+    comma = body.rfind(",", start, mention.char_start)
+    # A name right after the comma is a naming apposition ("the UN envoy, Stephanie Williams, urged") and co-refers
+    # with the subject; a name inside a description does not ("Haftar, a former ally of Turkey, has").
+    return comma >= 0 and body[comma + 1 : mention.char_start].strip() != "" and _ASIDE_CLOSE.fullmatch(after) is not None
+
+
 def in_apposition(ctx: ArticleContext, mention: Mention, limit: int) -> bool:
     """'the Wagner Group, a Russian private military company, deployed ...': a mention inside an apposition
     (", a/an/the ... ,") describes the head before it and is not itself the subject."""

@@ -63,7 +63,6 @@ _NATURAL_SUBJECT = re.compile(
     r"\s+(?:that\s+|which\s+|has\s+|had\s+|have\s+)?$",
     re.IGNORECASE,
 )
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,]*$")
 _AND_LINK = re.compile(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
 
@@ -269,7 +268,7 @@ def _subject(ctx, mentions: list[Mention], clause: Span, start: int) -> Mention 
         before = body[max(clause.char_start, mention.char_start - 30) : mention.char_start]
         if _PREPOSITION_BEFORE.search(before):
             continue
-        if _RELATIVE_OPEN.search(body, clause.char_start, mention.char_start) and "," in body[mention.char_end : start]:
+        if clauses.in_aside(body, clause.char_start, mention, start):
             continue  # "Turkey, which backs the GNA, has deployed ...": the relative clause's object is no subject
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s") and not re.match(
             r"['’]s\s+(?:\w+\s+){0,2}?(?:forces|troops|army|armies|fighters|offensive|militias?|government)\b",

@@ -232,12 +232,6 @@ def _possessive_after(body: str, mention: Mention) -> bool:
     return body[mention.char_end : mention.char_end + 2] in ("'s", "’s")
 
 
-def _inside_aside(body: str, start: int, mention, verb_start: int) -> bool:
-    """The mention sits in a comma-delimited aside that closes before the verb ('X, a former Y ally, has')."""
-    before, after = body[start : mention.char_start], body[mention.char_end : verb_start]
-    return "," in before and re.fullmatch(r"[^,;]*,\s*(?:\w+\s+){0,2}", after) is not None
-
-
 def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int]:
     """The supported party before a passive verb: nearest Libyan mention, "the government", or a pronoun."""
     body = ctx.body
@@ -248,7 +242,7 @@ def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int
         for m in ctx.mentions_in(clause.char_start, verb_start)
         if (clauses.is_libyan(ctx, m.actor_name) or m.surface_form.lower() in ("it", "they"))
         # "Haftar, a former general under Muammar Gaddafi, has the support of ...": not the apposition's name
-        and not _inside_aside(body, clause.char_start, m, verb_start)
+        and not clauses.in_aside(body, clause.char_start, m, verb_start)
     ]
     candidate = mentions[-1] if mentions else None
     if gov is not None and (candidate is None or clause.char_start + gov.start() > candidate.char_start):
