@@ -447,6 +447,20 @@ WIRE_CASES = [
         "“Time will show how long it will last,” Recep Tayyip Erdogan told reporters in Istanbul.",
         ("Recep Tayyip Erdogan", "direct", "Time will show how long it will last,"),
     ),
+    # a short quotation after a naming verb is the subject's own label
+    (
+        'The LNA pulled back from the towns but described the move as a "tactical repositioning".',
+        ("Libyan National Army", "direct", "tactical repositioning"),
+    ),
+    (
+        "Acting UN envoy Stephanie Williams described the signing as “a historic moment”.",
+        ("Stephanie Williams", "direct", "a historic moment"),
+    ),
+    (
+        "Stephanie Williams estimated that there were 20,000 foreign fighters in Libya, calling their presence "
+        "“a shocking violation of Libyan sovereignty”.",
+        ("Stephanie Williams", "direct", "a shocking violation of Libyan sovereignty"),
+    ),
 ]
 
 
@@ -469,6 +483,7 @@ def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None
         "Russia did not immediately respond to requests for comment on the allegations.",
         "The US's UN mission declined to comment, the Reuters news agency reported.",
         'Fathi Bashagha described the "so-called" army as a militia.',
+        'Residents called the area "no man\'s land" for weeks.',  # a naming verb with no speaker actor
     ],
 )
 def test_wire_no_statement(body: str) -> None:

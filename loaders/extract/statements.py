@@ -540,11 +540,11 @@ def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
     if not mentions:
         return None
     first = mentions[0]
-    if len(mentions) > 1 and _modifies_next(ctx, first, mentions[1]):
-        first = mentions[1]  # "Turkish President Recep Tayyip Erdogan", "Kremlin spokesman Dmitry Peskov"
     lead = ctx.body[sentence.char_start : first.char_start]
+    if len(mentions) > 1 and _modifies_next(ctx, first, mentions[1]):
+        first = mentions[1]  # "Turkish President Recep Tayyip Erdogan", "Acting UN envoy Stephanie Williams"
     if not re.fullmatch(
-        r"(?:(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+,\s+)?(?:(?:[Tt]he|US|U\.S\.|[A-Z][a-z]+)\s+){0,6}", lead
+        r"(?:(?:[A-Z][\w’'-]*\s+){0,3}[\w’'-]+,\s+)?(?:(?:[Tt]he|U\.S\.|U\.N\.|[A-Z][A-Za-z]+)\s+){0,6}", lead
     ):
         return None
     if first.surface_form.lower() in ("his", "him", "her"):
@@ -674,6 +674,13 @@ def _direct(run: _Run) -> None:
     for quote in run.quotes:
         content = body[quote.open + 1 : quote.close]
         if _words(content) < SHORT_QUOTE_WORDS or body[quote.open] in "‘'" and _words(content) < 6:
+            # 'described the move as a "tactical repositioning"': a short quotation is the subject's own words
+            # when a naming verb introduces it (or it is coordinated with one that was).
+            if _naming_quote(run, quote, attributed):
+                sentence = ctx.sentence_at(quote.open) or Span(quote.open, quote.close)
+                found, cue, confidence = _attribute_quote(run, quote, sentence, sentence)
+                attributed.append((quote, found, sentence, cue, confidence))
+                continue
             # '"A," X said. "That must end."': a whole short sentence in quotation marks is no scare quote.
             sentence = ctx.sentence_at(quote.open)
             if not (
@@ -705,6 +712,24 @@ def _direct(run: _Run) -> None:
         found, cue, confidence = _attribute_quote(run, quote, first, evidence)
         attributed.append((quote, found, evidence, cue, confidence))
     run.attributed = attributed
+
+
+def _naming_quote(run: _Run, quote: Quote, attributed: list) -> bool:
+    body = run.ctx.body
+    if _NAMING_VERB.search(body, max(0, quote.open - 80), quote.open) or _NAMING_PARTICIPLE.search(
+        body, max(0, quote.open - 80), quote.open
+    ):
+        return True
+    if not attributed:
+        return False
+    previous, found = attributed[-1][0], attributed[-1][1]
+    # '... as "a historic moment" and "a courageous step"'
+    return (
+        found is not None
+        and bool(found.speakers)
+        and _words(body[previous.open + 1 : previous.close]) < SHORT_QUOTE_WORDS
+        and re.fullmatch(r"[,;]?\s*(?:and|or|,)\s*", body[previous.close + 1 : quote.open]) is not None
+    )
 
 
 def _inherit(run: _Run) -> None:
@@ -844,13 +869,21 @@ def _attribute_quote(
 
 
 # "called that speech a “declaration of war”", "branded the move “illegal”": the subject's words.
+_NAMED_OBJECT = r"(?:it|them|him|her|this|that|(?:the|its|their|his|her|this|that|these|those)\s+[\w-]+(?:\s+[\w-]+)?)"
 _NAMING_VERB = re.compile(
-    r"\b(?P<verb>called|labell?ed|branded|dubbed|termed|described)\s+(?:it|them|him|her|this|that|the\s+[\w-]+"
-    r"(?:\s+[\w-]+)?|that\s+[\w-]+|this\s+[\w-]+)\s+(?:as\s+)?(?:an?\s+)?$"
+    rf"\b(?P<verb>called|labell?ed|branded|dubbed|termed|described)\s+{_NAMED_OBJECT}\s+(?:as\s+)?(?:an?\s+)?$"
+)
+_NAMING_PARTICIPLE = re.compile(
+    rf",\s+(?:and\s+)?(?P<verb>(?:describing|calling|labell?ing|branding|dubbing|terming)\s+{_NAMED_OBJECT}"
+    r"(?:\s+as)?)\s+(?:an?\s+)?$"
+)
+_NAMING_CUES = frozenset(
+    "called labelled labeled branded dubbed termed described describing calling labelling labeling branding dubbing"
+    " terming".split()
 )
 _QUOTE_PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?P<verb>saying|adding|insisting|arguing|warning|stressing|noting|declaring|"
-    r"(?:describing|calling)\s+(?:it|them|him|her|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+as)?)\s+(?:that\s+)?$"
+    rf"(?:describing|calling)\s+{_NAMED_OBJECT}(?:\s+as)?)\s+(?:that\s+|an?\s+)?$"
 )
 
 
@@ -1294,8 +1327,9 @@ def _reconcile(run: _Run) -> None:
             if st.cue and st.cue.endswith("(end)"):
                 st.cue = st.cue[: -len(" (end)")]
         else:
-            # A short quotation inside the same speaker's reported clause is part of it.
-            if _words(body[st.char_start : st.char_end]) < LONG_QUOTE_WORDS and any(
+            # A short quotation inside the same speaker's reported clause is part of it (unless a naming verb
+            # makes it the speaker's own label: '..., calling their presence "a shocking violation"').
+            if (st.cue or "") not in _NAMING_CUES and _words(body[st.char_start : st.char_end]) < LONG_QUOTE_WORDS and any(
                 i.speaker_name == st.speaker_name
                 and i.is_anonymous == st.is_anonymous
                 and i.char_start < st.char_start
