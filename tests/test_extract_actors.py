@@ -54,6 +54,12 @@ def test_gazetteer_demonyms_possessives_and_places(body: str, expected: set[str]
             "government",
         ),
         ("The Fursan Qaswara Brigade took over the port.", "Fursan Qaswara Brigade", "armed_group"),
+        # a head noun followed by "for"/"on" keeps its complement
+        (
+            "The Sahel Observatory for Human Rights, a Paris-based monitor, said 40 people died.",
+            "Sahel Observatory for Human Rights",
+            "organization",
+        ),
         ("The details were first reported by Tripoli Daily News on Sunday.", "Tripoli Daily News", "media"),
     ],
 )

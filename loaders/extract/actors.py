@@ -306,7 +306,9 @@ def _discover_organisations(state: _State) -> None:
             (
                 i
                 for i, t in enumerate(lowered[:-1])
-                if t in rules.org_heads_before and lowered[i + 1] in ("of", "for", "on")
+                if (t in rules.org_heads_before and lowered[i + 1] in ("of", "for", "on"))
+                # "Syrian Observatory for Human Rights", "Libyan Centre for Freedom of the Press"
+                or (t in rules.org_heads_after and lowered[i + 1] in ("for", "on"))
             ),
             -1,
         )
