@@ -447,6 +447,25 @@ WIRE_CASES = [
         "“Time will show how long it will last,” Recep Tayyip Erdogan told reporters in Istanbul.",
         ("Recep Tayyip Erdogan", "direct", "Time will show how long it will last,"),
     ),
+    # "according to" with coordinated sources: one statement per source
+    (
+        "Russian contractors have fought on the LNA's side since last autumn, according to diplomats and U.N. experts.",
+        ("anon:diplomats", "indirect", "Russian contractors have fought on the LNA's side since last autumn"),
+    ),
+    (
+        "Russian contractors have fought on the LNA's side since last autumn, according to diplomats and U.N. experts.",
+        ("United Nations Panel of Experts on Libya", "indirect", "Russian contractors have fought"),
+    ),
+    # a document with a participle after it; an "according to" aside inside the clause
+    (
+        "Turkey has deployed military advisers to Libya, according to a UN report published in September.",
+        ("United Nations", "indirect", "Turkey has deployed military advisers to Libya"),
+    ),
+    (
+        "The UN panel said in a report that Turkey sent drones. Jordan, according to the report, provided "
+        "armoured vehicles to Haftar’s forces.",
+        ("United Nations Panel of Experts on Libya", "indirect", "provided armoured vehicles to Haftar’s forces"),
+    ),
     # a short quotation after a naming verb is the subject's own label
     (
         'The LNA pulled back from the towns but described the move as a "tactical repositioning".',
@@ -484,6 +503,7 @@ def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None
         "The US's UN mission declined to comment, the Reuters news agency reported.",
         'Fathi Bashagha described the "so-called" army as a militia.',
         'Residents called the area "no man\'s land" for weeks.',  # a naming verb with no speaker actor
+        "The handover went ahead according to plan, and the convoy left at dawn.",
     ],
 )
 def test_wire_no_statement(body: str) -> None:

@@ -443,7 +443,7 @@ def _parenthetical_subject(run: _Run, start: int, end: int) -> _Found | None:
 
 
 _DOC_TAIL = re.compile(
-    r"^(?:\s+(?:(?:seen|obtained|reviewed|published|released|issued|circulated)\s+by|on|about|into|from|by|"
+    r"^(?:\s+(?:(?:seen|obtained|reviewed|published|released|issued|circulated)(?:\s+(?:by|in|on|last|this|to))?|on|about|into|from|by|"
     r"last\s+\w+|this\s+\w+|earlier\s+this\s+\w+|to)\b[^,;]*)?$"
 )
 
@@ -958,7 +958,7 @@ def _cut_np(body: str, start: int, end: int) -> int:
     return start + cut.start() if cut else end
 
 
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>[^,.;“”\"]{2,100})")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>(?:[^,.;“”\"]|(?<=\b[A-Z])\.){2,100})")
 _CLAUSE_BOUNDARY = re.compile(r"(?:;\s+|,?\s+while\s+|,\s+but\s+|,\s+whereas\s+)")
 
 
@@ -1244,27 +1244,30 @@ def _skip_after_say(run: _Run, word: str, pos: int, end: int) -> int:
 
 
 def _according_to(run: _Run, sentence: Span) -> None:
-    ctx, body = run.ctx, run.ctx.body
+    body = run.ctx.body
     for match in _ACCORDING.finditer(body, sentence.char_start, sentence.char_end):
         np_start, np_end = match.start("np"), match.end("np")
         issued = re.match(r"(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|report|communique|release)\s+(?:from|by|of)\s+",
                           body[np_start:np_end])
         if not issued:
             np_end = _cut_np(body, np_start, np_end)
-        found = None
-        anonymous = _anonymous_subject(run, np_start, np_end)
-        if anonymous is not None:
-            found = anonymous
-        else:
-            mentions = [m for m in ctx.mentions_in(np_start, np_end) if m.surface_form.lower() not in ("his", "her")]
-            if mentions and not run.rules.document_nouns.search(body, np_start, np_end):
-                found = _Found([_speaker_of(ctx, mentions[0])], mentions[0].char_start)
-            elif mentions:
-                found = _document_subject(run, np_start, np_end)
-        if found is None or not found.speakers:
+        # "according to diplomats and U.N. experts": each conjunct is a source
+        parts = [(np_start, np_end)] if issued else _conjuncts(body, np_start, np_end)
+        speakers: list[Speaker] = []
+        for part_start, part_end in parts:
+            found = _source_np(run, part_start, part_end)
+            if found is not None:
+                speakers.extend(s for s in found.speakers if s not in speakers)
+        if not speakers:
             continue
+        found = _Found(speakers, np_start)
+        after = body[match.end("np") : match.end("np") + 2]
         if match.start() - sentence.char_start < 3:  # "According to X, CLAUSE."
             content_start, content_end = match.end("np"), _content_end(body, sentence)
+        elif re.match(r",\s*$", body[match.start() - 2 : match.start()]) and after.startswith(",") and (
+            re.match(r"[^,;]*$", body[sentence.char_start : match.start() - 2])
+        ):  # "Jordan, according to the report, provided ...": the sentence around the aside
+            content_start, content_end = sentence.char_start, _content_end(body, sentence)
         else:  # "CLAUSE, according to X."
             content_start = sentence.char_start
             for b in _CLAUSE_BOUNDARY.finditer(body, sentence.char_start, match.start()):
@@ -1283,6 +1286,32 @@ def _according_to(run: _Run, sentence: Span) -> None:
         )
         for st in run.statements[-len(found.speakers) :]:
             st.cue = "according to (end)"
+
+
+def _conjuncts(body: str, start: int, end: int) -> list[tuple[int, int]]:
+    parts, at = [], start
+    for link in re.finditer(r"\s*,?\s+and\s+|\s*,\s+", body[start:end]):
+        parts.append((at, start + link.start()))
+        at = start + link.end()
+    parts.append((at, end))
+    return parts
+
+
+def _source_np(run: _Run, start: int, end: int) -> _Found | None:
+    """Who a source phrase names: an unnamed source, a document's issuer, or the first actor in it."""
+    ctx, body = run.ctx, run.ctx.body
+    mentions = [m for m in ctx.mentions_in(start, end) if m.surface_form.lower() not in ("his", "her")]
+    if mentions and mentions[-1].char_end == _trim(body, start, end)[1] and len(mentions[-1].surface_form) > 3:
+        # the whole phrase is an actor's name ("U.N. experts" for the Panel of Experts)
+        return _Found([_speaker_of(ctx, mentions[-1])], mentions[-1].char_start)
+    anonymous = _anonymous_subject(run, start, end)
+    if anonymous is not None:
+        return anonymous
+    if run.rules.document_nouns.search(body, start, end):
+        return _document_subject(run, start, end)
+    if mentions:
+        return _Found([_speaker_of(ctx, mentions[0])], mentions[0].char_start)
+    return None
 
 
 def _near(statements: list[Statement], starts: list[int], lo: int, hi: int) -> list[Statement]:
@@ -1311,7 +1340,14 @@ def _reconcile(run: _Run) -> None:
                 for d in inside_directs
             ):
                 continue
-            inside = [o for o in _near(indirects, i_starts, st.char_start, st.char_end) if o is not st]
+            # (co-speakers of one attribution share its span: "according to diplomats and U.N. experts")
+            inside = [
+                o
+                for o in _near(indirects, i_starts, st.char_start, st.char_end)
+                if o is not st
+                and (o.char_start, o.char_end, (o.cue or "").removesuffix(" (end)"))
+                != (st.char_start, st.char_end, (st.cue or "").removesuffix(" (end)"))
+            ]
             # "X said Y, diplomats said": an end attribution whose clause carries another speaker's statement.
             if st.cue and st.cue.endswith("(end)") and any(o.speaker_name != st.speaker_name for o in inside):
                 continue
