@@ -466,6 +466,32 @@ WIRE_CASES = [
         "armoured vehicles to Haftar’s forces.",
         ("United Nations Panel of Experts on Libya", "indirect", "provided armoured vehicles to Haftar’s forces"),
     ),
+    # a government's or country's institution, with a possessive owner or "Its"
+    (
+        "The GNU's Interior Ministry said in a statement that its forces had thwarted an attack on the capital.",
+        ("GNU's Interior Ministry", "indirect", "its forces had thwarted an attack on the capital"),
+    ),
+    (
+        "The Government of National Unity said it had not been informed. Its foreign ministry said the visit "
+        "was a violation of sovereignty.",
+        ("Foreign ministry (Government of National Unity)", "indirect", "the visit was a violation of sovereignty"),
+    ),
+    # an institution after a preposition is not the speaker: the unnamed official is
+    (
+        "A senior official in the GNU's Defense Ministry said Wagner fighters remain in Sirte.",
+        ("anon:senior official", "indirect", "Wagner fighters remain in Sirte"),
+    ),
+    # a verb coordinated after a quotation shares the quotation's speaker
+    (
+        'The GNU\'s Interior Ministry said its forces had "thwarted an attempt to destabilise the capital" and '
+        "accused Bashagha's government of seeking to seize power.",
+        ("GNU's Interior Ministry", "indirect", "accused Bashagha's government of seeking to seize power"),
+    ),
+    # "on condition of anonymity" after the verb is no content: the clause before it is the statement
+    (
+        "Wagner fighters remain in Sirte, a senior official told the Libya Observer on condition of anonymity.",
+        ("anon:senior official", "indirect", "Wagner fighters remain in Sirte"),
+    ),
     # a short quotation after a naming verb is the subject's own label
     (
         'The LNA pulled back from the towns but described the move as a "tactical repositioning".',

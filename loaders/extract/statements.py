@@ -81,7 +81,9 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
                                   re.IGNORECASE),
         fillers_at_start=re.compile(rf"\s*,?\s*(?:{post}|\b(?:{fillers})\b)\s*,?", re.IGNORECASE),
         quote_initial=frozenset(str(v).lower() for v in data["quote_initial_verbs"]),
-        institution=re.compile(rf"(?:\b[Tt]he\s+)?(?P<np>(?P<who>[A-Z][\w.’'-]+)\s+(?:{institution}))$"),
+        institution=re.compile(
+            rf"(?:\b[Tt]he\s+)?(?P<np>(?P<who>[A-Z][\w.’'-]*?|[Ii]ts)(?P<poss>['’]s)?\s+(?P<noun>(?i:{institution})))$"
+        ),
     )
 
 
@@ -315,8 +317,17 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     if document is not None:
         return document
     institution = rules.institution.search(left)
+    complement = institution and re.search(r"\s+(?:in|at|of|from|with|for|to)\s+$", left[: institution.start()])
+    if complement and re.match(r"\s+(?:in|at|with)\b", complement.group()):
+        # "a senior official in the GNU's Defense Ministry": an unnamed person inside the institution
+        # (while "a spokesman for the ministry" speaks for it)
+        anonymous = _anonymous_subject(run, start, start + complement.start())
+        if anonymous is not None:
+            return anonymous
+    if institution and (complement or any(m.char_end == end for m in ctx.mentions_in(start + institution.start(), end))):
+        institution = None  # (or a known actor's own name: "the US military")
     if institution:
-        who = ctx.gazetteer.lookup_demonym(institution.group("who")) or ctx.gazetteer.lookup(institution.group("who"))
+        who = _institution_owner(run, start + institution.start("who"), institution.group("who"))
         known = ctx.gazetteer.lookup(institution.group("np"))
         if known is None and who is not None and who.name == "United Nations" and re.search(
             r"\bmission$", institution.group("np")
@@ -324,11 +335,17 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             known = ctx.gazetteer.lookup("UNSMIL")  # in a Libya article "the UN mission" is UNSMIL
         if known is not None:
             return _Found([Speaker(known.name, via="institution")], start + institution.start())
-        if who is not None and who.actor_type == "country":
+        if who is not None and who.actor_type in ("country", "government"):
+            # Named as written ("French foreign ministry", "GNU's Interior Ministry"), which is how annotators and
+            # analysts search for it; "Its foreign ministry" names its owner instead.
+            noun = institution.group("noun")
             name = institution.group("np")
+            if institution.group("who").lower() == "its":
+                name = f"{noun[0].upper()}{noun[1:]} ({who.name})"
+            country = who.name if who.actor_type == "country" else who.country
             run.extra_actors.setdefault(
                 name,
-                ActorRef(name=name, actor_type="government", is_discovered=True, country=who.name, description=name),
+                ActorRef(name=name, actor_type="government", is_discovered=True, country=country, description=name),
             )
             return _Found([Speaker(name, via="institution")], start + institution.start())
     mention = _mention_ending_at(ctx, end, start)
@@ -357,6 +374,19 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     if left.rstrip().endswith(","):
         return _parenthetical_subject(run, start, end)
     return None
+
+
+def _institution_owner(run: _Run, at: int, who: str):
+    """Whose institution: a demonym or name ("French", "Egypt's", "The GNU's"), or "Its" -> the organisation or
+    government named last before it."""
+    ctx = run.ctx
+    if who.lower() == "its":
+        owners = [
+            m for m in ctx.mentions_in(max(0, at - 400), at)
+            if ctx.actor_type(m.actor_name) in ("country", "government")
+        ]
+        return ctx.gazetteer.get(owners[-1].actor_name) if owners else None
+    return ctx.gazetteer.lookup_demonym(who) or ctx.gazetteer.lookup(who)
 
 
 _IT_SUBJECT = re.compile(r"(?:^\s*(?:[”\"’]\s*)?|[.;:]\s+|,\s+and\s+)(?:It|it)\s*$")
@@ -1049,6 +1079,9 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             if st.kind == "indirect" and st.char_start < joint < st.char_end and st.char_end <= sentence.char_end:
                 st.char_end = _trim(body, st.char_start, joint)[1]
     if verb.start() in run.consumed:
+        # (its quotation is already a statement; a coordinated verb after it shares its subject)
+        if not coordinated:
+            events.append((verb.start(), find_subject(run, sentence.char_start, verb.start()), True))
         return
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
         return  # "said to be": hearsay, no speaker
