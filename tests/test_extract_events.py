@@ -82,16 +82,6 @@ NOTHING = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", CASES)
-def test_event_types(text, expected):
-    assert types(text) == expected
-
-
-@pytest.mark.parametrize("text", NOTHING)
-def test_no_event(text):
-    assert events(text) == []
-
-
 def test_participants_subject_first():
     (event,) = events("Erdogan met with Fayez al-Sarraj in Istanbul on Saturday.")
     names = [p.actor_name for p in event.participants]
@@ -169,14 +159,6 @@ GENERAL_NOTHING = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", GENERAL_CASES)
-def test_general_event_types(text, expected):
-    assert types(text) == expected
-
-
-@pytest.mark.parametrize("text", GENERAL_NOTHING)
-def test_general_no_event(text):
-    assert events(text) == []
 
 
 def test_forces_of_a_described_government_are_that_government():
@@ -195,3 +177,13 @@ def test_separate_strikes_in_different_paragraphs_stay_separate():
         "Officials gave no details.\n\nLNA air defences had shot down two Turkish drones near al-Watiya."
     )
     assert types(text).count("attack") == 2
+
+
+@pytest.mark.parametrize("text,expected", CASES + GENERAL_CASES)
+def test_event_types(text, expected):
+    assert types(text) == expected
+
+
+@pytest.mark.parametrize("text", NOTHING + GENERAL_NOTHING)
+def test_no_event(text):
+    assert events(text) == []

@@ -60,16 +60,6 @@ NOTHING = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", CASES)
-def test_support_pairs(text, expected):
-    assert pairs(text) == expected
-
-
-@pytest.mark.parametrize("text", NOTHING)
-def test_no_support(text):
-    assert rows(text) == []
-
-
 def test_accused_of_backing_records_the_accuser():
     text = (
         "The Government of National Accord said it would cut ties with Paris. "
@@ -138,11 +128,11 @@ GENERAL_NOTHING = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", GENERAL_CASES)
-def test_general_support_pairs(text, expected):
+@pytest.mark.parametrize("text,expected", CASES + GENERAL_CASES)
+def test_support_pairs(text, expected):
     assert pairs(text) == expected
 
 
-@pytest.mark.parametrize("text", GENERAL_NOTHING)
-def test_general_no_support(text):
+@pytest.mark.parametrize("text", NOTHING + GENERAL_NOTHING)
+def test_no_support(text):
     assert rows(text) == []
