@@ -20,6 +20,11 @@ CASES = [
         "The United Arab Emirates has supplied Haftar's forces with armoured vehicles and drones, the panel said.",
         [("United Arab Emirates", LNA, {"armored_vehicles", "drones"})],
     ),
+    # a passive supply verb names its origin with "from"
+    (
+        "Inspectors examined weapons flown to commander Khalifa Haftar’s forces from the UAE.",
+        [("United Arab Emirates", LNA, {"weapons"})],
+    ),
     # coordinated suppliers -> one row each; passive accusation without an agent
     (
         "Egypt and Jordan were accused of shipping weapons to forces loyal to Khalifa Haftar.",
@@ -79,6 +84,9 @@ NOTHING = [
     # a presence elsewhere; a hyphenated place of registration is no supplier
     "Turkey has troops in Syria and northern Iraq.",
     "Jordan-based Med Wave Shipping, whose ship delivered jet fuel to eastern Libya, was also sanctioned.",
+    # movements inside Libya, and relief
+    "Fighters were sent from Tripoli to Sirte on Monday.",
+    "Aid was flown from Egypt to Benghazi after the floods.",
 ]
 
 

@@ -35,6 +35,13 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BY = re.compile(r"\s+(?:(?:to|into|in|with)\s+[\w\s,'’-]{0,50}?\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
+_PASSIVE_FROM = re.compile(r"\s+(?:(?:to|into|in)\s+[\w\s,'’-]{0,50}?\s+)?from\s+(?:the\s+)?", re.IGNORECASE)
+# a passive auxiliary, or a materiel noun the participle follows directly ("weapons flown to ...")
+_PASSIVE_BEFORE = re.compile(
+    r"(?:\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?|\b(?:weapons|arms|ammunition|drones|equipment|"
+    r"vehicles|munitions|missiles|systems|materiel|material|hardware|fighters|mercenaries|troops)\s+)$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|its|their|our|own))\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PERSONNEL = frozenset({"military_personnel", "fighters"})
 _ACCUSATION_CUE = re.compile(
@@ -429,6 +436,9 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
 def _passive_agent(ctx, trig: _Trigger) -> tuple[list[str], int]:
     body = ctx.body
     match = _PASSIVE_BY.match(body, trig.end)
+    if not match and _PASSIVE_BEFORE.search(body, max(0, trig.start - 60), trig.start):
+        # "weapons flown to Haftar's forces from the UAE": a passive supply verb names its origin with "from"
+        match = _PASSIVE_FROM.match(body, trig.end)
     if not match:
         return [], trig.start
     sentence = clauses.sentence_of(ctx, trig.start)
