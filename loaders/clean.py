@@ -111,6 +111,7 @@ _TEASER_PREFIX = re.compile(
 _SUBSCRIPTION = re.compile(
     r"\bnewsletters?\b|\bsign(?:ed|ing)?[ -]?up\b|\bsubscribe\b|\bsubscription\b|\bsubscribers?\b|\blog ?in\b"
     r"|\bsign in\b|\bpaywall\b|\bfree trial\b|\bsupport (?:our|independent) journalism\b|\bdonate\b"
+    r"|\bfunded by (?:our )?readers\b|\breader[- ]funded\b|\bavailable for everyone\b"
     r"|^support (?:us|the [A-Z][\w ]{2,30})$|^become an? (?:member|supporter|subscriber)\b",
     re.IGNORECASE,
 )
@@ -158,8 +159,9 @@ _DATE_TOKENS = re.compile(
     r"\b[0-3]?[0-9][./][01]?[0-9][./](?:19|20)[0-9]{2}\b|"  # 18.05.2020
     rf"{_FULL_DATE}|\b(?:19|20)[0-9]{{2}}-[0-9]{{2}}-[0-9]{{2}}(?:T[0-9:.+Z-]+)?\b|\b[0-9]{{1,2}}[:.][0-9]{{2}}"
     r"(?:\s?(?:am|pm|a\.m\.|p\.m\.))?|\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday)?\b"
-    r"|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|PST|PDT|ET|AST)(?:[+-][0-9]{1,2})?\b|\b(?:at|on|am|pm)\b"
-    rf"|\b{_MONTH}\b|\b[0-9]{{1,2}}(?:st|nd|rd|th)?\b|\b(?:19|20)[0-9]{{2}}\b|[,|·•/():-]"
+    r"|\b(?:GMT|UTC|BST|CET|CEST|EET|EEST|EST|EDT|PST|PDT|ET|AST|KSA|MSK|EAT|CAT|WAT|IST|SAST|AEST|CT|MT|PT"
+    r"|Mecca time|Makkah time|local time)(?:[+-][0-9]{1,2})?\b|\b(?:at|on|am|pm)\b"
+    rf"|\b{_MONTH}\b|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?|\b[0-9]{{1,2}}(?:st|nd|rd|th)?\b|\b(?:19|20)[0-9]{{2}}\b|[,|·•/():-]"
     # "April 14, 2020 / 4:07 PM / Updated 2 hours ago"
     r"|\b(?:updated?|ago|mins?|minutes?|hours?|hrs?|days?)\b",
     re.IGNORECASE,
@@ -335,8 +337,16 @@ def _is_dateline(line: str) -> bool:
         return any(_is_dateline(part) for part in parts[1:]) and all(_words(part) <= 8 for part in parts)
     rest = _DATELINE_PREFIX.sub("", line, count=1)
     if not re.search(r"(?:19|20)[0-9]{2}", rest):
-        return False
+        # a stamp without a year: labelled ("Published date: Wednesday 17:02 BST") or relative ("35 minutes ago")
+        labelled = rest != line and not line[: len(line) - len(rest)].rstrip().endswith(",")  # (not "Tripoli, ")
+        relative = _RELATIVE_STAMP.fullmatch(rest.strip()) is not None
+        return (labelled or relative) and bool(rest.strip()) and not _DATE_TOKENS.sub(" ", rest).strip()
     return not _DATE_TOKENS.sub(" ", rest).strip()
+
+
+_RELATIVE_STAMP = re.compile(
+    r"(?:updated\s+)?(?:[0-9]{1,2}|an?|one)\s+(?:mins?|minutes?|hours?|hrs?|days?)\s+ago", re.IGNORECASE
+)
 
 
 def _is_sentence(line: str) -> bool:
@@ -355,6 +365,12 @@ def _opens_menu(items: list[str], reasons: list[str | None], i: int) -> bool:
     """The next two lines are one- or two-word labels: a navigation menu follows, so line i is a masthead."""
     following = items[i + 1 : i + 3]
     return len(following) == 2 and all(_words(line) <= 2 and not _ends_with_period(line) for line in following)
+
+
+_HEADLINE_MIN_WORDS = 5
+# Navigation bars, breadcrumbs and masthead links: "World | Business | Markets", "World › Africa › Libya",
+# "The Guardian - Back to home".
+_MENU_LINE = re.compile(r"(?:\S\s+[|›»>]\s+\S.*){2}|\bback to (?:home|top|homepage)\b", re.IGNORECASE)
 
 
 def _title_like(line: str) -> bool:
@@ -384,18 +400,29 @@ def clean_text(raw: str) -> CleanedText:
 
     # Headline: the first substantial non-furniture line; short lines before it are page header furniture.
     title_index: int | None = None
+    candidates: list[int] = []
     for i in range(min(n, 40)):  # long navigation menus come first on some sites
         if reasons[i] is not None:
             continue
-        if _title_like(items[i]):
-            if _opens_menu(items, reasons, i):
+        if _title_like(items[i]) and not _is_sentence(items[i]):
+            if _opens_menu(items, reasons, i) or _MENU_LINE.search(items[i]):
                 reasons[i] = "header"  # the site's name over its menu ("The Libya Observer", "Home", "Politics")
                 continue
-            title_index = i
-            break
+            candidates.append(i)
+            if _words(items[i]) >= _HEADLINE_MIN_WORDS:
+                break
+            continue
         if _words(items[i]) >= 4:
-            break  # the article starts with a paragraph: no headline
+            break  # the article starts with a paragraph
         reasons[i] = "header"
+    # A headline has a few words at least: shorter lines before it are the site's name or section
+    # ("Middle East Eye", "International News 24/7"); with no longer line, the first short one is the headline.
+    long_enough = [i for i in candidates if _words(items[i]) >= _HEADLINE_MIN_WORDS]
+    if long_enough or candidates:
+        title_index = long_enough[0] if long_enough else candidates[0]
+        for i in candidates:
+            if i < title_index:
+                reasons[i] = "header"
     start = 0 if title_index is None else title_index + 1
     if title_index is None:
         for i in range(min(n, 15)):

@@ -56,8 +56,14 @@ def _dating_lines(furniture_lines: FurnitureLines) -> list[str]:
             line = item
             if furniture_reason(line) in _END_MARKER_REASONS:
                 break
-        lines.append(line)
+        lines.append(_UPPER_MONTH.sub(lambda m: m.group().capitalize(), line))  # "14 JAN 2020" stamps
     return lines
+
+
+_UPPER_MONTH = re.compile(
+    r"\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\b"
+)
 
 
 def _full_dates(mentions: list[DateMention]) -> list[dt.date]:

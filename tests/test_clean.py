@@ -266,6 +266,39 @@ def test_masthead_over_a_menu_is_not_the_title() -> None:
     assert dict(cleaned.removed)["Published on 17 May 2022 - 14:05"] == "dateline"
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Middle East Eye\nInternational News 24/7",  # the site's name and its tagline: short lines
+        "World | Business | Markets | Politics | Video",  # a navigation bar
+        "The Daily Courier - Back to home\nWorld › Africa › Libya",  # a masthead link and a breadcrumb
+        "Available for everyone, funded by readers",  # a donation prompt
+    ],
+)
+def test_headline_after_site_header_lines(header: str) -> None:
+    cleaned = clean_text(
+        f"{header}\n\nRival Libyan factions sign UN deal to form unity government\n\n"
+        "Thu 17 Dec 2015 17.52 GMT\n\nDelegates from Libya's rival parliaments signed the agreement in Skhirat on "
+        "Thursday, the UN envoy said."
+    )
+    assert cleaned.title == "Rival Libyan factions sign UN deal to form unity government"
+    assert dict(cleaned.removed)["Thu 17 Dec 2015 17.52 GMT"] == "dateline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Fri Mar 18, 2011 1:47pm EDT", "Published: 13 November 2018 - 20:15 KSA", "UPDATED: 14 JAN 2020, 15:30",
+     "Published date: Wednesday 17:02 BST", "Posted 9 hours ago", "35 minutes ago"],
+)
+def test_time_stamps_are_datelines(line: str) -> None:
+    assert furniture_reason(line) == "dateline"
+
+
+@pytest.mark.parametrize("line", ["Tripoli, Monday", "Mar 2020 was a hard month for the city", "Ten minutes"])
+def test_not_time_stamps(line: str) -> None:
+    assert furniture_reason(line) != "dateline"
+
+
 def test_doubled_headline_keeps_title() -> None:
     cleaned = clean_text(
         "Libya talks stall in Geneva\n\nLibya talks stall in Geneva\n\nThe talks stalled on Monday, "

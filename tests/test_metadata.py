@@ -68,6 +68,9 @@ def test_gold_published(gold_path: Path) -> None:
         # a publication stamp in the furniture wins
         ("He spoke on Monday, officials said.", [("Published: 11 December 2019", "dateline")], "2019-12-11"),
         ("He spoke on Monday, officials said.", ["Updated 2020-05-22T10:00:00Z"], "2020-05-22"),
+        # wire and agency stamps: abbreviated or upper-case months, time zones
+        ("He spoke on Monday, officials said.", [("14 JAN 2020, 12:05", "dateline")], "2020-01-14"),
+        ("He spoke on Monday, officials said.", [("Fri Mar 18, 2011 1:47pm EDT", "dateline")], "2011-03-18"),
         # weekday + month/day in the lead, the only weekday named: that day (year from calendar, >= latest year)
         ("Pompeo said on Wednesday, December 11, that talks would go on.\n\nThe war began in 2014.", [], "2019-12-11"),
         # ... a second weekday named: only the week's month is safe
