@@ -119,12 +119,37 @@ GENERAL_CASES = [
     ("The Tripoli-based government, which is backed by Turkey, rejected the plan.", {("Turkey", GNA)}),
     # the purpose of a reported supply states the backing
     ("The report said Turkey had deployed troops, warships and drones to back the GNA.", {("Turkey", GNA)}),
+    # a relative clause's antecedent, even after a preposition; a pronoun object
+    ("The GNA is increasingly dependent on Turkey, which supports it openly.", {("Turkey", GNA)}),
+    # a Libyan armed group backing a Libyan body of another camp
+    (
+        "Islamist militias formed Libya Dawn, which backs the General National Congress.",
+        {("Libya Dawn", "General National Congress")},
+    ),
+    # "counts X among his patrons", "is seen as a patron of"
+    (
+        "Haftar, who also counts Egypt and the United Arab Emirates among his patrons, left Moscow.",
+        {("Egypt", HAFTAR), ("United Arab Emirates", HAFTAR)},
+    ),
+    ("Qatar is seen as a patron of the Tripoli authorities.", {("Qatar", GNA)}),
+    # a title that belongs to one Libyan person in the article
+    (
+        "Khalifa Haftar met a Russian general in Benghazi. The Russian-backed commander rules eastern Libya.",
+        {("Russia", HAFTAR)},
+    ),
+    # a repeated preposition continues the list of backers; "the unity government" of the period
+    (
+        "The unity government enjoys the backing of the UN and of western powers including the US and Italy.",
+        {("United Nations", GNA), ("United States", GNA), ("Italy", GNA)},
+    ),
 ]
 
 GENERAL_NOTHING = [
     "France recognised the GNA as the legitimate government.",
     "The UN had recorded 70 resupply flights to eastern airports in support of the LNA.",
     "Egypt is not an ally of Haftar.",
+    "The report counts Egypt among the countries that abstained.",
+    "The LNA is dependent on fuel imports, which Turkey blocks.",
 ]
 
 

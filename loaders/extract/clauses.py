@@ -312,7 +312,7 @@ def title_mentions(ctx: ArticleContext, start: int, end: int) -> list[Mention]:
             for title in entry.titles if entry else ():
                 by_title.setdefault(title.lower(), set()).add(name)
         unique = [
-            (re.compile(rf"\bthe\s+(?:\w+\s+)?{re.escape(t)}\b", re.IGNORECASE), next(iter(o)))
+            (re.compile(rf"\bthe\s+(?:[\w-]+\s+)?{re.escape(t)}\b", re.IGNORECASE), next(iter(o)))
             for t, o in by_title.items()
             if len(o) == 1
         ]
@@ -436,7 +436,7 @@ def in_apposition(ctx: ArticleContext, mention: Mention, limit: int) -> bool:
 
 _WEST_GOVERNMENT = re.compile(
     r"\b(?:Tripoli[-‑\s]based|Tripoli|internationally[-‑\s]recogni[sz]ed|U\.?N\.?[-‑\s](?:backed|recogni[sz]ed|supported)"
-    r"|western[-‑\s]based|Turkish[-‑\s]backed|Turkey[-‑\s]backed)\b",
+    r"|western[-‑\s]based|Turkish[-‑\s]backed|Turkey[-‑\s]backed|unity|national\s+unity|national\s+accord)\b",
     re.IGNORECASE,
 )
 _EAST_GOVERNMENT = re.compile(

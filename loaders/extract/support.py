@@ -49,10 +49,13 @@ _ALLY_OF_FOREIGN = re.compile(
     r"(?:ally|proxy|client|protégé|protege)\s*,?\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}")
+_COUNTS_AMONG = re.compile(r"\b(?:count(?:s|ed)?|numbers?|numbered|lists?|listed)\s+(?:the\s+)?", re.IGNORECASE)
 _IT_THEY = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
     r"\s*(?:(?:the|countries|states|powers|nations|such as|including|like|notably|mainly|"
-    r"chiefly|primarily|both|reportedly|allegedly)\s+|,\s*)*",
+    r"chiefly|primarily|both|reportedly|allegedly|western|foreign|regional|arab|gulf|european|several|other|key)\s+"
+    r"|,\s*)*",
     re.IGNORECASE,
 )
 
@@ -66,6 +69,7 @@ class _Rules:
     possessive_noun: re.Pattern[str]
     backer_of: re.Pattern[str]
     backer_is: re.Pattern[str]
+    among: re.Pattern[str]
     false_follow: re.Pattern[str]
     negation: re.Pattern[str]
     accusation: re.Pattern[str]
@@ -88,7 +92,8 @@ def _rules() -> _Rules:
             re.IGNORECASE,
         ),
         backer_of=re.compile(
-            rf"(?:,?\s+|\s+(?:is|was|are|were|remains|remained|became|has\s+(?:long\s+)?been|have\s+(?:long\s+)?been)\s+)"
+            rf"(?:,?\s+|\s+(?:is|was|are|were|remains|remained|became|has\s+(?:long\s+)?been|have\s+(?:long\s+)?been"
+            rf"|(?:is|are|was|were)\s+(?:widely\s+)?(?:seen|regarded|viewed|considered|described)\s+as|emerged\s+as)\s+)"
             rf"(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,2}}?"
             rf"(?:{backer})\s+(?:of|to)\s+(?:the\s+)?",
             re.IGNORECASE,
@@ -98,6 +103,7 @@ def _rules() -> _Rules:
             rf"such as|including|like)\s+)(?:the\s+)?",
             re.IGNORECASE,
         ),
+        among=re.compile(rf"\s+among\s+(?:his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{backer})\b", re.IGNORECASE),
         false_follow=re.compile(r["false_followers"], re.IGNORECASE),
         negation=clauses.irrealis_pattern(tuple(r["negation"])),
         accusation=re.compile(rf"\b(?:{r['accusation']})\b", re.IGNORECASE),
@@ -188,7 +194,14 @@ def _list_after(ctx, at: int, limit: int) -> tuple[list[Mention], int]:
     ):
         index += 1
     group = clauses.coordination_forward(ctx, mentions, index)
-    return group, group[-1].char_end
+    end = group[-1].char_end
+    # "the backing of the UN and of western powers including the US": a repeated preposition continues the list
+    more = re.match(r"\s*,?\s+and\s+(?:of|from)\s+", body[end:limit])
+    if more:
+        rest, rest_end = _list_after(ctx, end + more.end(), limit)
+        if rest:
+            return group + rest, rest_end
+    return group, end
 
 
 def _supported_at(ctx, at: int, limit: int, max_gap: int = 45) -> tuple[str | None, int]:
@@ -225,6 +238,12 @@ def _supported_at(ctx, at: int, limit: int, max_gap: int = 45) -> tuple[str | No
     titles = clauses.title_mentions(ctx, at, min(limit, at + max_gap))
     if titles and titles[0].char_start <= at + 5:
         return titles[0].actor_name, titles[0].char_end
+    pronoun = re.match(r"\s*(?:it|him|them)\b", body[at:limit])
+    if pronoun:
+        # "Turkey, which supports it openly": the Libyan party named before
+        name = clauses.resolve_it(ctx, at, libyan=True, persons=pronoun.group().strip() == "him")
+        if name:
+            return name, at + pronoun.end()
     return None, at
 
 
@@ -363,6 +382,14 @@ def _compound(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             if tail:
                 supported, end = _supported_at(ctx, at + tail.end(), sentence.char_end, max_gap=5)
         if supported is None:
+            # "The Russian-backed commander": a title that belongs to one Libyan person named in the article
+            titled = [
+                t for t in clauses.title_mentions(ctx, max(sentence.char_start, supporter.char_start - 5), at + 40)
+                if t.char_start < supporter.char_start and t.char_end > at
+            ]
+            if titled:
+                supported, end = titled[0].actor_name, titled[0].char_end
+        if supported is None:
             # "Turkey-backed forces are threatening Sirte": bare forces of the supporter's known side.
             bare = re.match(
                 r"\s+(?:forces|troops|fighters|militias?|militiamen|armed groups?)\b(?!\s+(?:of|loyal|led))",
@@ -470,8 +497,10 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
     mentions = ctx.mentions_in(clause.char_start, verb_start)
     for index in range(len(mentions) - 1, -1, -1):
         mention = mentions[index]
+        # "dependent on Turkey, which supports it": the relative pronoun's antecedent, whatever precedes it
+        relative = index == len(mentions) - 1 and _RELATIVE_TAIL.fullmatch(body, mention.char_end, verb_start)
         before = body[max(clause.char_start, mention.char_start - 30) : mention.char_start]
-        if _PREPOSITION_BEFORE.search(before):
+        if _PREPOSITION_BEFORE.search(before) and not relative:
             continue
         if _possessive_after(body, mention):
             continue
@@ -480,7 +509,10 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
         name = mention.actor_name
         if mention.surface_form.lower() in ("it", "they") and clauses.is_libyan(ctx, name):
             name = clauses.resolve_it(ctx, mention.char_start, libyan=False) or name
-        if clauses.is_libyan(ctx, name) or clauses.is_libya(name):
+        if clauses.is_libya(name) or (
+            # a Libyan armed group may back another Libyan party ("Libya Dawn, which backs the GNC")
+            clauses.is_libyan(ctx, name) and clauses.actor_type(ctx, name) != "armed_group"
+        ):
             return [], verb_start, None
         gap = body[mention.char_end : verb_start]
         if len(gap) > 60 or re.search(r"[;]", gap):
@@ -542,6 +574,17 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         if supported is None or _negated(rules, body[start : match.start()]):
             continue
         out.extend(_rows(ctx, supporters, supported, start, end))
+    # "Haftar, who counts Egypt and the UAE among his patrons"
+    for match in _COUNTS_AMONG.finditer(body, s, e):
+        supporters, end = _list_after(ctx, match.end(), e)
+        among = supporters and rules.among.match(body, end, e)
+        if not among:
+            continue
+        clause = clauses.clause_of(ctx, match.start())
+        supported, start = _subject_before(ctx, clause, match.start())
+        if supported is None or _negated(rules, body[start : match.start()]):
+            continue
+        out.extend(_rows(ctx, supporters, supported, start, among.end()))
     # "Russia's support for Haftar"
     for match in rules.possessive_noun.finditer(body, s, e):
         owner = next(
