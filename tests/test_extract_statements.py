@@ -492,6 +492,27 @@ WIRE_CASES = [
         "Wagner fighters remain in Sirte, a senior official told the Libya Observer on condition of anonymity.",
         ("anon:senior official", "indirect", "Wagner fighters remain in Sirte"),
     ),
+    # a name inside the quotation is not who "he" is
+    (
+        "Mustafa Gheriani, an opposition spokesman, said the shelling went on. "
+        '"Gaddafi is playing for time," he told Reuters by telephone.',
+        ("Mustafa Gheriani", "direct", "Gaddafi is playing for time"),
+    ),
+    # participles after the verb: ", while promising", ", telling reporters that", ", complaining that"
+    (
+        '"There will be no mercy," Gaddafi said, while promising an amnesty to anyone who laid down his weapons.',
+        ("Muammar Gaddafi", "indirect", "promising an amnesty to anyone who laid down his weapons"),
+    ),
+    (
+        "Turkey walked out of the conference, complaining that it had been shut out of the key meeting.",
+        ("Turkey", "indirect", "it had been shut out of the key meeting"),
+    ),
+    # a title with a demonym points back to the person named before
+    (
+        "Muammar Gaddafi spoke on the radio. The council voted hours after the Libyan leader threatened to crush "
+        "the rebels.",
+        ("Muammar Gaddafi", "indirect", "threatened to crush the rebels"),
+    ),
     # a short quotation after a naming verb is the subject's own label
     (
         'The LNA pulled back from the towns but described the move as a "tactical repositioning".',

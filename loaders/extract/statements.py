@@ -1007,8 +1007,9 @@ def _indirect(run: _Run) -> None:
 
 # ", saying it had not given its consent" / ", warning that ...": the sentence subject speaks.
 _PARTICIPLE = re.compile(
-    r",[\"”’]?\s+(?:and\s+)?(?P<verb>saying|adding|warning|insisting|arguing|stressing|claiming|explaining|vowing|"
-    r"demanding|urging|accusing|denying|describing|declaring|noting|calling\s+(?:on|for))\b"
+    r",[\"”’]?\s+(?:and\s+|while\s+)?(?P<verb>saying|adding|warning|insisting|arguing|stressing|claiming|explaining|"
+    r"vowing|demanding|urging|accusing|denying|describing|declaring|noting|calling\s+(?:on|for)|promising|pledging|"
+    r"threatening|complaining|acknowledging|admitting|asserting|telling\s+(?:\w+\s+){1,3}?that)\b"
 )
 
 
