@@ -149,6 +149,11 @@ GENERAL_CASES = [
     ("Egypt dispatched rescue teams and relief supplies to Derna on Wednesday.", ["other"]),
     # natural disasters strike and kill too: an event, but never an attack
     ("The floods that struck Derna in September killed thousands.", ["other"]),
+    # a longer modifier before the offensive noun; an appointment is "other"
+    ("Khalifa Haftar launched a ground and air assault on Benghazi's militias on Friday.", ["offensive"]),
+    ("Ghassan Salame, a Lebanese academic, was appointed UN envoy for Libya in June.", ["other"]),
+    ("Haftar's forces took over the airport on Monday.", ["capture"]),
+    ("Erdogan spoke by phone with Sarraj on Monday.", ["phone_call"]),
 ]
 
 GENERAL_NOTHING = [
@@ -156,6 +161,11 @@ GENERAL_NOTHING = [
     "Egypt could send troops to Libya.",
     # "arrived in" needs a visiting actor as subject, not fighters recruited by someone
     "About 4,750 Syrian fighters recruited by Turkey had arrived in Libya.",
+    # how something was said is no phone call; taking over a role is no capture; a denial negates
+    '"Gaddafi is playing for time," Mustafa Gheriani told Reuters by telephone.',
+    "Speaking by phone to a private television channel, Haftar vowed to fight on.",
+    "Martin Kobler, who took over the mediation from Bernardino Leon in November, signed nothing.",
+    "LNA spokesman Ahmed al-Mismari denied that his forces had targeted the centre.",
 ]
 
 

@@ -77,6 +77,7 @@ class _Trigger:
     object_type: tuple[str, ...]
     agent: str | None
     refers: bool
+    not_after: re.Pattern[str] | None
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def _rules() -> _Rules:
                 object_type=tuple(raw.get("object_type", ())),
                 agent=raw.get("agent"),
                 refers=bool(raw.get("refers")),
+                not_after=re.compile(rf"(?:{raw['not_after']})\s*$", re.IGNORECASE) if raw.get("not_after") else None,
             )
         )
     return _Rules(
@@ -161,6 +163,8 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     before = body[clause.char_start : start]
     if clauses.has_cue(rules.irrealis, before[-45:]):
         return None
+    if trigger.not_after is not None and trigger.not_after.search(before[-60:]):
+        return None  # "told Reuters by telephone": how something was said, not an event
     if _TO_BEFORE.search(before) and not _CONTINUE_TO.search(before):
         return None  # "to seize Tripoli", "in a bid to end his offensive": purpose, not fact
     mentions = [m for m in ctx.mentions_in(clause.char_start, clause.char_end) if _participant_ok(ctx, m)]
