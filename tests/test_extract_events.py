@@ -154,6 +154,15 @@ GENERAL_CASES = [
     ("Ghassan Salame, a Lebanese academic, was appointed UN envoy for Libya in June.", ["other"]),
     ("Haftar's forces took over the airport on Monday.", ["capture"]),
     ("Erdogan spoke by phone with Sarraj on Monday.", ["phone_call"]),
+    # talks "held in" a place, parties that "met at" one, "meeting in" as an aside
+    ("The indirect talks, held in Moscow on Monday, ended without a deal.", ["meeting"]),
+    ("Sarraj and Haftar met at the Chateau de la Celle-Saint-Cloud on Tuesday.", ["meeting"]),
+    ("Foreign ministers from the G7, meeting in Dinard on Saturday, urged restraint.", ["meeting"]),
+    # "the first country to recognise" states a fact; arson and continued shelling are attacks
+    ("France became the first country to recognise the National Transitional Council on March 10.", ["diplomatic"]),
+    ("Protesters set fire to the house of the mayor on Monday.", ["attack"]),
+    ("Gheriani said Gaddafi's forces had kept shelling Misrata after the announcement.", ["attack"]),
+    ("Interim Prime Minister Osama Hamad dissolved Derna's municipal council on Tuesday.", ["other"]),
 ]
 
 GENERAL_NOTHING = [
@@ -166,6 +175,7 @@ GENERAL_NOTHING = [
     "Speaking by phone to a private television channel, Haftar vowed to fight on.",
     "Martin Kobler, who took over the mediation from Bernardino Leon in November, signed nothing.",
     "LNA spokesman Ahmed al-Mismari denied that his forces had targeted the centre.",
+    "France refused to recognise the National Transitional Council.",
 ]
 
 

@@ -40,7 +40,11 @@ _OBJECT_GAP = re.compile(
 )
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]+")
 _TO_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_CONTINUE_TO = re.compile(r"\b(?:began|begun|started|continued|continues|went on)\s+to\s+$", re.IGNORECASE)
+# (a fact despite the infinitive: "began to", "became the first country to recognise")
+_CONTINUE_TO = re.compile(
+    r"\b(?:(?:began|begun|started|continued|continues|went on)\s+to|(?:first|second|last|only)\s+(?:[\w-]+\s+){0,2}?to)\s+$",
+    re.IGNORECASE,
+)
 _PARTICIPANT_BOUNDARY = re.compile(
     r",\s*(?:after|before|as|when|because|which|who|whose|where|since|amid|following|according to)\b"
     r"|,\s+(?:the|a|an)\s+(?:biggest|largest|first|latest|most|major|key|new|second|third|fresh|further|significant)\b"
