@@ -20,6 +20,20 @@ CASES = [
         "The United Arab Emirates has supplied Haftar's forces with armoured vehicles and drones, the panel said.",
         [("United Arab Emirates", LNA, {"armored_vehicles", "drones"})],
     ),
+    # "arming X": the weapons are implied; "militants" are fighters
+    (
+        "The House of Representatives has long accused Turkey and Qatar of arming Libya Dawn.",
+        [("Turkey", "Libya Dawn", {"weapons"}), ("Qatar", "Libya Dawn", {"weapons"})],
+    ),
+    (
+        "The LNA claims Ankara has also sent Syrian militants to Tripoli.",
+        [("Turkey", GNA, {"fighters"})],
+    ),
+    # a Libyan brings them in "from" a foreign state: that state is the supplier
+    (
+        "The rebels accused Gaddafi of flying in mercenaries from Chad to bolster his forces.",
+        [("Chad", "Muammar Gaddafi", {"mercenaries"})],
+    ),
     # a passive supply verb names its origin with "from"
     (
         "Inspectors examined weapons flown to commander Khalifa Haftar’s forces from the UAE.",
@@ -86,6 +100,8 @@ NOTHING = [
     "Jordan-based Med Wave Shipping, whose ship delivered jet fuel to eastern Libya, was also sanctioned.",
     # movements inside Libya, and relief
     "Fighters were sent from Tripoli to Sirte on Monday.",
+    "Haftar's forces moved fighters from Benghazi to Sirte.",
+    "The GNA accused the LNA of arming civilians in the south.",
     "Aid was flown from Egypt to Benghazi after the floods.",
 ]
 

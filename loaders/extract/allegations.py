@@ -85,6 +85,7 @@ class _Rules:
     categories: dict[str, str]  # regex group name -> category
     trigger: re.Pattern[str]
     restricted: dict[str, tuple[str, ...]]
+    implied: dict[str, str]
     default_materiel: str
     origin: re.Pattern[str]
     origin_from: re.Pattern[str]
@@ -121,6 +122,7 @@ def _rules() -> _Rules:
         categories=categories,
         trigger=trigger,
         restricted={k: tuple(v) for k, v in rules["restricted_verbs"].items()},
+        implied=dict(rules.get("implied_materiel", {})),
         default_materiel=rules["default_materiel"],
         origin=re.compile(
             r"[\s-]*(?:\w+\s+){0,1}?" + clauses.alternation(rules["origin_nouns"]) + r"(?![\w-])", re.IGNORECASE
@@ -268,6 +270,8 @@ def _trigger_row(
         materiel = ["training", *[m for m in materiel if m != "training"]]
     if stem in rules.restricted:
         materiel = [m for m in materiel if m in rules.restricted[stem]]
+    if not materiel and trig.kind == "verb" and stem in rules.implied:
+        materiel = [rules.implied[stem]]
     if not materiel:
         if trig.kind != "breach":
             return []
@@ -279,6 +283,13 @@ def _trigger_row(
     suppliers, subject_start = passive_suppliers, trig.start
     if not suppliers:
         suppliers, subject_start = _subject(ctx, sentence, trig.start)
+    if not suppliers:
+        # "accused Gaddafi of flying in mercenaries from Chad": a Libyan brings them in from a foreign state
+        suppliers = _origin_from(ctx, window)
+        subject_start = trig.start
+        from_origin = bool(suppliers)
+    else:
+        from_origin = False
     if not suppliers and previous_suppliers:
         suppliers, subject_start = previous_suppliers, trig.start
     if not suppliers:
@@ -332,6 +343,9 @@ def _trigger_row(
         if generic:
             # ids of rows whose materiel is only the default of an embargo-breach phrase (see _same_claim)
             ctx.__dict__.setdefault("_allegation_generic", set()).add(id(rows[-1]))
+        if from_origin:
+            # the Libyan subject brought them in: the clause's purpose is his, not the supplier's (support.py)
+            ctx.__dict__.setdefault("_allegation_origin", set()).add(id(rows[-1]))
     return rows
 
 
@@ -431,6 +445,18 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
             continue
         return names, group[0].char_start
     return [], verb_start
+
+
+def _origin_from(ctx, window: Span) -> list[str]:
+    body = ctx.body
+    for match in re.finditer(r"\bfrom\s+(?:neighbou?ring\s+)?(?:the\s+)?", body[window.char_start : window.char_end]):
+        at = window.char_start + match.end()
+        mention = next((m for m in ctx.mentions_in(at, at + 60) if m.char_start == at), None)
+        if mention is not None and clauses.actor_type(ctx, mention.actor_name) == "country" and _supplier_ok(
+            ctx, mention.actor_name
+        ):
+            return [mention.actor_name]
+    return []
 
 
 def _passive_agent(ctx, trig: _Trigger) -> tuple[list[str], int]:

@@ -136,7 +136,10 @@ def _purpose_of_supply(ctx, rules: _Rules) -> list[Support]:
     Haftar's army", "personnel deployed at bases ..., in support of his forces"): the supplier backs that party."""
     body = ctx.body
     out = []
+    origin = getattr(ctx, "_allegation_origin", set())
     for row in getattr(ctx, "_allegation_rows", []):
+        if id(row) in origin:
+            continue
         sentence = clauses.sentence_of(ctx, row.evidence_start)
         purpose = _PURPOSE.search(body, row.evidence_start, sentence.char_end)
         if purpose is None or purpose.start() - row.evidence_end > 120:
