@@ -513,6 +513,23 @@ WIRE_CASES = [
         "the rebels.",
         ("Muammar Gaddafi", "indirect", "threatened to crush the rebels"),
     ),
+    # an unnamed source: whatever the noun phrase, "who asked not to be named" makes it anonymous
+    (
+        "A commander of the Rafallah Al-Sahati Brigade, who asked not to be named, told the Libya Herald that his "
+        "men had repelled the attack.",
+        ("anon:commander of the Rafallah Al-Sahati Brigade", "indirect", "his men had repelled the attack"),
+    ),
+    # a demonym in an unnamed source's description is not the speaker
+    (
+        '"You cannot impose a prime minister on people," said a Libyan delegate in Skhirat.',
+        ("anon:Libyan delegate", "direct", "You cannot impose a prime minister on people"),
+    ),
+    # plural unnamed sources: critics, countries, groups
+    (
+        "Critics say the deal risks creating a third government.",
+        ("anon:Critics", "indirect", "the deal risks creating a third government"),
+    ),
+    ("In Rome, 17 countries called for an immediate ceasefire.", ("anon:17 countries", "indirect", "called for an immediate ceasefire")),
     # a short quotation after a naming verb is the subject's own label
     (
         'The LNA pulled back from the towns but described the move as a "tactical repositioning".',

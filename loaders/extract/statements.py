@@ -277,6 +277,12 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     left = body[start:end]
     if not left.strip():
         return None
+    unnamed = _ANONYMITY.search(left)
+    if unnamed:
+        # "A commander of the X Brigade, who asked not to be named, told ...": an unnamed source whatever its NP
+        anonymous = _unnamed_np(run, start, start + unnamed.start())
+        if anonymous is not None:
+            return anonymous
     raw = body[start:verb_start].rstrip()
     if left.endswith(",") or (raw.endswith(",") and not rules.verbs.search(raw, len(left))):
         appositive = _appositive_subject(run, start, start + len(left.rstrip(" ,")) + 1 if left.endswith(",") else
@@ -374,6 +380,27 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     if left.rstrip().endswith(","):
         return _parenthetical_subject(run, start, end)
     return None
+
+
+_ANONYMITY = re.compile(
+    r",?\s*(?:who|speaking|talking)\s+(?:[\w’'-]+\s+){0,4}?(?:not\s+to\s+be\s+(?:named|identified|quoted)|"
+    r"(?:on\s+(?:the\s+)?condition\s+of\s+)?anonymity|anonymously)\s*,?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
+    """The noun phrase of an unnamed source ending at `end`, from its determiner: 'A commander of the X Brigade'."""
+    body = run.ctx.body
+    np = re.search(r"(?:^|[,;:]\s*|\b(?:that|and|but)\s+)((?:an?|the|one|two|three|some|several)\s+[^,;:]{2,120})$",
+                   body[start:end], re.IGNORECASE)
+    if np is None:
+        return None
+    text = np.group(1)
+    if not any(w.lower() in run.rules.anonymous_nouns for w in re.findall(r"[\w-]+", text)):
+        return None
+    description = re.sub(r"^(?:an?|the|some)\s+", "", text, flags=re.IGNORECASE).strip()
+    return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")], start + np.start(1))
 
 
 def _institution_owner(run: _Run, at: int, who: str):
@@ -955,7 +982,11 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
         np_end = _cut_np(body, np_start, np_end)
         found = find_subject(run, np_start, np_end) if np_end > np_start else None
         if found is None:
-            mentions = ctx.mentions_in(np_start, np_end)
+            # (not a bare demonym: "said a Libyan delegate" is no statement of Libya)
+            mentions = [
+                m for m in ctx.mentions_in(np_start, np_end)
+                if not (ctx.gazetteer.lookup_demonym(m.surface_form) and not ctx.gazetteer.lookup(m.surface_form))
+            ]
             if mentions:
                 found = _Found([_speaker_of(ctx, mentions[0])], mentions[0].char_start)
         if found is not None:
@@ -1084,6 +1115,8 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         if not coordinated:
             events.append((verb.start(), find_subject(run, sentence.char_start, verb.start()), True))
         return
+    if re.match(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous)", body[verb.end() : verb.end() + 30]):
+        return  # "who asked not to be named": a condition of the source, not a statement
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
         return  # "said to be": hearsay, no speaker
     is_say = word in rules.say_verbs or word in rules.document_verbs  # "..., a panel of UN experts has found."
