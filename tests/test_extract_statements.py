@@ -256,6 +256,11 @@ def test_statement_patterns(body: str, expected: tuple[str, str, str]) -> None:
     assert any(s == speaker and k == kind and quote in q for s, k, q in found), found
 
 
+def test_nested_speech_act_has_no_speaker_of_its_own() -> None:
+    found = triples("Foreign Minister Angelino Alfano said that Italy welcomed any step toward peace.")
+    assert {s for s, _, _ in found} == {"Angelino Alfano"}
+
+
 def test_split_quote_keeps_its_speaker() -> None:
     body = (
         "“We have asked all sides to pull back their heavy weapons,” the envoy Haftar met said. "
@@ -530,6 +535,21 @@ WIRE_CASES = [
         ("anon:Critics", "indirect", "the deal risks creating a third government"),
     ),
     ("In Rome, 17 countries called for an immediate ceasefire.", ("anon:17 countries", "indirect", "called for an immediate ceasefire")),
+    # a speech act inside another speaker's reported clause is part of that report
+    (
+        "Foreign Minister Angelino Alfano said that Italy welcomed any step toward peace, but warned against "
+        "a multiplication of initiatives.",
+        ("Angelino Alfano", "indirect", "warned against a multiplication of initiatives"),
+    ),
+    # an adverb between subject and verb; an unnamed source "based in" a place
+    (
+        "UN experts have accused Wagner of deploying fighters. Moscow has always denied any link to the group.",
+        ("Russia", "indirect", "denied any link to the group"),
+    ),
+    (
+        "“The message is simple: Russia is staying,” a western diplomat based in Tripoli told Middle East Eye.",
+        ("anon:western diplomat based in Tripoli", "direct", "Russia is staying"),
+    ),
     # a short quotation after a naming verb is the subject's own label
     (
         'The LNA pulled back from the towns but described the move as a "tactical repositioning".',

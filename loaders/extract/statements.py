@@ -70,7 +70,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         document_nouns=re.compile(rf"\b(?:{doc_nouns})\b", re.IGNORECASE),
         # "residents in central Tripoli", "diplomats in New York": a place may follow the head noun
         anonymous_head=re.compile(
-            rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:in|from|at)\s+(?:the\s+)?"
+            rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at)\s+(?:the\s+)?"
             r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
             r"|(?:east|west|south|north|capital|city|region|country)))?$",
             re.IGNORECASE,
@@ -401,6 +401,22 @@ def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
         return None
     description = re.sub(r"^(?:an?|the|some)\s+", "", text, flags=re.IGNORECASE).strip()
     return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")], start + np.start(1))
+
+
+def _reporting_statement(run: _Run, found: _Found, sentence: Span) -> Statement | None:
+    """The reported-speech statement (after a plain say-verb) of another speaker whose content holds this subject."""
+    names = {s.name for s in found.speakers}
+    for st in reversed(run.statements[-16:]):
+        if st.evidence_start < sentence.char_start:
+            break
+        if (
+            st.kind == "indirect"
+            and st.char_start <= found.np_start < st.char_end
+            and (st.cue or "").split(" ")[0] in _PLAIN_SAY
+            and st.speaker_name not in names
+        ):
+            return st
+    return None
 
 
 def _institution_owner(run: _Run, at: int, who: str):
@@ -1132,6 +1148,17 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             found = _sentence_subject(run, sentence, verb.start())
     else:
         found = find_subject(run, sentence.char_start, verb.start())
+        outer = (
+            _reporting_statement(run, found, sentence)
+            if found is not None and found.speakers and not is_say
+            else None
+        )
+        if outer is not None:
+            # "Alfano said that Italy welcomed any step, but warned ...": a clause inside another speaker's
+            # reported speech is part of that report; a verb coordinated after it is the reporter's again
+            events.append((verb.start(), _Found([Speaker(outer.speaker_name, outer.speaker_description,
+                                                         outer.is_anonymous, "inherited")], outer.char_start), True))
+            return
     events.append((verb.start(), found, is_say))
     if found is None or not found.speakers:
         return
