@@ -550,6 +550,15 @@ WIRE_CASES = [
         "“The message is simple: Russia is staying,” a western diplomat based in Tripoli told Middle East Eye.",
         ("anon:western diplomat based in Tripoli", "direct", "Russia is staying"),
     ),
+    # "X quoted Y as saying": Y speaks, after a quotation or before reported speech
+    (
+        '"You do not change the horse while crossing the river," the source quoted Haftar as saying.',
+        ("Khalifa Haftar", "direct", "You do not change the horse while crossing the river"),
+    ),
+    (
+        "Al Arabiya quoted LNA spokesman Ahmed al-Mismari as saying the field marshal had left Palermo.",
+        ("Ahmed al-Mismari", "indirect", "the field marshal had left Palermo"),
+    ),
     # a short quotation after a naming verb is the subject's own label
     (
         'The LNA pulled back from the towns but described the move as a "tactical repositioning".',

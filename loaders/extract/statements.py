@@ -991,6 +991,12 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
     tail = body[tail_start:stop]
     if not re.match(r"\s*[,—–-]?\s*[\w]", tail) and not re.match(r"\s*[.!?]?\s*$", tail[:1]):
         pass
+    quoted_as = _QUOTED_AS.match(tail)
+    if quoted_as:
+        # '"...," the source quoted Haftar as saying': the one quoted speaks, not the source
+        speaker = _quoted_one(ctx, tail_start + quoted_as.start("np"), tail_start + quoted_as.end("np"))
+        if speaker is not None:
+            return _Found([_speaker_of(ctx, speaker)], speaker.char_start), "said"
     inverted = _AFTER_VERB_FIRST.match(tail)
     if inverted:
         np_start = tail_start + inverted.start("np")
@@ -1029,6 +1035,11 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
     return None, None
 
 
+_QUOTED_AS = re.compile(
+    r"\s*,?\s*[^“”\".;]{0,80}?\bquot(?:ed|es|ing)\s+(?P<np>[^“”\",.;]{2,80}?)\s+as\s+(?:saying|telling|stating)\b"
+)
+
+
 def _cut_np(body: str, start: int, end: int) -> int:
     """'a senior UN diplomat speaking on condition of anonymity' -> 'a senior UN diplomat'."""
     cut = re.search(r"\s+(?:speaking|who|in|on|at|during|after|when|according|from|to)\b", body[start:end])
@@ -1045,6 +1056,7 @@ def _indirect(run: _Run) -> None:
         if _is_headline(ctx, sentence) or sentence.char_end - sentence.char_start > MAX_SENTENCE_CHARS:
             continue
         _according_to(run, sentence)
+        _quoted_as(run, sentence)
         events: list[tuple[int, _Found | None, bool]] = []  # (verb offset, subject, is_say)
         count = len(run.statements)
         for verb in run.rules.verbs.finditer(ctx.body, sentence.char_start, sentence.char_end):
@@ -1380,6 +1392,30 @@ def _according_to(run: _Run, sentence: Span) -> None:
         )
         for st in run.statements[-len(found.speakers) :]:
             st.cue = "according to (end)"
+
+
+_QUOTED_AS_FORWARD = re.compile(
+    r"\bquot(?:ed|es)\s+(?P<np>[^“”\",.;]{2,80}?)\s+as\s+(?:saying|telling\s+(?:\w+\s+){1,3}?)\s*(?:that\s+)?(?=[^“”\"\s])"
+)
+
+
+def _quoted_one(ctx: ArticleContext, start: int, end: int) -> Mention | None:
+    """The one quoted in '... quoted LNA spokesman Ahmed al-Mismari as saying': the person, else the last name."""
+    mentions = ctx.mentions_in(start, end)
+    persons = [m for m in mentions if ctx.actor_type(m.actor_name) == "person"]
+    return persons[-1] if persons else (mentions[-1] if mentions else None)
+
+
+def _quoted_as(run: _Run, sentence: Span) -> None:
+    """'State media quoted Haftar as saying the army would advance': the one quoted is the speaker."""
+    ctx, body = run.ctx, run.ctx.body
+    for match in _QUOTED_AS_FORWARD.finditer(body, sentence.char_start, sentence.char_end):
+        speaker = _quoted_one(ctx, match.start("np"), match.end("np"))
+        if speaker is None:
+            continue
+        found = _Found([_speaker_of(ctx, speaker)], speaker.char_start)
+        _emit(run, found, "indirect", match.end(), _content_end(body, sentence), sentence, "said", 0.7,
+              (sentence.char_start, sentence.char_end))
 
 
 def _conjuncts(body: str, start: int, end: int) -> list[tuple[int, int]]:
