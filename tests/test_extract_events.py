@@ -176,6 +176,8 @@ GENERAL_NOTHING = [
     "Martin Kobler, who took over the mediation from Bernardino Leon in November, signed nothing.",
     "LNA spokesman Ahmed al-Mismari denied that his forces had targeted the centre.",
     "France refused to recognise the National Transitional Council.",
+    # a speaker's words in quotation marks claim, they do not narrate
+    '“Employees are being intimidated and some have been abducted,” the governor told reporters on Monday.',
 ]
 
 

@@ -67,6 +67,7 @@ _NATURAL_SUBJECT = re.compile(
     r"\s+(?:that\s+|which\s+|has\s+|had\s+|have\s+)?$",
     re.IGNORECASE,
 )
+_QUOTATION = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 _AND_LINK = re.compile(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
 
@@ -141,6 +142,9 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
             if candidate is not None:
                 found.append(candidate)
         candidates.extend(_resolve_sentence(rules, ctx, found))
+    # A speaker's own words in quotation marks claim, they do not narrate: no event from inside a quotation.
+    quoted = [m.span() for m in _QUOTATION.finditer(ctx.body)]
+    candidates = [c for c in candidates if not any(a < c.trig_start < b for a, b in quoted)]
     candidates.sort(key=lambda c: c.trig_start)
     return _dedupe(ctx, candidates)
 
