@@ -163,6 +163,10 @@ GENERAL_CASES = [
     ("Protesters set fire to the house of the mayor on Monday.", ["attack"]),
     ("Gheriani said Gaddafi's forces had kept shelling Misrata after the announcement.", ["attack"]),
     ("Interim Prime Minister Osama Hamad dissolved Derna's municipal council on Tuesday.", ["other"]),
+    # visits, walk-outs, chaired conferences
+    ("Lavrov spoke during a visit to Sri Lanka on Tuesday.", ["diplomatic"]),
+    ("Turkey walked out of the gathering on Tuesday.", ["diplomatic"]),
+    ("John Kerry co-chaired a conference in Rome on Sunday.", ["meeting"]),
 ]
 
 GENERAL_NOTHING = [
