@@ -559,6 +559,12 @@ WIRE_CASES = [
         "Al Arabiya quoted LNA spokesman Ahmed al-Mismari as saying the field marshal had left Palermo.",
         ("Ahmed al-Mismari", "indirect", "the field marshal had left Palermo"),
     ),
+    # "The resolution" is the Security Council's when no other issuer was named
+    (
+        "The U.N. Security Council voted on Thursday to impose a no-fly zone. The resolution demands an immediate "
+        "ceasefire.",
+        ("United Nations Security Council", "indirect", "demands an immediate ceasefire"),
+    ),
     # a short quotation after a naming verb is the subject's own label
     (
         'The LNA pulled back from the towns but described the move as a "tactical repositioning".',

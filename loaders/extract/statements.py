@@ -545,10 +545,17 @@ def _document_subject(run: _Run, start: int, end: int) -> _Found | None:
                 continue
             return _Found([Speaker(m.actor_name, via="document")], np_start)
         if (
-            re.search(r"\b(?:the|this|that|its|a)\s+(?:\w+\s+)?$", body[np_start : noun.start()])
+            re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Aa])\s+(?:\w+\s+)?$", body[np_start : noun.start()])
             or np_start == noun.start()
         ):
             issuer = run.last_institution(noun.start())
+            if not issuer and noun.group().lower() == "resolution":
+                # "The resolution demands ...": a resolution is the Security Council's (or the Assembly's)
+                issuer = next(
+                    (m.actor_name for m in reversed(ctx.mentions_in(max(0, noun.start() - 3000), noun.start()))
+                     if re.search(r"Security Council|General Assembly", m.actor_name)),
+                    None,
+                )
             if issuer:
                 return _Found([Speaker(issuer, via="document")], np_start)
         return _Found([], np_start)  # a document with no known issuer: no speaker, but no other reading either
