@@ -565,6 +565,18 @@ WIRE_CASES = [
         "ceasefire.",
         ("United Nations Security Council", "indirect", "demands an immediate ceasefire"),
     ),
+    # the head of "X of Y" speaks; a complement ("allied to Haftar") does not
+    (
+        "Prime Minister Abdul Hamid Dbeibah of the Tripoli-based Government of National Unity (GNU) criticized the "
+        "oil closure.",
+        ("Abdul Hamid Dbeibah", "indirect", "criticized the oil closure"),
+    ),
+    # an unknown name with a "who" relative is a person; the quotation is his, not the next clause's speaker's
+    (
+        "Ahmed Abushahma, who headed the GNA delegation, told reporters that the agreement “belongs to all Libyans,” "
+        "while Lt. Gen. Amraja al-Amami, the head of the LNA team, called on the world to help.",
+        ("Ahmed Abushahma", "direct", "belongs to all Libyans"),
+    ),
     # a short quotation after a naming verb is the subject's own label
     (
         'The LNA pulled back from the towns but described the move as a "tactical repositioning".',
@@ -603,6 +615,7 @@ def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None
         'Fathi Bashagha described the "so-called" army as a militia.',
         'Residents called the area "no man\'s land" for weeks.',  # a naming verb with no speaker actor
         "The handover went ahead according to plan, and the convoy left at dawn.",
+        "The vote came a week after a militia allied to Haftar called on Cairo to intervene.",
     ],
 )
 def test_wire_no_statement(body: str) -> None:

@@ -432,7 +432,10 @@ def _discover_media(state: _State) -> None:
 
 
 _APPOSITION_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<desc>(?:[^,.;:“”\"()]|(?<=[A-Z])\.){2,120})")
-_NAME_BEFORE_VERB = re.compile(r"^,?\s+(?:said|says|told|added|wrote|tweeted)\b")
+_NAME_BEFORE_VERB = re.compile(
+    r"^,?\s+(?:said|says|told|added|wrote|tweeted|insisted|stressed|warned|argued|noted|explained|acknowledged)\b"
+)
+_WHO_AFTER = re.compile(r"^,\s+who\s+(?!is\s+(?:based|located|headquartered))")
 
 
 def _name_tokens_ok(tokens: list[str], rules: ActorRules, allow_single: bool = False) -> bool:
@@ -554,7 +557,8 @@ def _discover_persons(state: _State) -> None:
         if appos and _has_role_noun(appos.group("desc"), rules):
             _register_person(state, start, end, tokens, appos.group("desc").strip(), None)
             continue
-        if _NAME_BEFORE_VERB.match(tail) and len(tokens) <= 4:
+        if (_NAME_BEFORE_VERB.match(tail) or _WHO_AFTER.match(tail)) and len(tokens) <= 4:
+            # "Ahmed Abushahma, who headed the GNA delegation, told ...": only a person is a "who"
             _register_person(state, start, end, tokens, None, None)
             continue
         # (c) Role noun, name: "... senior Middle East and North Africa official, Victoria Coates."

@@ -358,6 +358,16 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     if mention is not None and _LOCATED_SOURCE.search(body, max(start, mention.char_start - 40), mention.char_start):
         mention = None  # "diplomats in New York said": unnamed people at a place, not the place
     if mention is not None:
+        complement = _COMPLEMENT_BEFORE.search(body, max(start, mention.char_start - 60), mention.char_start)
+        if complement:
+            # "Prime Minister Dbeibah of the GNU criticised": the head before the complement speaks;
+            # "the parliament allied to Haftar called on": not Haftar
+            head = _mention_ending_at(ctx, complement.start(), start)
+            if head is not None and complement.group("prep").lower() in ("of", "from"):
+                mention = head if ctx.actor_type(head.actor_name) == "person" else mention
+            elif complement.group("prep").lower() not in ("of", "from"):
+                mention = head  # (None: an unnamed head, "a militia allied to Haftar", is looked for below)
+    if mention is not None:
         # "sources close to Haftar said": unnamed people around a named actor.
         close = _CLOSE_TO.search(body, max(start, mention.char_start - 60), mention.char_start)
         if close:
@@ -432,6 +442,11 @@ def _institution_owner(run: _Run, at: int, who: str):
     return ctx.gazetteer.lookup_demonym(who) or ctx.gazetteer.lookup(who)
 
 
+_COMPLEMENT_BEFORE = re.compile(
+    r"\s+(?P<prep>of|from|(?:allied|aligned|loyal|linked|opposed)\s+(?:to|with)|backed\s+by|led\s+by)\s+"
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$",
+    re.IGNORECASE,
+)
 _IT_SUBJECT = re.compile(r"(?:^\s*(?:[”\"’]\s*)?|[.;:]\s+|,\s+and\s+)(?:It|it)\s*$")
 _LOCATED_SOURCE = re.compile(
     r"\b(?:diplomats?|officials?|sources?|residents?|witnesses|analysts|observers|journalists|correspondents)\s+"
@@ -1024,6 +1039,8 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
     for verb in rules.verbs.finditer(body, tail_start, min(stop, tail_start + 220)):
         if re.search(r"[“\"]", body[tail_start : verb.start()]):
             break
+        if re.search(r"(?:^|,)\s*(?:while|whereas|but|as|and)\s", body[tail_start : verb.start()]):
+            break  # '... "belongs to all Libyans," while X called on ...': another clause, another speaker
         if re.search(r"\b(?:who|which)\s+(?:\w+\s+){0,2}$", body[tail_start : verb.start()]):
             continue  # '..." a diplomat who asked not to be named told Reuters'
         if re.search(r"\b(?:who|which)\b[^,;]*$", body[tail_start : verb.start()]):
