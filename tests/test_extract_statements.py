@@ -577,6 +577,11 @@ WIRE_CASES = [
         "while Lt. Gen. Amraja al-Amami, the head of the LNA team, called on the world to help.",
         ("Ahmed Abushahma", "direct", "belongs to all Libyans"),
     ),
+    # a document issued by a country's institution
+    (
+        "Erdogan spoke by phone with al-Sarraj, according to a statement by Turkey's Communications Directorate.",
+        ("Turkey's Communications Directorate", "indirect", "Erdogan spoke by phone with al-Sarraj"),
+    ),
     # a short quotation after a naming verb is the subject's own label
     (
         'The LNA pulled back from the towns but described the move as a "tactical repositioning".',

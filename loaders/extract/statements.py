@@ -548,6 +548,15 @@ def _document_subject(run: _Run, start: int, end: int) -> _Found | None:
         if by and not re.match(r"\s+(?:seen|obtained|reviewed)", tail):
             issuer = next(iter(ctx.mentions_in(noun.end() + by.end(), end)), None)
             if issuer is not None and issuer.char_start == noun.end() + by.end():
+                # "a statement by Turkey's Communications Directorate": the institution, named as written
+                institution = run.rules.institution.search(body, issuer.char_start, end)
+                if institution is not None and institution.start() == issuer.char_start and institution.group("poss"):
+                    name = institution.group("np")
+                    owner = ctx.gazetteer.get(issuer.actor_name)
+                    country = owner.name if owner and owner.actor_type == "country" else (owner.country if owner else None)
+                    run.extra_actors.setdefault(name, ActorRef(name=name, actor_type="government", is_discovered=True,
+                                                               country=country, description=name))
+                    return _Found([Speaker(name, via="institution")], issuer.char_start)
                 return _Found([Speaker(issuer.actor_name, via="document")], issuer.char_start)
         np_start_match = re.search(
             r"(?:^|[,;:(]|\b(?:that|and|but|as|while|when)\b)[^,;:(]*$", body[window_start : noun.start()]
