@@ -167,6 +167,10 @@ GENERAL_CASES = [
     ("Lavrov spoke during a visit to Sri Lanka on Tuesday.", ["diplomatic"]),
     ("Turkey walked out of the gathering on Tuesday.", ["diplomatic"]),
     ("John Kerry co-chaired a conference in Rome on Sunday.", ["meeting"]),
+    # blocking an inspection, mines and trenches, reinforcing positions
+    ("Turkish warships prevented a French frigate from inspecting the Cirkin in June.", ["other"]),
+    ("Wagner fighters had dug trenches and laid mines along the western approaches to Sirte.", ["other"]),
+    ("Russia's Wagner Group was reinforcing positions in and around Sirte on Monday.", ["deployment"]),
 ]
 
 GENERAL_NOTHING = [
