@@ -191,6 +191,15 @@ GENERAL_NOTHING = [
 
 
 
+def test_the_two_men_are_the_last_two_persons_named():
+    meeting = [e for e in events(
+        "Fayez al-Sarraj and Khalifa Haftar arrived in Paris on Tuesday. The two men, whose camps have fought for "
+        "three years, met at the Chateau de la Celle-Saint-Cloud."
+    ) if e.event_type == "meeting"]
+    assert len(meeting) == 1
+    assert {p.actor_name for p in meeting[0].participants} == {"Fayez al-Sarraj", "Khalifa Haftar"}
+
+
 def test_forces_of_a_described_government_are_that_government():
     (event,) = events("Forces aligned with Libya's internationally recognised government seized two towns on Monday.")
     assert [p.actor_name for p in event.participants] == ["Government of National Accord"]

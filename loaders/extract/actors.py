@@ -189,6 +189,7 @@ def find_mentions(ctx: ArticleContext) -> None:
     _titles_alone(state)
     _descriptions_alone(state)
     _pronouns(state)
+    _pairs(state)
     _resolve_overlaps(state)
     ctx.mentions = [
         Mention(f.name, ctx.body[f.start : f.end], f.start, f.end) for f in sorted(state.found, key=lambda f: f.start)
@@ -756,6 +757,36 @@ def _pronouns(state: _State) -> None:
         target = resolve_pronoun(ctx.body, sentences, candidates, start, gender, lambda n: _gender(state, n))
         if target is not None:
             state.add(target, start, end, priority=0, kind="pronoun")
+
+
+_PAIR = re.compile(r"\b[Tt]he\s+(?P<two>two|both)\s+(?P<noun>men|leaders|rivals|presidents|ministers|commanders|envoys)\b")
+
+
+def _pairs(state: _State) -> None:
+    """'The two men met at ...': the last two persons named in this or the previous two sentences, one mention on
+    "two" and one on the noun (so a list of two reads as "A B")."""
+    ctx = state.ctx
+    persons = sorted(
+        (f for f in state.found if f.kind in ("name", "title", "pronoun") and state.is_person(f.name)),
+        key=lambda f: f.start,
+    )
+    starts = [s.char_start for s in ctx.sentences]
+    for match in _PAIR.finditer(ctx.body):
+        if state.covered(match.start("two"), match.end("noun")):
+            continue
+        index = bisect.bisect_right(starts, match.start()) - 1
+        lo = ctx.sentences[max(index - 2, 0)].char_start if ctx.sentences else 0
+        names: list[str] = []
+        for f in reversed([f for f in persons if lo <= f.start < match.start()]):
+            if f.name not in names:
+                names.append(f.name)
+            if len(names) == 2:
+                break
+        if len(names) < 2:
+            continue
+        first, second = reversed(names)
+        state.add(first, match.start("two"), match.end("two"), priority=0, kind="pronoun")
+        state.add(second, match.start("noun"), match.end("noun"), priority=0, kind="pronoun")
 
 
 def resolve_pronoun(body, sentences, persons, offset, gender, gender_of) -> str | None:

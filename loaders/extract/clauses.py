@@ -147,13 +147,19 @@ _COORD_GAP = re.compile(
 )
 
 
+def _joined(ctx: ArticleContext, left: Mention, right: Mention) -> bool:
+    gap = ctx.body[left.char_end : right.char_start]
+    # "The two men": the pair resolved by actors._pairs, one mention on "two" and one on the noun
+    return bool(_COORD_GAP.match(gap)) or (gap == " " and left.surface_form.lower() in ("two", "both"))
+
+
 def coordination(ctx: ArticleContext, mentions: list[Mention], index: int) -> list[Mention]:
     """The coordinated list around mentions[index]: neighbours joined only by commas/"and"/"or"."""
     lo = index
-    while lo > 0 and _COORD_GAP.match(ctx.body[mentions[lo - 1].char_end : mentions[lo].char_start]):
+    while lo > 0 and _joined(ctx, mentions[lo - 1], mentions[lo]):
         lo -= 1
     hi = index
-    while hi + 1 < len(mentions) and _COORD_GAP.match(ctx.body[mentions[hi].char_end : mentions[hi + 1].char_start]):
+    while hi + 1 < len(mentions) and _joined(ctx, mentions[hi], mentions[hi + 1]):
         hi += 1
     return mentions[lo : hi + 1]
 

@@ -220,6 +220,10 @@ def _coordinated(ctx: ArticleContext, first: Mention, start_limit: int) -> tuple
     found = [first]
     np_start = first.char_start
     seen_and = False
+    pair = _mention_ending_at(ctx, first.char_start - 1, start_limit)
+    if pair is not None and pair.surface_form.lower() in ("two", "both") and ctx.body[pair.char_end] == " ":
+        found.insert(0, pair)  # "The two leaders" (see actors._pairs)
+        np_start = pair.char_start
     while True:
         head = ctx.body[start_limit:np_start]
         link = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", head)
