@@ -34,6 +34,16 @@ CASES = [
         "The rebels accused Gaddafi of flying in mercenaries from Chad to bolster his forces.",
         [("Chad", "Muammar Gaddafi", {"mercenaries"})],
     ),
+    # supply nouns: the possessive owner or the "from"/"by" agent supplies
+    (
+        "The panel documented deliveries of weapons from the UAE to Haftar's forces.",
+        [("United Arab Emirates", LNA, {"weapons"})],
+    ),
+    ("Critics condemned the UAE's supply of drones to the LNA.", [("United Arab Emirates", LNA, {"drones"})]),
+    (
+        "The report detailed the transfer of Pantsir systems by the UAE to the LNA.",
+        [("United Arab Emirates", LNA, {"air_defense"})],
+    ),
     # a passive supply verb names its origin with "from"
     (
         "Inspectors examined weapons flown to commander Khalifa Haftar’s forces from the UAE.",
@@ -101,6 +111,9 @@ NOTHING = [
     # movements inside Libya, and relief
     "Fighters were sent from Tripoli to Sirte on Monday.",
     "Haftar's forces moved fighters from Benghazi to Sirte.",
+    "Russia's sale of S-400 systems to Turkey angered Washington.",
+    "The UN called for an end to the supply of weapons to Libya.",
+    "Turkey's delivery of humanitarian aid to Tripoli continued.",
     "The GNA accused the LNA of arming civilians in the south.",
     "Aid was flown from Egypt to Benghazi after the floods.",
 ]

@@ -98,6 +98,7 @@ class _Rules:
     flight: re.Pattern[str]
     flight_materiel: str
     maker: re.Pattern[str]
+    supply_noun: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,6 +140,7 @@ def _rules() -> _Rules:
         ),
         flight_materiel=rules["flight_materiel"],
         maker=re.compile(rules["maker_suffix"], re.IGNORECASE),
+        supply_noun=re.compile(rf"(?<![\w-])(?:{rules['supply_nouns']})\s+of\s+", re.IGNORECASE),
     )
 
 
@@ -212,6 +214,7 @@ def _sentence_rows(
             rows.extend(row)
             previous_suppliers = [r.supplier_name for r in row]
     rows.extend(_receive_rows(ctx, rules, sentence, rows))
+    rows.extend(_nominal_rows(ctx, rules, sentence, rows))
     rows.extend(_flight_rows(ctx, rules, sentence, rows))
     rows.extend(_origin_rows(ctx, rules, s_index, sentence, rows, prior))
     return rows
@@ -848,6 +851,69 @@ def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
                     alleged_by_name=alleged_by,
                     is_alleged_by_anonymous=anonymous,
                     confidence=0.6 if subjects else 0.5,
+                )
+            )
+    return out
+
+
+def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]) -> list[Allegation]:
+    """'the UAE's supply of drones to the LNA', 'deliveries of weapons from the UAE to Haftar's forces'."""
+    body = ctx.body
+    out = []
+    for match in rules.supply_noun.finditer(body, sentence.char_start, sentence.char_end):
+        clause = clauses.clause_of(ctx, match.start())
+        agent = re.search(r"\b(?:from|by)\s+(?:the\s+)?", body[match.end() : clause.char_end])
+        stop = re.search(r"\s(?:from|by|to|for|into|at)\s", body[match.end() : clause.char_end])
+        materiel, last_end, first = _materiel(
+            ctx, rules, Span(match.end(), match.end() + stop.start() if stop else min(clause.char_end, match.end() + 80))
+        )
+        if not materiel:
+            continue
+        owner = next(
+            (m for m in ctx.mentions_in(max(clause.char_start, match.start() - 60), match.start())
+             if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,2}", body[m.char_end : match.start()])),
+            None,
+        )
+        group: list[Mention] = [owner] if owner is not None else []
+        if not group and agent is not None:
+            at = match.end() + agent.end()
+            mentions = ctx.mentions_in(at, clause.char_end)
+            if mentions and mentions[0].char_start <= at + 3:
+                group = clauses.coordination_forward(ctx, mentions, 0)
+        suppliers = clauses.dedupe_names(
+            [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
+        )
+        if not suppliers:
+            continue
+        window = Span(match.end(), clause.char_end)
+        libyan = [m for m in ctx.mentions_in(match.end(), clause.char_end) if clauses.is_libyan(ctx, m.actor_name)]
+        if not libyan and not re.search(r"\bLibya\b|\bTripoli\b|\bBenghazi\b", body[match.end() : clause.char_end]):
+            continue  # "Russia's sale of S-400s to Turkey": not about Libya
+        if _foreign_destination(ctx, window) and not libyan:
+            continue
+        before = body[clause.char_start : match.start()]
+        if _irrealis(rules, before) or _HYPOTHETICAL_PREFIX.search(before) or _DEPARTURE.search(before):
+            continue
+        if _HUMANITARIAN.search(body, clause.char_start, clause.char_end):
+            continue
+        if any(a.supplier_name in suppliers and a.evidence_start <= match.start() < a.evidence_end for a in existing):
+            continue
+        recipient = clauses.faction(ctx, libyan[0].actor_name) if libyan else _side_faction(ctx, suppliers)
+        start = min(group[0].char_start, match.start())
+        end = max(last_end, group[-1].char_end, libyan[0].char_end if libyan else 0)
+        alleged_by, anonymous = _alleged_by(ctx, rules, sentence, match.start(), suppliers)
+        for supplier in suppliers:
+            out.append(
+                Allegation(
+                    supplier_name=supplier,
+                    recipient_name=recipient,
+                    materiel=list(materiel),
+                    evidence_start=start,
+                    evidence_end=end,
+                    quantity_text=_quantity(body, match.end(), first) if first is not None else None,
+                    alleged_by_name=alleged_by,
+                    is_alleged_by_anonymous=anonymous,
+                    confidence=0.6 if libyan else 0.5,
                 )
             )
     return out
