@@ -171,6 +171,19 @@ GENERAL_CASES = [
     ("Turkish warships prevented a French frigate from inspecting the Cirkin in June.", ["other"]),
     ("Wagner fighters had dug trenches and laid mines along the western approaches to Sirte.", ["other"]),
     ("Russia's Wagner Group was reinforcing positions in and around Sirte on Monday.", ["deployment"]),
+    # everyday conflict vocabulary
+    ("Gunmen opened fire on a convoy carrying Libyan officials near Zawiya on Monday.", ["attack"]),
+    ("An explosion ripped through a market in Benghazi on Friday, killing seven people.", ["attack"]),
+    ("Haftar's forces fired rockets at Mitiga airport on Tuesday.", ["attack"]),
+    ("Rival militias clashed in central Tripoli overnight.", ["attack"]),
+    ("Forces loyal to the GNA entered the town of Tarhuna on Friday.", ["capture"]),
+    ("The LNA declared a unilateral ceasefire on Sunday.", ["diplomatic"]),
+    ("The United States froze the assets of a Libyan smuggling network on Friday.", ["diplomatic"]),
+    ("Gunmen kidnapped four Italian workers near Mellitah on Monday.", ["other"]),
+    ("Hundreds of prisoners escaped from a jail in southern Tripoli on Sunday.", ["other"]),
+    ("Thousands of families fled their homes in southern Tripoli last week.", ["other"]),
+    ("The House of Representatives passed a vote of no confidence in the government on Tuesday.", ["other"]),
+    ("A migrant boat capsized off the coast of Khoms on Thursday.", ["other"]),
 ]
 
 GENERAL_NOTHING = [
@@ -186,6 +199,9 @@ GENERAL_NOTHING = [
     "France refused to recognise the National Transitional Council.",
     # a speaker's words in quotation marks claim, they do not narrate
     '“Employees are being intimidated and some have been abducted,” the governor told reporters on Monday.',
+    # an announcement is a statement, not an event; a call for a truce is not one
+    "Foreign Minister Moussa Koussa announced an immediate ceasefire on Friday.",
+    "Putin and Erdogan called for a ceasefire in Libya on Wednesday.",
 ]
 
 

@@ -175,7 +175,11 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         return None  # "told Reuters by telephone": how something was said, not an event
     if _TO_BEFORE.search(before) and not _CONTINUE_TO.search(before):
         return None  # "to seize Tripoli", "in a bid to end his offensive": purpose, not fact
-    mentions = [m for m in ctx.mentions_in(clause.char_start, clause.char_end) if _participant_ok(ctx, m)]
+    # (the subject right before a trigger that is itself a speech verb, "The LNA announced a ceasefire", stays)
+    mentions = [
+        m for m in ctx.mentions_in(clause.char_start, clause.char_end)
+        if _participant_ok(ctx, m) or re.fullmatch(r"\s+", body[m.char_end : start] or "x")
+    ]
     subject = _subject(ctx, mentions, clause, start)
     if subject is None or not clauses.is_libyan(ctx, subject.actor_name):
         forces = _FORCES_OF_GOVERNMENT.search(body, clause.char_start, start)
