@@ -184,6 +184,14 @@ GENERAL_CASES = [
     ("Thousands of families fled their homes in southern Tripoli last week.", ["other"]),
     ("The House of Representatives passed a vote of no confidence in the government on Tuesday.", ["other"]),
     ("A migrant boat capsized off the coast of Khoms on Thursday.", ["other"]),
+    ("The LNA began a push towards Sirte on Monday.", ["offensive"]),
+    # a named operation is an offensive only when a Libyan party launches it
+    ("The EU launched Operation Irini in March to enforce the arms embargo.", ["other"]),
+    ("The GNA suspended cooperation with France on Wednesday.", ["diplomatic"]),
+    ("The two sides exchanged prisoners on Thursday in a deal brokered by the UN.", ["other"]),
+    ("The central bank governor fled the country on Friday.", ["other"]),
+    ("Armed men stormed the headquarters of the central bank in Tripoli on Monday.", ["attack"]),
+    ("The House of Representatives elected a new government on Thursday.", ["other"]),
 ]
 
 GENERAL_NOTHING = [

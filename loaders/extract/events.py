@@ -211,6 +211,8 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         return None
     if trigger.subject == "libyan" and (subject is None or not clauses.is_libyan(ctx, subject.actor_name)):
         return None
+    if trigger.subject == "foreign" and (subject is None or clauses.is_libyan(ctx, subject.actor_name)):
+        return None
     if trigger.subject == "pair" and not _pair_subject(ctx, mentions, clause, start):
         return None
     if trigger.subject == "near" and not _near_subject(ctx, subject, start):
