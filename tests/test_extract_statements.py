@@ -577,6 +577,11 @@ WIRE_CASES = [
         "while Lt. Gen. Amraja al-Amami, the head of the LNA team, called on the world to help.",
         ("Ahmed Abushahma", "direct", "belongs to all Libyans"),
     ),
+    # "a spokesman for" an institution speaks for it
+    (
+        "A spokesman for the UN mission said the talks would resume next week.",
+        ("United Nations Support Mission in Libya", "indirect", "the talks would resume next week"),
+    ),
     # a document issued by a country's institution
     (
         "Erdogan spoke by phone with al-Sarraj, according to a statement by Turkey's Communications Directorate.",

@@ -327,7 +327,8 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     if document is not None:
         return document
     institution = rules.institution.search(left)
-    complement = institution and re.search(r"\s+(?:in|at|of|from|with|for|to)\s+$", left[: institution.start()])
+    # ("a spokesman for the UN mission": the institution speaks through him, so "for" is no complement)
+    complement = institution and re.search(r"\s+(?:in|at|of|from|with|to)\s+$", left[: institution.start()])
     if complement and re.match(r"\s+(?:in|at|with)\b", complement.group()):
         # "a senior official in the GNU's Defense Ministry": an unnamed person inside the institution
         # (while "a spokesman for the ministry" speaks for it)
