@@ -34,6 +34,12 @@ CASES = [
         "The rebels accused Gaddafi of flying in mercenaries from Chad to bolster his forces.",
         [("Chad", "Muammar Gaddafi", {"mercenaries"})],
     ),
+    # "training" right after a supply verb is its object; a presence "of up to 1,200"
+    (
+        "Egypt has provided training and weapons to Haftar's forces, diplomats said.",
+        [("Egypt", LNA, {"training", "weapons"})],
+    ),
+    ("The Wagner Group has up to 1,200 mercenaries in Libya, UN experts said.", [("Wagner Group", LNA, {"mercenaries"})]),
     # supply nouns: the possessive owner or the "from"/"by" agent supplies
     (
         "The panel documented deliveries of weapons from the UAE to Haftar's forces.",

@@ -180,6 +180,11 @@ def _sentence_rows(
         _Trigger(m.start(), m.end(), "breach" if m.group("breach") else "verb", _stem(m))
         for m in rules.trigger.finditer(body, sentence.char_start, sentence.char_end)
     ]
+    # "provided training and weapons": "training" right after a supply verb is its object, not a new verb
+    triggers = [
+        t for i, t in enumerate(triggers)
+        if not (t.stem == "train" and i > 0 and triggers[i - 1].kind == "verb" and t.start - triggers[i - 1].end <= 12)
+    ]
     rows: list[Allegation] = []
     previous_suppliers: list[str] = []
     skip_next = False
