@@ -40,6 +40,11 @@ CASES = [
         [("Egypt", LNA, {"training", "weapons"})],
     ),
     ("The Wagner Group has up to 1,200 mercenaries in Libya, UN experts said.", [("Wagner Group", LNA, {"mercenaries"})]),
+    # a demonym before flights that land in Libya names their origin
+    (
+        "Turkish cargo planes landed at Mitiga airport carrying weapons for the GNA.",
+        [("Turkey", GNA, {"weapons"})],
+    ),
     # supply nouns: the possessive owner or the "from"/"by" agent supplies
     (
         "The panel documented deliveries of weapons from the UAE to Haftar's forces.",
@@ -118,6 +123,7 @@ NOTHING = [
     "Fighters were sent from Tripoli to Sirte on Monday.",
     "Haftar's forces moved fighters from Benghazi to Sirte.",
     "Russia's sale of S-400 systems to Turkey angered Washington.",
+    "Turkish cargo planes landed in Ankara on Monday.",
     "The UN called for an end to the supply of weapons to Libya.",
     "Turkey's delivery of humanitarian aid to Tripoli continued.",
     "The GNA accused the LNA of arming civilians in the south.",

@@ -99,6 +99,8 @@ class _Rules:
     flight_materiel: str
     maker: re.Pattern[str]
     supply_noun: re.Pattern[str]
+    flight_bare: re.Pattern[str]
+    libyan_place: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,6 +143,8 @@ def _rules() -> _Rules:
         flight_materiel=rules["flight_materiel"],
         maker=re.compile(rules["maker_suffix"], re.IGNORECASE),
         supply_noun=re.compile(rf"(?<![\w-])(?:{rules['supply_nouns']})\s+of\s+", re.IGNORECASE),
+        flight_bare=re.compile(rf"(?<![\w-])(?:{rules['flight_nouns']})(?![\w-])", re.IGNORECASE),
+        libyan_place=re.compile(rf"\b(?:al-)?(?:{rules['libyan_places']})\b"),
     )
 
 
@@ -934,26 +938,34 @@ def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
         _FLIGHT_ARRIVAL = re.compile(clauses.load_rules("allegations")["flight_arrival"], re.IGNORECASE)
     body = ctx.body
     out = []
+    found: list[tuple[int, list[Mention], int]] = []  # (start, supplier mentions, where the arrival may begin)
     for match in rules.flight.finditer(body, sentence.char_start, sentence.char_end):
         mentions = ctx.mentions_in(match.end(), sentence.char_end)
-        if not mentions or mentions[0].char_start > match.end() + 3:
-            continue
-        group = clauses.coordination_forward(ctx, mentions, 0)
-        arrival = _FLIGHT_ARRIVAL.search(body, group[-1].char_end, min(sentence.char_end, group[-1].char_end + 60))
-        if arrival is None or re.search(r"[,;]", body[group[-1].char_end : arrival.start()]):
+        if mentions and mentions[0].char_start <= match.end() + 3:
+            group = clauses.coordination_forward(ctx, mentions, 0)
+            found.append((match.start(), group, group[-1].char_end))
+    for match in rules.flight_bare.finditer(body, sentence.char_start, sentence.char_end):
+        # "Turkish cargo planes landed at Mitiga": a demonym right before the flights names their origin
+        origin = next((m for m in ctx.mentions_in(max(sentence.char_start, match.start() - 40), match.start())
+                       if re.fullmatch(r"\s?", body[m.char_end : match.start()]) and _is_demonym(ctx, m)), None)
+        if origin is not None and rules.libyan_place.search(body, match.end(), sentence.char_end):
+            found.append((origin.char_start, [origin], match.end()))
+    for start, group, after in found:
+        arrival = _FLIGHT_ARRIVAL.search(body, after, min(sentence.char_end, after + 60))
+        if arrival is None or re.search(r"[,;]", body[after : arrival.start()]):
             continue
         suppliers = clauses.dedupe_names(
             [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
         )
-        clause = clauses.clause_of(ctx, match.start())
+        clause = clauses.clause_of(ctx, start)
         if not suppliers or _irrealis(rules, body[clause.char_start : arrival.start()]):
             continue
-        if any(a.supplier_name in suppliers and a.evidence_start <= match.start() < a.evidence_end for a in existing):
+        if any(a.supplier_name in suppliers and a.evidence_start <= start < a.evidence_end for a in existing):
             continue
         where = ctx.mentions_in(arrival.end(), sentence.char_end)
         libyan = [m for m in where if clauses.is_libyan(ctx, m.actor_name)]
         recipient = clauses.faction(ctx, libyan[0].actor_name) if libyan else _side_faction(ctx, suppliers)
-        alleged_by, anonymous = _alleged_by(ctx, rules, sentence, match.start(), suppliers)
+        alleged_by, anonymous = _alleged_by(ctx, rules, sentence, start, suppliers)
         materiel, _, _ = _materiel(ctx, rules, Span(arrival.end(), clause.char_end))
         for supplier in suppliers:
             out.append(
@@ -961,7 +973,7 @@ def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
                     supplier_name=supplier,
                     recipient_name=recipient,
                     materiel=[m for m in materiel if m != "aircraft"] or [rules.flight_materiel],
-                    evidence_start=match.start(),
+                    evidence_start=start,
                     evidence_end=arrival.end(),
                     alleged_by_name=alleged_by,
                     is_alleged_by_anonymous=anonymous,
