@@ -847,21 +847,8 @@ def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
         if any(a.supplier_name in suppliers and a.evidence_start <= match.start() < a.evidence_end for a in existing):
             continue
         quantity = _quantity(body, match.end(), first) if first is not None else None
-        alleged_by, anonymous = _alleged_by(ctx, rules, sentence, match.start(), suppliers)
-        for supplier in suppliers:
-            out.append(
-                Allegation(
-                    supplier_name=supplier,
-                    recipient_name=recipient,
-                    materiel=list(materiel),
-                    evidence_start=start,
-                    evidence_end=group[-1].char_end,
-                    quantity_text=quantity,
-                    alleged_by_name=alleged_by,
-                    is_alleged_by_anonymous=anonymous,
-                    confidence=0.6 if subjects else 0.5,
-                )
-            )
+        out += _rows_for(ctx, rules, sentence, match.start(), suppliers, recipient, materiel,
+                         Span(start, group[-1].char_end), quantity, 0.6 if subjects else 0.5)
     return out
 
 
@@ -896,7 +883,7 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
             continue
         window = Span(match.end(), clause.char_end)
         libyan = [m for m in ctx.mentions_in(match.end(), clause.char_end) if clauses.is_libyan(ctx, m.actor_name)]
-        if not libyan and not re.search(r"\bLibya\b|\bTripoli\b|\bBenghazi\b", body[match.end() : clause.char_end]):
+        if not libyan and not rules.libyan_place.search(body, match.end(), clause.char_end):
             continue  # "Russia's sale of S-400s to Turkey": not about Libya
         if _foreign_destination(ctx, window) and not libyan:
             continue
@@ -910,21 +897,9 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
         recipient = clauses.faction(ctx, libyan[0].actor_name) if libyan else _side_faction(ctx, suppliers)
         start = min(group[0].char_start, match.start())
         end = max(last_end, group[-1].char_end, libyan[0].char_end if libyan else 0)
-        alleged_by, anonymous = _alleged_by(ctx, rules, sentence, match.start(), suppliers)
-        for supplier in suppliers:
-            out.append(
-                Allegation(
-                    supplier_name=supplier,
-                    recipient_name=recipient,
-                    materiel=list(materiel),
-                    evidence_start=start,
-                    evidence_end=end,
-                    quantity_text=_quantity(body, match.end(), first) if first is not None else None,
-                    alleged_by_name=alleged_by,
-                    is_alleged_by_anonymous=anonymous,
-                    confidence=0.6 if libyan else 0.5,
-                )
-            )
+        quantity = _quantity(body, match.end(), first) if first is not None else None
+        out += _rows_for(ctx, rules, sentence, match.start(), suppliers, recipient, materiel, Span(start, end),
+                         quantity, 0.6 if libyan else 0.5)
     return out
 
 
@@ -965,22 +940,41 @@ def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
         where = ctx.mentions_in(arrival.end(), sentence.char_end)
         libyan = [m for m in where if clauses.is_libyan(ctx, m.actor_name)]
         recipient = clauses.faction(ctx, libyan[0].actor_name) if libyan else _side_faction(ctx, suppliers)
-        alleged_by, anonymous = _alleged_by(ctx, rules, sentence, start, suppliers)
         materiel, _, _ = _materiel(ctx, rules, Span(arrival.end(), clause.char_end))
-        for supplier in suppliers:
-            out.append(
-                Allegation(
-                    supplier_name=supplier,
-                    recipient_name=recipient,
-                    materiel=[m for m in materiel if m != "aircraft"] or [rules.flight_materiel],
-                    evidence_start=start,
-                    evidence_end=arrival.end(),
-                    alleged_by_name=alleged_by,
-                    is_alleged_by_anonymous=anonymous,
-                    confidence=0.5,
-                )
-            )
+        materiel = [m for m in materiel if m != "aircraft"] or [rules.flight_materiel]
+        out += _rows_for(ctx, rules, sentence, start, suppliers, recipient, materiel, Span(start, arrival.end()),
+                         None, 0.5)
     return out
+
+
+def _rows_for(
+    ctx,
+    rules: _Rules,
+    sentence: Span,
+    at: int,
+    suppliers: list[str],
+    recipient: str | None,
+    materiel: list[str],
+    evidence: Span,
+    quantity: str | None,
+    confidence: float,
+) -> list[Allegation]:
+    """One row per supplier of a claim, with who alleges it."""
+    alleged_by, anonymous = _alleged_by(ctx, rules, sentence, at, suppliers)
+    return [
+        Allegation(
+            supplier_name=supplier,
+            recipient_name=recipient,
+            materiel=list(materiel),
+            evidence_start=evidence.char_start,
+            evidence_end=evidence.char_end,
+            quantity_text=quantity,
+            alleged_by_name=alleged_by,
+            is_alleged_by_anonymous=anonymous,
+            confidence=confidence,
+        )
+        for supplier in suppliers
+    ]
 
 
 def _is_demonym(ctx, mention: Mention) -> bool:
