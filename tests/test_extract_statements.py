@@ -582,6 +582,26 @@ WIRE_CASES = [
         "A spokesman for the UN mission said the talks would resume next week.",
         ("United Nations Support Mission in Libya", "indirect", "the talks would resume next week"),
     ),
+    # a reply to a claim inside another speaker's report is the replier's own statement
+    (
+        "US officials said the UAE and Egypt had carried out air strikes in Tripoli, a claim Cairo denied.",
+        ("Egypt", "indirect", "Cairo denied"),
+    ),
+    ("The LNA claims Ankara has sent militants to Tripoli, an allegation the Turkish side denies.",
+     ("Turkey", "indirect", "Turkish side denies")),
+    # a government named by its cue; "it" after a semicolon; a single unnamed protester
+    (
+        "Sarraj leads the GNA. The Tripoli government at the time accused France of deploying special forces.",
+        ("Government of National Accord", "indirect", "accused France of deploying special forces"),
+    ),
+    (
+        "The UAE did not respond to a request for comment; it has previously denied breaching the arms embargo.",
+        ("United Arab Emirates", "indirect", "denied breaching the arms embargo"),
+    ),
+    (
+        "“We buried our children with our own hands. Now we want names,” one protester told MEE.",
+        ("anon:protester", "direct", "We buried our children with our own hands"),
+    ),
     # a document issued by a country's institution
     (
         "Erdogan spoke by phone with al-Sarraj, according to a statement by Turkey's Communications Directorate.",

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from loaders.yamlio import parse_yaml
 
+from loaders.extract import clauses
 from loaders.extract.context import ArticleContext
 from loaders.extract.text import paragraphs
 from loaders.model import ActorRef, FuzzyDate, Mention, Span, Statement
@@ -317,6 +318,11 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         last = _last_statement_before(run, start, 600)
         if last is not None and last.speaker_name == run.last_institution(start):
             return _Found([Speaker(last.speaker_name, via="pronoun")], end - 2)
+        # "The UAE did not respond; it has previously denied ...": the actor that is the subject just before
+        if re.search(r";\s+it\s*$", left):
+            name = clauses.resolve_it(ctx, end - 2)
+            if name:
+                return _Found([Speaker(name, via="pronoun")], end - 2)
     same_document = _SAME_DOCUMENT.search(left)
     if same_document:
         # "The statement denied ...": the issuer of the statement just reported.
@@ -360,6 +366,18 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             )
             return _Found([Speaker(name, via="institution")], start + institution.start())
     mention = _mention_ending_at(ctx, end, start)
+    government = _GOVERNMENT_SUBJECT.search(left) if mention is None else None
+    if government is not None:
+        # "The Tripoli government accused ...": the government the cue names, for the article's period
+        name = clauses.government_by_cue(ctx, government.group(), start + government.start())
+        if name:
+            return _Found([Speaker(name, via="institution")], start + government.start())
+    side = _COUNTRY_SIDE.search(body, max(start, end - 60), end)
+    if mention is None and side is not None:
+        # "the Turkish side denies", "the Egyptian government said": the country by its demonym
+        demonym = _mention_ending_at(ctx, side.start("side") - 1, start)
+        if demonym is not None and ctx.actor_type(demonym.actor_name) == "country":
+            return _Found([Speaker(demonym.actor_name, via="name")], demonym.char_start)
     if mention is not None and _LOCATED_SOURCE.search(body, max(start, mention.char_start - 40), mention.char_start):
         mention = None  # "diplomats in New York said": unnamed people at a place, not the place
     if mention is not None:
@@ -416,6 +434,18 @@ def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
         return None
     description = re.sub(r"^(?:an?|the|some)\s+", "", text, flags=re.IGNORECASE).strip()
     return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")], start + np.start(1))
+
+
+_GOVERNMENT_SUBJECT = re.compile(
+    r"(?:^|[.;:]\s+|,\s+)(?:[Tt]he|[Ii]ts)\s+(?:[\w.-]+\s+){0,3}?(?:government|authorities)"
+    r"(?:\s+(?:at\s+the\s+time|then|in\s+(?-i:[A-Z])\w+))?\s*$"
+)
+_COUNTRY_SIDE = re.compile(r"\s(?P<side>side|camp|leadership|authorities)\s*$", re.IGNORECASE)
+_REPLY_TO_CLAIM = re.compile(
+    r",\s+(?:a|an|the)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|assertions?|reports?|account)"
+    r"\s+(?:that\s+|which\s+)?(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _reporting_statement(run: _Run, found: _Found, sentence: Span) -> Statement | None:
@@ -1200,7 +1230,11 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         found = find_subject(run, sentence.char_start, verb.start())
         outer = (
             _reporting_statement(run, found, sentence)
-            if found is not None and found.speakers and not is_say
+            if found is not None
+            and found.speakers
+            and not is_say
+            # ('..., a claim Cairo denied': a reply to the report, not part of it)
+            and not _REPLY_TO_CLAIM.search(body, max(sentence.char_start, found.np_start - 40), found.np_start)
             else None
         )
         if outer is not None:
