@@ -137,6 +137,14 @@ GENERAL_CASES = [
         "Khalifa Haftar met a Russian general in Benghazi. The Russian-backed commander rules eastern Libya.",
         {("Russia", HAFTAR)},
     ),
+    # an apposition naming the backers; demonym support; fighting alongside; providing support; intervening
+    ("Egypt and the UAE, Haftar's main regional allies, condemned the deal.",
+     {("Egypt", HAFTAR), ("United Arab Emirates", HAFTAR)}),
+    ("Haftar has long relied on Emirati support.", {("United Arab Emirates", HAFTAR)}),
+    ("Emirati support for Haftar grew in 2019.", {("United Arab Emirates", HAFTAR)}),
+    ("The Wagner Group has fought alongside Haftar's forces since 2019.", {("Wagner Group", LNA)}),
+    ("France has provided intelligence support to Haftar.", {("France", HAFTAR)}),
+    ("Turkey's intervention on behalf of the GNA turned the tide.", {("Turkey", GNA)}),
     # a repeated preposition continues the list of backers; "the unity government" of the period
     (
         "The unity government enjoys the backing of the UN and of western powers including the US and Italy.",
@@ -150,6 +158,8 @@ GENERAL_NOTHING = [
     "Egypt is not an ally of Haftar.",
     "The report counts Egypt among the countries that abstained.",
     "The LNA is dependent on fuel imports, which Turkey blocks.",
+    "Syrian mercenaries fought for the GNA around Tripoli.",  # a demonym subject is not the state
+    "Diplomats said Russian support was limited.",
 ]
 
 

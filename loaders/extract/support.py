@@ -49,6 +49,14 @@ _ALLY_OF_FOREIGN = re.compile(
     r"(?:ally|proxy|client|protégé|protege)\s*,?\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_DEMONYM_SUPPORT = re.compile(
+    r"(?<![\w-])(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:military\s+|financial\s+|political\s+|diplomatic\s+|air\s+)?"
+    r"(?:support|backing|patronage)(?:\s+(?P<for>for|to)\s+(?:the\s+)?)?",
+)
+_BACKERS_APPOSITION = re.compile(
+    r"\s*,\s+(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3})['’]s?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:backers|allies|supporters|patrons|sponsors)\s*,",
+)
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}")
 _COUNTS_AMONG = re.compile(r"\b(?:count(?:s|ed)?|numbers?|numbered|lists?|listed)\s+(?:the\s+)?", re.IGNORECASE)
 _IT_THEY = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
@@ -87,8 +95,8 @@ def _rules() -> _Rules:
         noun=re.compile(r"(?<![\w-])" + clauses.alternation(r["noun_patterns"]) + r"\s+(?:the\s+)?", re.IGNORECASE),
         possessive_noun=re.compile(
             r"['’]s?\s+(?:(?:strong|full|military|political|financial|continued|key|crucial|firm|open|covert|"
-            r"growing|unwavering|diplomatic|public)\s+)*(?:support|backing|sponsorship|patronage)\s+(?:for|of|to)\s+"
-            r"(?:the\s+)?",
+            r"growing|unwavering|diplomatic|public)\s+)*(?:support|backing|sponsorship|patronage|intervention\s+on\s+behalf)"
+            r"\s+(?:for|of|to)\s+(?:the\s+)?",
             re.IGNORECASE,
         ),
         backer_of=re.compile(
@@ -510,6 +518,8 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
         if clauses.in_apposition(ctx, mention, verb_start):
             continue
         name = mention.actor_name
+        if ctx.gazetteer.lookup_demonym(mention.surface_form) and not ctx.gazetteer.lookup(mention.surface_form):
+            return [], verb_start, None  # "Syrian mercenaries fought for the GNA": not Syria
         if mention.surface_form.lower() in ("it", "they") and clauses.is_libyan(ctx, name):
             name = clauses.resolve_it(ctx, mention.char_start, libyan=False) or name
         if clauses.is_libya(name) or (
@@ -588,6 +598,36 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         if supported is None or _negated(rules, body[start : match.start()]):
             continue
         out.extend(_rows(ctx, supporters, supported, start, among.end()))
+    # "Emirati support for Haftar", "Haftar has long relied on Emirati support"
+    for match in _DEMONYM_SUPPORT.finditer(body, s, e):
+        owner = _word_actor(ctx, match.end("demonym"))
+        if owner is None or clauses.actor_type(ctx, owner.actor_name) != "country":
+            continue
+        if match.group("for"):
+            supported, end = _supported_at(ctx, match.end(), e)
+            start = owner.char_start
+        else:
+            relied = re.search(r"\b(?:rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?|count(?:s|ed)?)\s+(?:heavily\s+)?on\s+$",
+                               body[max(s, match.start() - 40) : match.start()])
+            if relied is None:
+                continue
+            clause = clauses.clause_of(ctx, match.start())
+            supported, start = _subject_before(ctx, clause, match.start())
+            end = match.end()
+        if supported is None or _negated(rules, body[max(s, match.start() - 40) : match.start()]):
+            continue
+        out.extend(_rows(ctx, [owner], supported, start, end))
+    # "Egypt and the UAE, Haftar's main regional allies, condemned ..."
+    for match in _BACKERS_APPOSITION.finditer(body, s, e):
+        owner = next((m for m in ctx.mentions_in(match.start("owner"), match.end("owner") + 1)
+                      if m.char_start == match.start("owner")), None)
+        listed = [m for m in ctx.mentions_in(s, match.start()) if m.char_end <= match.start()]
+        if owner is None or not listed or not clauses.is_libyan(ctx, owner.actor_name):
+            continue
+        if body[listed[-1].char_end : match.start()].strip():
+            continue
+        group = clauses.coordination(ctx, listed, len(listed) - 1)
+        out.extend(_rows(ctx, group, owner.actor_name, group[0].char_start, match.end()))
     # "Russia's support for Haftar"
     for match in rules.possessive_noun.finditer(body, s, e):
         owner = next(
