@@ -49,6 +49,7 @@ _ALLY_OF_FOREIGN = re.compile(
     r"(?:ally|proxy|client|protégé|protege)\s*,?\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+_SUPPORT_NOUN = re.compile(r"support|backing|patronage|backers|allies|patrons|sponsors")  # (a cheap prefilter)
 _DEMONYM_SUPPORT = re.compile(
     r"(?<![\w-])(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:military\s+|financial\s+|political\s+|diplomatic\s+|air\s+)?"
     r"(?:support|backing|patronage)(?:\s+(?P<for>for|to)\s+(?:the\s+)?)?",
@@ -599,7 +600,8 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, supporters, supported, start, among.end()))
     # "Emirati support for Haftar", "Haftar has long relied on Emirati support"
-    for match in _DEMONYM_SUPPORT.finditer(body, s, e):
+    has_noun = _SUPPORT_NOUN.search(body, s, e) is not None
+    for match in _DEMONYM_SUPPORT.finditer(body, s, e) if has_noun else ():
         owner = _word_actor(ctx, match.end("demonym"))
         if owner is None or clauses.actor_type(ctx, owner.actor_name) != "country":
             continue
@@ -618,7 +620,7 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, [owner], supported, start, end))
     # "Egypt and the UAE, Haftar's main regional allies, condemned ..."
-    for match in _BACKERS_APPOSITION.finditer(body, s, e):
+    for match in _BACKERS_APPOSITION.finditer(body, s, e) if has_noun else ():
         owner = next((m for m in ctx.mentions_in(match.start("owner"), match.end("owner") + 1)
                       if m.char_start == match.start("owner")), None)
         listed = [m for m in ctx.mentions_in(s, match.start()) if m.char_end <= match.start()]
