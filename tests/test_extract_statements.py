@@ -602,6 +602,21 @@ WIRE_CASES = [
         "“We buried our children with our own hands. Now we want names,” one protester told MEE.",
         ("anon:protester", "direct", "We buried our children with our own hands"),
     ),
+    # "Ms. Williams" is the Stephanie Williams named before, not a new person
+    (
+        "Stephanie Williams opened the talks. “I am pleased to report that the committee reached agreement,” "
+        "Ms. Williams said.",
+        ("Stephanie Williams", "direct", "I am pleased to report that the committee reached agreement"),
+    ),
+    # an organisation's spokesperson or media office speaks for it
+    (
+        "The US is “deeply concerned by Russia’s destabilizing activities,” a State Department spokesperson said.",
+        ("State Department", "direct", "deeply concerned by Russia’s destabilizing activities"),
+    ),
+    (
+        "According to a statement from the GNU’s media office, Dbeibah and his guest discussed security cooperation.",
+        ("Government of National Unity", "indirect", "Dbeibah and his guest discussed security cooperation"),
+    ),
     # a document issued by a country's institution
     (
         "Erdogan spoke by phone with al-Sarraj, according to a statement by Turkey's Communications Directorate.",

@@ -546,6 +546,12 @@ def _discover_persons(state: _State) -> None:
             # "Foreign Minister Lavrov": only a capitalised title introduces a one-word name.
             if len(tokens[0]) < 4:
                 continue
+            # "Ms. Williams" after "Stephanie Williams": the person already named, not a new one
+            known = next((f.name for f in state.found if f.kind == "name" and state.is_person(f.name)
+                          and f.name.split()[-1] == tokens[0] and len(f.name.split()) > 1), None)
+            if known is not None:
+                state.add(known, start, end, priority=2, kind="name")
+                continue
         _register_person(state, start, end, tokens, None, match.group())
     # (b) Name, apposition: "Matthew Zais, a senior U.S. Department of Energy official".
     for match in _NAME_RUN.finditer(body):

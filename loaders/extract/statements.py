@@ -311,7 +311,8 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     if own:
         # "Bashagha's media office said": a person's office speaks for the person.
         owner = _mention_ending_at(ctx, start + own.start(), start)
-        if owner is not None and ctx.actor_type(owner.actor_name) == "person":
+        if owner is not None and ctx.actor_type(owner.actor_name) in ("person", "government", "organization",
+                                                                       "armed_group", "international_org"):
             return _Found([Speaker(owner.actor_name, via="institution")], owner.char_start)
     if _IT_SUBJECT.search(left):
         # "It said the ship was carrying aid": the institution (not a person) that spoke last, nearby
@@ -585,6 +586,11 @@ def _document_subject(run: _Run, start: int, end: int) -> _Found | None:
             if issuer is not None and issuer.char_start == noun.end() + by.end():
                 # "a statement by Turkey's Communications Directorate": the institution, named as written
                 institution = run.rules.institution.search(body, issuer.char_start, end)
+                own_office = re.fullmatch(r"(?:media\s+|press\s+)?office", institution.group("noun"), re.IGNORECASE) \
+                    if institution is not None else None
+                if institution is not None and institution.start() == issuer.char_start and own_office:
+                    # "a statement from the GNU's media office": the office speaks for its owner
+                    return _Found([Speaker(issuer.actor_name, via="institution")], issuer.char_start)
                 if institution is not None and institution.start() == issuer.char_start and institution.group("poss"):
                     name = institution.group("np")
                     owner = ctx.gazetteer.get(issuer.actor_name)
@@ -643,6 +649,15 @@ def _anonymous_subject(run: _Run, start: int, end: int) -> _Found | None:
     description = left[np_index : head.end()]
     noun = head.group("noun").lower()
     np_start = start + np_index
+    if noun in ("spokesman", "spokeswoman", "spokesperson"):
+        # "a State Department spokesperson said": the institution speaks through its spokesperson
+        owner = _mention_ending_at(ctx, start + head.start("noun") - 1, start)
+        if (
+            owner is not None
+            and ctx.actor_type(owner.actor_name) != "person"
+            and not (ctx.gazetteer.lookup_demonym(owner.surface_form) and not ctx.gazetteer.lookup(owner.surface_form))
+        ):
+            return _Found([Speaker(owner.actor_name, via="institution")], np_start)
     if determiner == "the" and np_index == head.start():
         # "the diplomat" after "a senior UN diplomat": the same unnamed source.
         previous = run.last_anonymous.get(noun) or run.last_anonymous.get(noun.rstrip("s"))
