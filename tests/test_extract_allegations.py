@@ -45,6 +45,11 @@ CASES = [
         "Turkish cargo planes landed at Mitiga airport carrying weapons for the GNA.",
         [("Turkey", GNA, {"weapons"})],
     ),
+    # "poured X into"; a supply noun that is the object of the subject's verb
+    (
+        "Ankara has poured Syrian mercenaries and arms into western Libya in violation of the embargo.",
+        [("Turkey", GNA, {"mercenaries", "weapons"})],
+    ),
     # supply nouns: the possessive owner or the "from"/"by" agent supplies
     (
         "The panel documented deliveries of weapons from the UAE to Haftar's forces.",
@@ -124,6 +129,8 @@ NOTHING = [
     "Haftar's forces moved fighters from Benghazi to Sirte.",
     "Russia's sale of S-400 systems to Turkey angered Washington.",
     "Turkish cargo planes landed in Ankara on Monday.",
+    "A State Department spokesperson said any transfer of weapons to Libya would violate the arms embargo.",
+    "US officials have discussed helping to train a unified Libyan military force.",
     "The UN called for an end to the supply of weapons to Libya.",
     "Turkey's delivery of humanitarian aid to Tripoli continued.",
     "The GNA accused the LNA of arming civilians in the south.",

@@ -192,6 +192,9 @@ GENERAL_CASES = [
     ("The central bank governor fled the country on Friday.", ["other"]),
     ("Armed men stormed the headquarters of the central bank in Tripoli on Monday.", ["attack"]),
     ("The House of Representatives elected a new government on Thursday.", ["other"]),
+    ("Burns arrived in Tripoli on Thursday for talks with Dbeibah.", ["meeting"]),
+    ("Norland spoke to reporters after meeting Saddam Haftar in Benghazi last month.", ["meeting"]),
+    ("Rockets also slammed into a camp for displaced people on Monday.", ["attack"]),
 ]
 
 GENERAL_NOTHING = [

@@ -35,6 +35,7 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BY = re.compile(r"\s+(?:(?:to|into|in|with)\s+[\w\s,'’-]{0,50}?\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
+_HYPOTHETICAL_NOUN = re.compile(r"\b(?:any|no|future|further|potential|possible|planned)\s+$", re.IGNORECASE)
 _PASSIVE_FROM = re.compile(r"\s+(?:(?:to|into|in)\s+[\w\s,'’-]{0,50}?\s+)?from\s+(?:the\s+)?", re.IGNORECASE)
 # a passive auxiliary, or a materiel noun the participle follows directly ("weapons flown to ...")
 _PASSIVE_BEFORE = re.compile(
@@ -293,6 +294,9 @@ def _trigger_row(
         generic = False
     # Supplier: the passive agent, else the subject before the verb.
     suppliers, subject_start = passive_suppliers, trig.start
+    if not suppliers and trig.kind == "breach" and previous_suppliers:
+        # "... poured Syrian mercenaries into Libya in violation of the embargo": the breach is that supply's
+        suppliers = previous_suppliers
     if not suppliers:
         suppliers, subject_start = _subject(ctx, sentence, trig.start)
     if not suppliers:
@@ -321,6 +325,10 @@ def _trigger_row(
         return []  # "found no evidence that Egypt had delivered weapons"
     if _foreign_destination(ctx, window):
         return []
+    if _HYPOTHETICAL_NOUN.search(body, max(clause.char_start, trig.start - 12), trig.start) and re.match(
+        r"\s+of\b", body[trig.end : trig.end + 4]
+    ):
+        return []  # "any transfer of weapons would violate the embargo": no supply is claimed
     if _HUMANITARIAN.search(body, clause.char_start, clause.char_end):
         return []  # "sent three aircraft carrying rescue teams and humanitarian aid": relief, not military support
     recipient, recipient_end = _recipient(ctx, sentence, window, trig, suppliers)
@@ -880,6 +888,10 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
             [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
         )
         if not suppliers:
+            # "Turkey had facilitated the transfer of Syrian fighters": the clause's subject
+            suppliers, subject_start = _subject(ctx, sentence, match.start())
+            group = [m for m in ctx.mentions_in(subject_start, match.start()) if m.char_start == subject_start][:1]
+        if not suppliers:
             continue
         window = Span(match.end(), clause.char_end)
         libyan = [m for m in ctx.mentions_in(match.end(), clause.char_end) if clauses.is_libyan(ctx, m.actor_name)]
@@ -890,9 +902,14 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
         before = body[clause.char_start : match.start()]
         if _irrealis(rules, before) or _HYPOTHETICAL_PREFIX.search(before) or _DEPARTURE.search(before):
             continue
+        if re.search(r"\b(?:any|no|future|further|potential|possible|planned|new)\s+$", before) or re.search(
+            r"\b(?:would|could|will|might|must)\b", body[match.end() : clause.char_end]
+        ):
+            continue  # "any transfer of weapons would violate the embargo": no supply is claimed
         if _HUMANITARIAN.search(body, clause.char_start, clause.char_end):
             continue
-        if any(a.supplier_name in suppliers and a.evidence_start <= match.start() < a.evidence_end for a in existing):
+        if any(a.supplier_name in suppliers and a.evidence_start <= match.start() < a.evidence_end
+               and set(a.materiel) & set(materiel) for a in existing):
             continue
         recipient = clauses.faction(ctx, libyan[0].actor_name) if libyan else _side_faction(ctx, suppliers)
         start = min(group[0].char_start, match.start())
