@@ -617,6 +617,31 @@ WIRE_CASES = [
         "According to a statement from the GNU’s media office, Dbeibah and his guest discussed security cooperation.",
         ("Government of National Unity", "indirect", "Dbeibah and his guest discussed security cooperation"),
     ),
+    # unnamed people: "one man, 24, from Darfur", "people familiar with the matter", a long anonymity clause
+    (
+        "“We were told we would be guards at shopping malls,” said one man, 24, from Darfur.",
+        ("anon:man", "direct", "We were told we would be guards at shopping malls"),
+    ),
+    (
+        "Russian vessels unloaded armored vehicles at Tobruk over the past week, according to people familiar with "
+        "the matter.",
+        ("anon:people familiar with the matter", "indirect", "Russian vessels unloaded armored vehicles at Tobruk"),
+    ),
+    (
+        "A Turkish official, who asked not to be named because he was not authorised to speak to the media, told "
+        "Al Jazeera that Ankara had been informed in advance.",
+        ("anon:Turkish official", "indirect", "Ankara had been informed in advance"),
+    ),
+    # "was quoted by X as saying"; a reply after a dash
+    (
+        "Khaled al-Mishri, head of the High Council of State, was quoted by local television as saying that talks "
+        "must take place within the UN framework.",
+        ("Khalid al-Mishri", "indirect", "talks must take place within the UN framework"),
+    ),
+    (
+        "AFRICOM said that Russia had deployed 14 fighter jets to Haftar’s forces – an accusation Moscow rejected.",
+        ("Russia", "indirect", "Moscow rejected"),
+    ),
     # a document issued by a country's institution
     (
         "Erdogan spoke by phone with al-Sarraj, according to a statement by Turkey's Communications Directorate.",

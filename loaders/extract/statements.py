@@ -71,7 +71,9 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         document_nouns=re.compile(rf"\b(?:{doc_nouns})\b", re.IGNORECASE),
         # "residents in central Tripoli", "diplomats in New York": a place may follow the head noun
         anonymous_head=re.compile(
-            rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at)\s+(?:the\s+)?"
+            rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:familiar|close|briefed)\s+(?:with|to|on)\s+(?:the\s+)?"
+            r"(?:matter|talks|situation|discussions|negotiations|plans?|issue|investigation|deal)"
+            rf"|\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at)\s+(?:the\s+)?"
             r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
             r"|(?:east|west|south|north|capital|city|region|country)))?$",
             re.IGNORECASE,
@@ -418,7 +420,8 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
 
 _ANONYMITY = re.compile(
     r",?\s*(?:who|speaking|talking)\s+(?:[\w’'-]+\s+){0,4}?(?:not\s+to\s+be\s+(?:named|identified|quoted)|"
-    r"(?:on\s+(?:the\s+)?condition\s+of\s+)?anonymity|anonymously)\s*,?\s*$",
+    r"(?:on\s+(?:the\s+)?condition\s+of\s+)?anonymity|anonymously)"
+    r"(?:\s+(?:because|as|since)\s+[^,;]{0,100})?\s*,?\s*$",
     re.IGNORECASE,
 )
 
@@ -443,7 +446,7 @@ _GOVERNMENT_SUBJECT = re.compile(
 )
 _COUNTRY_SIDE = re.compile(r"\s(?P<side>side|camp|leadership|authorities)\s*$", re.IGNORECASE)
 _REPLY_TO_CLAIM = re.compile(
-    r",\s+(?:a|an|the)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|assertions?|reports?|account)"
+    r"(?:,|\s[–—-])\s+(?:a|an|the)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|assertions?|reports?|account)"
     r"\s+(?:that\s+|which\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -1493,9 +1496,21 @@ def _quoted_one(ctx: ArticleContext, start: int, end: int) -> Mention | None:
     return persons[-1] if persons else (mentions[-1] if mentions else None)
 
 
+_WAS_QUOTED = re.compile(
+    r"\b(?:was|were|has\s+been|had\s+been)\s+quoted\s+(?:by\s+(?:[\w-]+\s+){1,4}?)?as\s+saying\s+(?:that\s+)?"
+    r"(?=[^“”\"\s])"
+)
+
+
 def _quoted_as(run: _Run, sentence: Span) -> None:
-    """'State media quoted Haftar as saying the army would advance': the one quoted is the speaker."""
+    """'State media quoted Haftar as saying the army would advance': the one quoted is the speaker; also
+    'al-Mishri was quoted by local television as saying that ...'."""
     ctx, body = run.ctx, run.ctx.body
+    for match in _WAS_QUOTED.finditer(body, sentence.char_start, sentence.char_end):
+        found = find_subject(run, sentence.char_start, match.start())
+        if found is not None and found.speakers:
+            _emit(run, found, "indirect", match.end(), _content_end(body, sentence), sentence, "said", 0.7,
+                  (sentence.char_start, sentence.char_end))
     for match in _QUOTED_AS_FORWARD.finditer(body, sentence.char_start, sentence.char_end):
         speaker = _quoted_one(ctx, match.start("np"), match.end("np"))
         if speaker is None:
