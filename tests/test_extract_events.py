@@ -195,6 +195,12 @@ GENERAL_CASES = [
     ("Burns arrived in Tripoli on Thursday for talks with Dbeibah.", ["meeting"]),
     ("Norland spoke to reporters after meeting Saddam Haftar in Benghazi last month.", ["meeting"]),
     ("Rockets also slammed into a camp for displaced people on Monday.", ["attack"]),
+    # suspensions, resignations, designations, postponements, handovers, protests sparked, truces taking effect
+    ("Al-Sarraj suspended Interior Minister Fathi Bashagha on Friday.", ["other"]),
+    ("The House of Representatives designated Fathi Bashagha to lead a new government in February.", ["other"]),
+    ("The vote was postponed on Monday.", ["other"]),
+    ("The news sparked angry protests in Tripoli on Monday.", ["protest"]),
+    ("A fragile truce brokered by Russia and Turkey took effect on Sunday.", ["diplomatic"]),
 ]
 
 GENERAL_NOTHING = [
