@@ -141,6 +141,7 @@ GENERAL_CASES = [
     ("Egypt and the UAE, Haftar's main regional allies, condemned the deal.",
      {("Egypt", HAFTAR), ("United Arab Emirates", HAFTAR)}),
     ("Haftar has long relied on Emirati support.", {("United Arab Emirates", HAFTAR)}),
+    ("Ankara's role grew. Turkey, the GNA's main foreign backer, rejected the plan.", {("Turkey", GNA)}),
     ("Emirati support for Haftar grew in 2019.", {("United Arab Emirates", HAFTAR)}),
     ("The Wagner Group has fought alongside Haftar's forces since 2019.", {("Wagner Group", LNA)}),
     ("France has provided intelligence support to Haftar.", {("France", HAFTAR)}),

@@ -49,14 +49,14 @@ _ALLY_OF_FOREIGN = re.compile(
     r"(?:ally|proxy|client|protégé|protege)\s*,?\s+(?:the\s+)?",
     re.IGNORECASE,
 )
-_SUPPORT_NOUN = re.compile(r"support|backing|patronage|backers|allies|patrons|sponsors")  # (a cheap prefilter)
+_SUPPORT_NOUN = re.compile(r"support|backing|patronage|backer|all(?:y|ies)|patron|sponsor")  # (a cheap prefilter)
 _DEMONYM_SUPPORT = re.compile(
     r"(?<![\w-])(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:military\s+|financial\s+|political\s+|diplomatic\s+|air\s+)?"
     r"(?:support|backing|patronage)(?:\s+(?P<for>for|to)\s+(?:the\s+)?)?",
 )
 _BACKERS_APPOSITION = re.compile(
-    r"\s*,\s+(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3})['’]s?\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:backers|allies|supporters|patrons|sponsors)\s*,",
+    r"\s*,\s+(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3})['’]s?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:backers?|allies|ally|supporters?|patrons?|sponsors?)\s*(?:[,.;]|$)",
 )
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}")
 _COUNTS_AMONG = re.compile(r"\b(?:count(?:s|ed)?|numbers?|numbered|lists?|listed)\s+(?:the\s+)?", re.IGNORECASE)
