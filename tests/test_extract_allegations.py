@@ -50,6 +50,11 @@ CASES = [
         "Ankara has poured Syrian mercenaries and arms into western Libya in violation of the embargo.",
         [("Turkey", GNA, {"mercenaries", "weapons"})],
     ),
+    # a supply noun after a verb of doing it: the verb's subject supplies
+    (
+        "The report said Turkey had “directly facilitated” the transfer of thousands of Syrian fighters to Libya.",
+        [("Turkey", GNA, {"fighters"})],
+    ),
     # supply nouns: the possessive owner or the "from"/"by" agent supplies
     (
         "The panel documented deliveries of weapons from the UAE to Haftar's forces.",
@@ -129,6 +134,8 @@ NOTHING = [
     "Haftar's forces moved fighters from Benghazi to Sirte.",
     "Russia's sale of S-400 systems to Turkey angered Washington.",
     "Turkish cargo planes landed in Ankara on Monday.",
+    # condemning a supply is not supplying
+    "Egypt condemned the supply of weapons to the GNA.",
     "A State Department spokesperson said any transfer of weapons to Libya would violate the arms embargo.",
     "US officials have discussed helping to train a unified Libyan military force.",
     "The UN called for an end to the supply of weapons to Libya.",

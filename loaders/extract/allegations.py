@@ -35,6 +35,13 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BY = re.compile(r"\s+(?:(?:to|into|in|with)\s+[\w\s,'’-]{0,50}?\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|any|no|its|their|his|her|this|that|further|future)\s+$", re.IGNORECASE)
+_FACILITATED = re.compile(
+    r"\b(?:facilitated|facilitates|organi[sz]ed|arranged|oversaw|oversees|coordinated|financed|funded|completed|"
+    r"carried\s+out|conducted|stepped\s+up|increased|continued|resumed|began|started|ran|runs|managed)"
+    r"[”\"’]?\s+(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _HYPOTHETICAL_NOUN = re.compile(r"\b(?:any|no|future|further|potential|possible|planned)\s+$", re.IGNORECASE)
 _PASSIVE_FROM = re.compile(r"\s+(?:(?:to|into|in)\s+[\w\s,'’-]{0,50}?\s+)?from\s+(?:the\s+)?", re.IGNORECASE)
 # a passive auxiliary, or a materiel noun the participle follows directly ("weapons flown to ...")
@@ -153,7 +160,7 @@ def _rules() -> _Rules:
 class _Trigger:
     start: int
     end: int
-    kind: str  # "breach" | "verb"
+    kind: str  # "breach" | "verb" | "noun" (a supply noun: a window boundary only)
     stem: str
 
 
@@ -185,6 +192,11 @@ def _sentence_rows(
         _Trigger(m.start(), m.end(), "breach" if m.group("breach") else "verb", _stem(m))
         for m in rules.trigger.finditer(body, sentence.char_start, sentence.char_end)
     ]
+    # "the supply of weapons": a supply noun (rows from _nominal_rows); it still ends the window of the verb before
+    for t in triggers:
+        if (t.kind == "verb" and _DETERMINER_BEFORE.search(body, max(0, t.start - 12), t.start)
+                and re.match(r"\s+of\b", body[t.end : t.end + 4])):
+            t.kind = "noun"
     # "provided training and weapons": "training" right after a supply verb is its object, not a new verb
     triggers = [
         t for i, t in enumerate(triggers)
@@ -219,6 +231,8 @@ def _sentence_rows(
                 end = nxt.start
             window = Span(trig.end, end)
             verb_stem = trig.stem
+        if trig.kind == "noun":
+            continue
         row = _trigger_row(ctx, rules, sentence, clause, trig, window, verb_stem, previous_suppliers)
         if row:
             rows.extend(row)
@@ -887,15 +901,18 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
         suppliers = clauses.dedupe_names(
             [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
         )
-        if not suppliers:
-            # "Turkey had facilitated the transfer of Syrian fighters": the clause's subject
+        if not suppliers and _FACILITATED.search(body, max(clause.char_start, match.start() - 50), match.start()):
+            # "Turkey had facilitated the transfer of Syrian fighters": the subject of a verb of doing it (not of
+            # "condemned the supply of weapons")
             suppliers, subject_start = _subject(ctx, sentence, match.start())
             group = [m for m in ctx.mentions_in(subject_start, match.start()) if m.char_start == subject_start][:1]
         if not suppliers:
             continue
         window = Span(match.end(), clause.char_end)
         libyan = [m for m in ctx.mentions_in(match.end(), clause.char_end) if clauses.is_libyan(ctx, m.actor_name)]
-        if not libyan and not rules.libyan_place.search(body, match.end(), clause.char_end):
+        if not libyan and not rules.libyan_place.search(body, sentence.char_start, sentence.char_end) and not any(
+            clauses.is_libyan(ctx, m.actor_name) for m in ctx.mentions_in(sentence.char_start, sentence.char_end)
+        ):
             continue  # "Russia's sale of S-400s to Turkey": not about Libya
         if _foreign_destination(ctx, window) and not libyan:
             continue
