@@ -121,11 +121,6 @@ GENERAL_CASES = [
     ("The report said Turkey had deployed troops, warships and drones to back the GNA.", {("Turkey", GNA)}),
     # a relative clause's antecedent, even after a preposition; a pronoun object
     ("The GNA is increasingly dependent on Turkey, which supports it openly.", {("Turkey", GNA)}),
-    # a Libyan armed group backing a Libyan body of another camp
-    (
-        "Islamist militias formed Libya Dawn, which backs the General National Congress.",
-        {("Libya Dawn", "General National Congress")},
-    ),
     # "counts X among his patrons", "is seen as a patron of"
     (
         "Haftar, who also counts Egypt and the United Arab Emirates among his patrons, left Moscow.",
@@ -161,6 +156,8 @@ GENERAL_NOTHING = [
     "The LNA is dependent on fuel imports, which Turkey blocks.",
     "Syrian mercenaries fought for the GNA around Tripoli.",  # a demonym subject is not the state
     "Diplomats said Russian support was limited.",
+    # foreign support only: a Libyan armed group backing a Libyan body is a Libyan alliance
+    "Islamist militias formed Libya Dawn, which backs the General National Congress.",
 ]
 
 

@@ -523,11 +523,8 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
             return [], verb_start, None  # "Syrian mercenaries fought for the GNA": not Syria
         if mention.surface_form.lower() in ("it", "they") and clauses.is_libyan(ctx, name):
             name = clauses.resolve_it(ctx, mention.char_start, libyan=False) or name
-        if clauses.is_libya(name) or (
-            # a Libyan armed group may back another Libyan party ("Libya Dawn, which backs the GNC")
-            clauses.is_libyan(ctx, name) and clauses.actor_type(ctx, name) != "armed_group"
-        ):
-            return [], verb_start, None
+        if clauses.is_libyan(ctx, name) or clauses.is_libya(name):
+            return [], verb_start, None  # (foreign support only: "Libya Dawn, which backs the GNC" is a Libyan alliance)
         gap = body[mention.char_end : verb_start]
         if len(gap) > 60 or re.search(r"[;]", gap):
             return [], verb_start, None
