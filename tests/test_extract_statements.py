@@ -642,6 +642,10 @@ WIRE_CASES = [
         "AFRICOM said that Russia had deployed 14 fighter jets to Haftar’s forces – an accusation Moscow rejected.",
         ("Russia", "indirect", "Moscow rejected"),
     ),
+    # more reporting verbs: posts on social media, inverted "warned X" after a quotation
+    ("Fathi Bashagha posted on Twitter that he had arrived in Tripoli.",
+     ("Fathi Bashagha", "indirect", "he had arrived in Tripoli")),
+    ('"We will respond to any attack," warned Erdogan.', ("Recep Tayyip Erdogan", "direct", "We will respond to any attack")),
     # a document issued by a country's institution
     (
         "Erdogan spoke by phone with al-Sarraj, according to a statement by Turkey's Communications Directorate.",
@@ -685,6 +689,7 @@ def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None
         'Fathi Bashagha described the "so-called" army as a militia.',
         'Residents called the area "no man\'s land" for weeks.',  # a naming verb with no speaker actor
         "The handover went ahead according to plan, and the convoy left at dawn.",
+        "The army posted troops at the border.",
         "The vote came a week after a militia allied to Haftar called on Cairo to intervene.",
     ],
 )

@@ -1055,7 +1055,9 @@ def _is_passive(body: str, verb_start: int) -> bool:
 
 
 _AFTER_VERB_FIRST = re.compile(
-    r"^\s*,?\s*(?P<verb>said|says|added|told|wrote|asked|insisted|stressed)\s+(?P<np>[^,.;“”\"]{2,120})"
+    r"^\s*,?\s*(?P<verb>said|says|added|told|wrote|asked|insisted|stressed|warned|declared|noted|explained|replied|"
+    r"tweeted|argued|continued|vowed|conceded|admitted|acknowledged|recalled|cautioned|concluded)\s+"
+    r"(?P<np>[^,.;“”\"]{2,120})"
 )
 
 
