@@ -201,6 +201,10 @@ GENERAL_CASES = [
     ("The vote was postponed on Monday.", ["other"]),
     ("The news sparked angry protests in Tripoli on Monday.", ["protest"]),
     ("A fragile truce brokered by Russia and Turkey took effect on Sunday.", ["diplomatic"]),
+    # a death in a crash is no attack; the embargo "since 2011"; a truce announced by the UN
+    ("Wagner founder Yevgeny Prigozhin was killed when his private jet crashed in August 2023.", ["other"]),
+    ("Libya has been under a U.N. arms embargo since 2011.", ["un_action"]),
+    ("The United Nations announced a cease-fire agreement on Tuesday between rival militias.", ["un_action"]),
 ]
 
 GENERAL_NOTHING = [
