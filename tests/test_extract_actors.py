@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import pytest
@@ -10,6 +11,7 @@ from loaders.extract import actors
 from loaders.extract.context import ArticleContext
 from loaders.extract.text import sentences
 from loaders.gazetteer import load_gazetteer
+from loaders.model import FuzzyDate
 
 
 def run(body: str) -> ArticleContext:
@@ -138,3 +140,16 @@ def test_adjective_only_countries(text, present, absent):
     names = {m.actor_name for m in extract(text, None, load_gazetteer()).mentions}
     assert present in names
     assert absent is None or absent not in names
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [(dt.date(2019, 5, 1), "Government of National Accord"), (dt.date(2022, 5, 1), "Government of National Unity")],
+)
+def test_tripoli_government_is_the_western_government_of_the_period(published, expected) -> None:
+    ctx = ArticleContext(body="Turkey backs the Tripoli government.", published=FuzzyDate(published, "day"),
+                         gazetteer=load_gazetteer())
+    ctx.sentences = sentences(ctx.body)
+    actors.find_mentions(ctx)
+    other = ({"Government of National Accord", "Government of National Unity"} - {expected}).pop()
+    assert expected in ctx.actors and other not in ctx.actors

@@ -82,6 +82,8 @@ class ActorRules:
     stop_words: frozenset[str]
     pronoun_gender: dict[str, str]
     org_description: re.Pattern[str]  # "the panel", "the ministry": an organisation named before, by its head noun
+    western_descriptors: frozenset[str]  # "Tripoli government": the GNA or the GNU, by date
+    western_change: tuple[str, str, str]  # (before, after, ISO date)
 
 
 @functools.lru_cache(maxsize=2)
@@ -107,6 +109,12 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         places=frozenset(p.lower() for p in data["places"]),
         stop_words=frozenset(w.lower() for w in data["stop_words"]),
         pronoun_gender={k.lower(): v for k, v in speech["pronouns"].items()},
+        western_descriptors=frozenset(d.lower() for d in data.get("western_government_descriptors", ())),
+        western_change=(
+            str(data["western_government_change"]["before"]),
+            str(data["western_government_change"]["after"]),
+            str(data["western_government_change"]["date"]),
+        ),
         org_description=re.compile(
             r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:UN|U\.N\.|United\s+Nations|same|eight-member|five-member)\s+)?"
             rf"({'|'.join(sorted((re.escape(w) for w in data['org_descriptions']), key=len, reverse=True))})"
@@ -191,6 +199,7 @@ def find_mentions(ctx: ArticleContext) -> None:
     _pronouns(state)
     _pairs(state)
     _resolve_overlaps(state)
+    _western_government_by_period(state)
     ctx.mentions = [
         Mention(f.name, ctx.body[f.start : f.end], f.start, f.end) for f in sorted(state.found, key=lambda f: f.start)
     ]
@@ -763,6 +772,27 @@ def _pronouns(state: _State) -> None:
         target = resolve_pronoun(ctx.body, sentences, candidates, start, gender, lambda n: _gender(state, n))
         if target is not None:
             state.add(target, start, end, priority=0, kind="pronoun")
+
+
+def _western_government_by_period(state: _State) -> None:
+    """'the Tripoli government' in 2022 is the GNU, in 2019 the GNA; undated, the one the article names."""
+    ctx, rules = state.ctx, state.rules
+    before, after, on = rules.western_change
+    hits = [
+        f for f in state.found
+        if f.name == before and ctx.body[f.start : f.end].lower() in rules.western_descriptors
+        # ("the UN-recognised Government of National Accord": the name itself follows)
+        and not re.match(r"\s+of\s+(?-i:[A-Z])", ctx.body[f.end : f.end + 6])
+    ]
+    if not hits:
+        return
+    if ctx.published is not None:
+        target = after if ctx.published.value.isoformat() >= on else before
+    else:
+        named = {f.name for f in state.found if f.kind == "name" and f not in hits}
+        target = after if after in named and before not in named else before
+    for f in hits:
+        f.name = target
 
 
 _PAIR = re.compile(r"\b[Tt]he\s+(?P<two>two|both)\s+(?P<noun>men|leaders|rivals|presidents|ministers|commanders|envoys)\b")
