@@ -39,7 +39,10 @@ CASES = [
         "Egypt has provided training and weapons to Haftar's forces, diplomats said.",
         [("Egypt", LNA, {"training", "weapons"})],
     ),
-    ("The Wagner Group has up to 1,200 mercenaries in Libya, UN experts said.", [("Wagner Group", LNA, {"mercenaries"})]),
+    (
+        "The Wagner Group has up to 1,200 mercenaries in Libya, UN experts said.",
+        [("Wagner Group", LNA, {"mercenaries"})],
+    ),
     # a demonym before flights that land in Libya names their origin
     (
         "Turkish cargo planes landed at Mitiga airport carrying weapons for the GNA.",

@@ -534,7 +534,10 @@ WIRE_CASES = [
         "Critics say the deal risks creating a third government.",
         ("anon:Critics", "indirect", "the deal risks creating a third government"),
     ),
-    ("In Rome, 17 countries called for an immediate ceasefire.", ("anon:17 countries", "indirect", "called for an immediate ceasefire")),
+    (
+        "In Rome, 17 countries called for an immediate ceasefire.",
+        ("anon:17 countries", "indirect", "called for an immediate ceasefire"),
+    ),
     # a speech act inside another speaker's reported clause is part of that report
     (
         "Foreign Minister Angelino Alfano said that Italy welcomed any step toward peace, but warned against "
@@ -645,7 +648,10 @@ WIRE_CASES = [
     # more reporting verbs: posts on social media, inverted "warned X" after a quotation
     ("Fathi Bashagha posted on Twitter that he had arrived in Tripoli.",
      ("Fathi Bashagha", "indirect", "he had arrived in Tripoli")),
-    ('"We will respond to any attack," warned Erdogan.', ("Recep Tayyip Erdogan", "direct", "We will respond to any attack")),
+    (
+        '"We will respond to any attack," warned Erdogan.',
+        ("Recep Tayyip Erdogan", "direct", "We will respond to any attack"),
+    ),
     # a document issued by a country's institution
     (
         "Erdogan spoke by phone with al-Sarraj, according to a statement by Turkey's Communications Directorate.",

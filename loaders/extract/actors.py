@@ -795,7 +795,9 @@ def _western_government_by_period(state: _State) -> None:
         f.name = target
 
 
-_PAIR = re.compile(r"\b[Tt]he\s+(?P<two>two|both)\s+(?P<noun>men|leaders|rivals|presidents|ministers|commanders|envoys)\b")
+_PAIR = re.compile(
+    r"\b[Tt]he\s+(?P<two>two|both)\s+(?P<noun>men|leaders|rivals|presidents|ministers|commanders|envoys)\b"
+)
 
 
 def _pairs(state: _State) -> None:

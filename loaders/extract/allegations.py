@@ -880,11 +880,12 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
     out = []
     for match in rules.supply_noun.finditer(body, sentence.char_start, sentence.char_end):
         clause = clauses.clause_of(ctx, match.start())
-        agent = re.search(r"\b(?:from|by|attributed\s+to|belonging\s+to)\s+(?:the\s+)?", body[match.end() : clause.char_end])
-        stop = re.search(r"\s(?:from|by|to|for|into|at)\s", body[match.end() : clause.char_end])
-        materiel, last_end, first = _materiel(
-            ctx, rules, Span(match.end(), match.end() + stop.start() if stop else min(clause.char_end, match.end() + 80))
+        agent = re.search(
+            r"\b(?:from|by|attributed\s+to|belonging\s+to)\s+(?:the\s+)?", body[match.end() : clause.char_end]
         )
+        stop = re.search(r"\s(?:from|by|to|for|into|at)\s", body[match.end() : clause.char_end])
+        stop_at = match.end() + stop.start() if stop else min(clause.char_end, match.end() + 80)
+        materiel, last_end, first = _materiel(ctx, rules, Span(match.end(), stop_at))
         if not materiel:
             continue
         owner = next(

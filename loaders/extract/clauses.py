@@ -422,7 +422,11 @@ def in_aside(body: str, start: int, mention: Mention, verb_start: int) -> bool:
     comma = body.rfind(",", start, mention.char_start)
     # A name right after the comma is a naming apposition ("the UN envoy, Stephanie Williams, urged") and co-refers
     # with the subject; a name inside a description does not ("Haftar, a former ally of Turkey, has").
-    return comma >= 0 and body[comma + 1 : mention.char_start].strip() != "" and _ASIDE_CLOSE.fullmatch(after) is not None
+    return (
+        comma >= 0
+        and body[comma + 1 : mention.char_start].strip() != ""
+        and _ASIDE_CLOSE.fullmatch(after) is not None
+    )
 
 
 def in_apposition(ctx: ArticleContext, mention: Mention, limit: int) -> bool:

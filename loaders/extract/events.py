@@ -42,7 +42,8 @@ _CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]+")
 _TO_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # (a fact despite the infinitive: "began to", "became the first country to recognise")
 _CONTINUE_TO = re.compile(
-    r"\b(?:(?:began|begun|started|continued|continues|went on)\s+to|(?:first|second|last|only)\s+(?:[\w-]+\s+){0,2}?to)\s+$",
+    r"\b(?:(?:began|begun|started|continued|continues|went on)\s+to"
+    r"|(?:first|second|last|only)\s+(?:[\w-]+\s+){0,2}?to)\s+$",
     re.IGNORECASE,
 )
 _PARTICIPANT_BOUNDARY = re.compile(

@@ -344,7 +344,8 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         anonymous = _anonymous_subject(run, start, start + complement.start())
         if anonymous is not None:
             return anonymous
-    if institution and (complement or any(m.char_end == end for m in ctx.mentions_in(start + institution.start(), end))):
+    own_name = institution and any(m.char_end == end for m in ctx.mentions_in(start + institution.start(), end))
+    if institution and (complement or own_name):
         institution = None  # (or a known actor's own name: "the US military")
     if institution:
         who = _institution_owner(run, start + institution.start("who"), institution.group("who"))
@@ -445,6 +446,7 @@ _GOVERNMENT_SUBJECT = re.compile(
     r"(?:\s+(?:at\s+the\s+time|then|in\s+(?-i:[A-Z])\w+))?\s*$"
 )
 _COUNTRY_SIDE = re.compile(r"\s(?P<side>side|camp|leadership|authorities)\s*$", re.IGNORECASE)
+_UNNAMED_CONDITION = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous)")
 _REPLY_TO_CLAIM = re.compile(
     r"(?:,|\s[–—-])\s+(?:a|an|the)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|assertions?|reports?|account)"
     r"\s+(?:that\s+|which\s+)?(?:the\s+)?$",
@@ -597,7 +599,7 @@ def _document_subject(run: _Run, start: int, end: int) -> _Found | None:
                 if institution is not None and institution.start() == issuer.char_start and institution.group("poss"):
                     name = institution.group("np")
                     owner = ctx.gazetteer.get(issuer.actor_name)
-                    country = owner.name if owner and owner.actor_type == "country" else (owner.country if owner else None)
+                    country = owner and (owner.name if owner.actor_type == "country" else owner.country)
                     run.extra_actors.setdefault(name, ActorRef(name=name, actor_type="government", is_discovered=True,
                                                                country=country, description=name))
                     return _Found([Speaker(name, via="institution")], issuer.char_start)
@@ -1231,7 +1233,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         if not coordinated:
             events.append((verb.start(), find_subject(run, sentence.char_start, verb.start()), True))
         return
-    if re.match(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous)", body[verb.end() : verb.end() + 30]):
+    if _UNNAMED_CONDITION.match(body, verb.end()):
         return  # "who asked not to be named": a condition of the source, not a statement
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
         return  # "said to be": hearsay, no speaker
@@ -1599,7 +1601,8 @@ def _reconcile(run: _Run) -> None:
         else:
             # A short quotation inside the same speaker's reported clause is part of it (unless a naming verb
             # makes it the speaker's own label: '..., calling their presence "a shocking violation"').
-            if (st.cue or "") not in _NAMING_CUES and _words(body[st.char_start : st.char_end]) < LONG_QUOTE_WORDS and any(
+            short = _words(body[st.char_start : st.char_end]) < LONG_QUOTE_WORDS
+            if (st.cue or "") not in _NAMING_CUES and short and any(
                 i.speaker_name == st.speaker_name
                 and i.is_anonymous == st.is_anonymous
                 and i.char_start < st.char_start

@@ -524,7 +524,8 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
         if mention.surface_form.lower() in ("it", "they") and clauses.is_libyan(ctx, name):
             name = clauses.resolve_it(ctx, mention.char_start, libyan=False) or name
         if clauses.is_libyan(ctx, name) or clauses.is_libya(name):
-            return [], verb_start, None  # (foreign support only: "Libya Dawn, which backs the GNC" is a Libyan alliance)
+            # (foreign support only: "Libya Dawn, which backs the GNC" is a Libyan alliance)
+            return [], verb_start, None
         gap = body[mention.char_end : verb_start]
         if len(gap) > 60 or re.search(r"[;]", gap):
             return [], verb_start, None
@@ -606,8 +607,10 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             supported, end = _supported_at(ctx, match.end(), e)
             start = owner.char_start
         else:
-            relied = re.search(r"\b(?:rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?|count(?:s|ed)?)\s+(?:heavily\s+)?on\s+$",
-                               body[max(s, match.start() - 40) : match.start()])
+            relied = re.search(
+                r"\b(?:rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?|count(?:s|ed)?)\s+(?:heavily\s+)?on\s+$",
+                body[max(s, match.start() - 40) : match.start()],
+            )
             if relied is None:
                 continue
             clause = clauses.clause_of(ctx, match.start())
