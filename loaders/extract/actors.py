@@ -43,7 +43,6 @@ _ORG_TOKEN = rf"(?:{_NAME_TOKEN}|{_ACRONYM})"
 _ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|on|de|du)[ \t]+)?{_ORG_TOKEN}){{0,7}}")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _PRONOUN = re.compile(r"\b(?:he|she|his|him|her)\b", re.IGNORECASE)
-_QUOTED = re.compile(r"“[^”\n]{1,1500}”|\"[^\"\n]{1,1500}\"")
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _MEDIA_WORDS = frozenset(
     "news times post press tv television radio agency journal observer herald telegraph guardian monitor daily "
@@ -755,20 +754,13 @@ def _pronouns(state: _State) -> None:
     if not persons:
         return
     sentences = ctx.sentences
-    quoted = [m.span() for m in _QUOTED.finditer(ctx.body)]
-    quote_starts = [q[0] for q in quoted]
-
-    def in_quote(offset: int) -> bool:
-        i = bisect.bisect_right(quote_starts, offset) - 1
-        return i >= 0 and quoted[i][0] < offset < quoted[i][1]
-
     for match in _PRONOUN.finditer(ctx.body):
         start, end = match.span()
         if state.covered(start, end):
             continue
         gender = state.rules.pronoun_gender.get(match.group().lower())
         # '"Gaddafi is playing for time," he told Reuters': a name inside a quotation is not who "he" is
-        candidates = persons if in_quote(start) else [f for f in persons if not in_quote(f.start)]
+        candidates = persons if ctx.quotation_at(start) else [f for f in persons if not ctx.quotation_at(f.start)]
         target = resolve_pronoun(ctx.body, sentences, candidates, start, gender, lambda n: _gender(state, n))
         if target is not None:
             state.add(target, start, end, priority=0, kind="pronoun")

@@ -727,7 +727,7 @@ def _origin_rows(
     for mention in mentions:
         if not _supplier_ok(ctx, mention.actor_name):
             continue
-        if not _is_demonym(ctx, mention):
+        if not ctx.is_demonym(mention):
             # "mercenaries from the Wagner Group ... fighting alongside Haftar's forces": a named group as origin.
             if clauses.actor_type(ctx, mention.actor_name) not in ("armed_group", "organization"):
                 continue
@@ -957,7 +957,7 @@ def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
     for match in rules.flight_bare.finditer(body, sentence.char_start, sentence.char_end):
         # "Turkish cargo planes landed at Mitiga": a demonym right before the flights names their origin
         origin = next((m for m in ctx.mentions_in(max(sentence.char_start, match.start() - 40), match.start())
-                       if re.fullmatch(r"\s?", body[m.char_end : match.start()]) and _is_demonym(ctx, m)), None)
+                       if re.fullmatch(r"\s?", body[m.char_end : match.start()]) and ctx.is_demonym(m)), None)
         if origin is not None and rules.libyan_place.search(body, match.end(), sentence.char_end):
             found.append((origin.char_start, [origin], match.end()))
     for start, group, after in found:
@@ -1010,11 +1010,6 @@ def _rows_for(
         )
         for supplier in suppliers
     ]
-
-
-def _is_demonym(ctx, mention: Mention) -> bool:
-    gazetteer = ctx.gazetteer
-    return gazetteer.lookup(mention.surface_form) is None and gazetteer.lookup_demonym(mention.surface_form) is not None
 
 
 # ---------------------------------------------------------------------------------------------------------------

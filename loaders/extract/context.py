@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from loaders.gazetteer import Gazetteer
@@ -19,6 +20,7 @@ class ArticleContext:
     actors: dict[str, ActorRef] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
+    _quotations: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def index_mentions(self) -> None:
         self.mentions.sort(key=lambda m: (m.char_start, -m.char_end))
@@ -50,3 +52,19 @@ class ArticleContext:
     def actor_type(self, name: str) -> str | None:
         actor = self.actors.get(name)
         return actor.actor_type if actor else None
+
+    def quotation_at(self, offset: int) -> tuple[int, int] | None:
+        """The span of the quotation (“...” or "...", within a paragraph) strictly containing `offset`, if any."""
+        if self._quotations is None:
+            self._quotations = [m.span() for m in _QUOTATION.finditer(self.body)]
+        spans = self._quotations
+        i = bisect.bisect_right(spans, (offset, len(self.body))) - 1
+        return spans[i] if i >= 0 and spans[i][0] < offset < spans[i][1] else None
+
+    def is_demonym(self, mention: Mention) -> bool:
+        """'Syrian' in "Syrian fighters": a demonym only, not a name of the actor it points to."""
+        surface = mention.surface_form
+        return self.gazetteer.lookup(surface) is None and self.gazetteer.lookup_demonym(surface) is not None
+
+
+_QUOTATION = re.compile(r"“[^”\n]{1,1500}”|\"[^\"\n]{1,1500}\"")

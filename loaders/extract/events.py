@@ -68,7 +68,6 @@ _NATURAL_SUBJECT = re.compile(
     r"\s+(?:that\s+|which\s+|has\s+|had\s+|have\s+)?$",
     re.IGNORECASE,
 )
-_QUOTATION = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 _AND_LINK = re.compile(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
 
@@ -144,13 +143,17 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
                 found.append(candidate)
         candidates.extend(_resolve_sentence(rules, ctx, found))
     # A speaker's own words in quotation marks claim, they do not narrate: no event from inside a quotation.
-    quoted = [m.span() for m in _QUOTATION.finditer(ctx.body)]
-    candidates = [c for c in candidates if not any(a < c.trig_start < b for a, b in quoted)]
+    candidates = [c for c in candidates if not _in_long_quotation(ctx, c.trig_start)]
     candidates.sort(key=lambda c: c.trig_start)
     return _dedupe(ctx, candidates)
 
 
 # ---------------------------------------------------------------------------------------------------------------
+
+
+def _in_long_quotation(ctx, offset: int) -> bool:
+    span = ctx.quotation_at(offset)
+    return span is not None and span[1] - span[0] - 2 >= 20  # (a two-word scare quote narrates)
 
 
 def _trigger_matches(body: str, rules: _Rules, sentence: Span):

@@ -407,7 +407,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         surface = mention.surface_form.lower()
         if surface in ("his", "him", "her"):
             return None
-        if ctx.gazetteer.lookup_demonym(mention.surface_form) and not ctx.gazetteer.lookup(mention.surface_form):
+        if ctx.is_demonym(mention):
             return None  # "the Russian" as a noun phrase head is too vague
         mentions, np_start = _coordinated(ctx, mention, start)
         return _Found([_speaker_of(ctx, m) for m in mentions], np_start)
@@ -660,7 +660,7 @@ def _anonymous_subject(run: _Run, start: int, end: int) -> _Found | None:
         if (
             owner is not None
             and ctx.actor_type(owner.actor_name) != "person"
-            and not (ctx.gazetteer.lookup_demonym(owner.surface_form) and not ctx.gazetteer.lookup(owner.surface_form))
+            and not ctx.is_demonym(owner)
         ):
             return _Found([Speaker(owner.actor_name, via="institution")], np_start)
     if determiner == "the" and np_index == head.start():
@@ -676,7 +676,7 @@ def _anonymous_subject(run: _Run, start: int, end: int) -> _Found | None:
                 ctx.actor_type(m.actor_name) == "country"
                 and noun in ("officials", "sources")
                 # "U.S. officials" speak for the country; "Egyptian officials" stay unnamed sources.
-                and not (ctx.gazetteer.lookup_demonym(m.surface_form) and not ctx.gazetteer.lookup(m.surface_form))
+                and not ctx.is_demonym(m)
             ):
                 return _Found([Speaker(m.actor_name, via="name")], np_start)
     speaker = Speaker(None, description=description, is_anonymous=True, via="anonymous")
@@ -1095,7 +1095,7 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
             # (not a bare demonym: "said a Libyan delegate" is no statement of Libya)
             mentions = [
                 m for m in ctx.mentions_in(np_start, np_end)
-                if not (ctx.gazetteer.lookup_demonym(m.surface_form) and not ctx.gazetteer.lookup(m.surface_form))
+                if not ctx.is_demonym(m)
             ]
             if mentions:
                 found = _Found([_speaker_of(ctx, mentions[0])], mentions[0].char_start)

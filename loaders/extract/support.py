@@ -519,7 +519,7 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
         if clauses.in_apposition(ctx, mention, verb_start):
             continue
         name = mention.actor_name
-        if ctx.gazetteer.lookup_demonym(mention.surface_form) and not ctx.gazetteer.lookup(mention.surface_form):
+        if ctx.is_demonym(mention):
             return [], verb_start, None  # "Syrian mercenaries fought for the GNA": not Syria
         if mention.surface_form.lower() in ("it", "they") and clauses.is_libyan(ctx, name):
             name = clauses.resolve_it(ctx, mention.char_start, libyan=False) or name
