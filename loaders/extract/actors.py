@@ -27,7 +27,7 @@ from loaders.yamlio import parse_yaml
 from loaders.extract.context import ArticleContext
 from loaders.trie import trie_regex
 from loaders.gazetteer import Gazetteer, GazetteerEntry
-from loaders.model import ActorRef, Mention
+from loaders.model import ActorRef, FuzzyDate, Mention
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
@@ -769,7 +769,7 @@ def _pronouns(state: _State) -> None:
 def _western_government_by_period(state: _State) -> None:
     """'the Tripoli government' in 2022 is the GNU, in 2019 the GNA; undated, the one the article names."""
     ctx, rules = state.ctx, state.rules
-    before, after, on = rules.western_change
+    before = rules.western_change[0]
     hits = [
         f for f in state.found
         if f.name == before and ctx.body[f.start : f.end].lower() in rules.western_descriptors
@@ -778,13 +778,18 @@ def _western_government_by_period(state: _State) -> None:
     ]
     if not hits:
         return
-    if ctx.published is not None:
-        target = after if ctx.published.value.isoformat() >= on else before
-    else:
-        named = {f.name for f in state.found if f.kind == "name" and f not in hits}
-        target = after if after in named and before not in named else before
+    target = western_government(ctx.published, {f.name for f in state.found if f.kind == "name" and f not in hits})
     for f in hits:
         f.name = target
+
+
+def western_government(published: FuzzyDate | None, named: set[str]) -> str:
+    """The Tripoli government of an article's period (the GNA, then the GNU from 15 March 2021, as rule data);
+    undated, the GNU only when the article names it and not the GNA."""
+    before, after, on = load_rules().western_change
+    if published is not None:
+        return after if published.value.isoformat() >= on else before
+    return after if after in named and before not in named else before
 
 
 _PAIR = re.compile(

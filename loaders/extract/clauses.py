@@ -15,6 +15,7 @@ from pathlib import Path
 
 from loaders.yamlio import parse_yaml
 
+from loaders.extract.actors import western_government
 from loaders.extract.context import ArticleContext
 from loaders.model import FuzzyDate, Mention, Span
 
@@ -460,14 +461,6 @@ def government_by_cue(ctx: ArticleContext, phrase: str, offset: int) -> str | No
     recognised government"): a western cue names the western government of the period; otherwise
     libyan_government()'s nearest-antecedent rule (eastern cues keep that rule)."""
     if _WEST_GOVERNMENT.search(phrase) and not _EAST_GOVERNMENT.search(phrase):
-        year = ctx.published.value.year if ctx.published else None
-        if year is None:
-            # no date: the western government the article names (the GNU's prime minister counts as the GNU)
-            _, names = _government_index(ctx)
-            western = [n for n in names if n in ("Government of National Unity", "Government of National Accord")]
-            if western:
-                return western[-1]
-        if year and year >= 2021 and ctx.gazetteer.get("Government of National Unity"):
-            return "Government of National Unity"
-        return "Government of National Accord"
+        # (undated: the GNU's prime minister counts as naming the GNU)
+        return western_government(ctx.published, set(_government_index(ctx)[1]))
     return libyan_government(ctx, offset)
