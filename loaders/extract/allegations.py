@@ -35,14 +35,16 @@ _QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_BY = re.compile(r"\s+(?:(?:to|into|in|with)\s+[\w\s,'’-]{0,50}?\s+)?by\s+(?:the\s+)?", re.IGNORECASE)
-_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|any|no|its|their|his|her|this|that|further|future)\s+$", re.IGNORECASE)
+_HYPOTHETICAL_WORDS = r"any|no|future|further|potential|possible|planned"
+# before a supply word followed by "of", it is a noun: "the supply of", "any transfer of"
+_DETERMINER_BEFORE = re.compile(rf"\b(?:a|an|the|its|their|his|her|this|that|{_HYPOTHETICAL_WORDS})\s+$", re.IGNORECASE)
 _FACILITATED = re.compile(
     r"\b(?:facilitated|facilitates|organi[sz]ed|arranged|oversaw|oversees|coordinated|financed|funded|completed|"
     r"carried\s+out|conducted|stepped\s+up|increased|continued|resumed|began|started|ran|runs|managed)"
     r"[”\"’]?\s+(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_HYPOTHETICAL_NOUN = re.compile(r"\b(?:any|no|future|further|potential|possible|planned)\s+$", re.IGNORECASE)
+_HYPOTHETICAL_NOUN = re.compile(rf"\b(?:{_HYPOTHETICAL_WORDS}|new)\s+$", re.IGNORECASE)
 _PASSIVE_FROM = re.compile(r"\s+(?:(?:to|into|in)\s+[\w\s,'’-]{0,50}?\s+)?from\s+(?:the\s+)?", re.IGNORECASE)
 # a passive auxiliary, or a materiel noun the participle follows directly ("weapons flown to ...")
 _PASSIVE_BEFORE = re.compile(
@@ -105,6 +107,7 @@ class _Rules:
     receive: re.Pattern[str]
     flight: re.Pattern[str]
     flight_materiel: str
+    flight_arrival: re.Pattern[str]
     maker: re.Pattern[str]
     supply_noun: re.Pattern[str]
     flight_bare: re.Pattern[str]
@@ -149,6 +152,7 @@ def _rules() -> _Rules:
             rf"(?<![\w-])(?:{rules['flight_nouns']})\s+(?:\w+\s+){{0,2}}?from\s+(?:the\s+)?", re.IGNORECASE
         ),
         flight_materiel=rules["flight_materiel"],
+        flight_arrival=re.compile(rules["flight_arrival"], re.IGNORECASE),
         maker=re.compile(rules["maker_suffix"], re.IGNORECASE),
         supply_noun=re.compile(rf"(?<![\w-])(?:{rules['supply_nouns']})\s+of\s+", re.IGNORECASE),
         flight_bare=re.compile(rf"(?<![\w-])(?:{rules['flight_nouns']})(?![\w-])", re.IGNORECASE),
@@ -339,10 +343,6 @@ def _trigger_row(
         return []  # "found no evidence that Egypt had delivered weapons"
     if _foreign_destination(ctx, window):
         return []
-    if _HYPOTHETICAL_NOUN.search(body, max(clause.char_start, trig.start - 12), trig.start) and re.match(
-        r"\s+of\b", body[trig.end : trig.end + 4]
-    ):
-        return []  # "any transfer of weapons would violate the embargo": no supply is claimed
     if _HUMANITARIAN.search(body, clause.char_start, clause.char_end):
         return []  # "sent three aircraft carrying rescue teams and humanitarian aid": relief, not military support
     recipient, recipient_end = _recipient(ctx, sentence, window, trig, suppliers)
@@ -866,7 +866,7 @@ def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
         ]
         start = subjects[-1].char_start if subjects else match.start()
         recipient = clauses.faction(ctx, subjects[-1].actor_name) if subjects else _side_faction(ctx, suppliers)
-        if any(a.supplier_name in suppliers and a.evidence_start <= match.start() < a.evidence_end for a in existing):
+        if _covered(existing, suppliers, match.start()):
             continue
         quantity = _quantity(body, match.end(), first) if first is not None else None
         out += _rows_for(ctx, rules, sentence, match.start(), suppliers, recipient, materiel,
@@ -920,14 +920,13 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
         before = body[clause.char_start : match.start()]
         if _irrealis(rules, before) or _HYPOTHETICAL_PREFIX.search(before) or _DEPARTURE.search(before):
             continue
-        if re.search(r"\b(?:any|no|future|further|potential|possible|planned|new)\s+$", before) or re.search(
+        if _HYPOTHETICAL_NOUN.search(before) or re.search(
             r"\b(?:would|could|will|might|must)\b", body[match.end() : clause.char_end]
         ):
             continue  # "any transfer of weapons would violate the embargo": no supply is claimed
         if _HUMANITARIAN.search(body, clause.char_start, clause.char_end):
             continue
-        if any(a.supplier_name in suppliers and a.evidence_start <= match.start() < a.evidence_end
-               and set(a.materiel) & set(materiel) for a in existing):
+        if _covered(existing, suppliers, match.start(), materiel):
             continue
         recipient = clauses.faction(ctx, libyan[0].actor_name) if libyan else _side_faction(ctx, suppliers)
         start = min(group[0].char_start, match.start())
@@ -938,14 +937,8 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
     return out
 
 
-_FLIGHT_ARRIVAL = None
-
-
 def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]) -> list[Allegation]:
     """'Cargo planes from the UAE landed at al-Khadim air base': supplier the origin, cargo unspecified."""
-    global _FLIGHT_ARRIVAL
-    if _FLIGHT_ARRIVAL is None:
-        _FLIGHT_ARRIVAL = re.compile(clauses.load_rules("allegations")["flight_arrival"], re.IGNORECASE)
     body = ctx.body
     out = []
     found: list[tuple[int, list[Mention], int]] = []  # (start, supplier mentions, where the arrival may begin)
@@ -961,7 +954,7 @@ def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
         if origin is not None and rules.libyan_place.search(body, match.end(), sentence.char_end):
             found.append((origin.char_start, [origin], match.end()))
     for start, group, after in found:
-        arrival = _FLIGHT_ARRIVAL.search(body, after, min(sentence.char_end, after + 60))
+        arrival = rules.flight_arrival.search(body, after, min(sentence.char_end, after + 60))
         if arrival is None or re.search(r"[,;]", body[after : arrival.start()]):
             continue
         suppliers = clauses.dedupe_names(
@@ -970,7 +963,7 @@ def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
         clause = clauses.clause_of(ctx, start)
         if not suppliers or _irrealis(rules, body[clause.char_start : arrival.start()]):
             continue
-        if any(a.supplier_name in suppliers and a.evidence_start <= start < a.evidence_end for a in existing):
+        if _covered(existing, suppliers, start):
             continue
         where = ctx.mentions_in(arrival.end(), sentence.char_end)
         libyan = [m for m in where if clauses.is_libyan(ctx, m.actor_name)]
@@ -980,6 +973,16 @@ def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
         out += _rows_for(ctx, rules, sentence, start, suppliers, recipient, materiel, Span(start, arrival.end()),
                          None, 0.5)
     return out
+
+
+def _covered(existing: list[Allegation], suppliers: list[str], at: int, materiel: list[str] | None = None) -> bool:
+    """A row of one of these suppliers already spans `at` (with some of this materiel, when given)."""
+    return any(
+        a.supplier_name in suppliers
+        and a.evidence_start <= at < a.evidence_end
+        and (materiel is None or set(a.materiel) & set(materiel))
+        for a in existing
+    )
 
 
 def _rows_for(
