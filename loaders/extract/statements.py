@@ -1029,16 +1029,15 @@ def _attribute_quote(
 
 # "called that speech a “declaration of war”", "branded the move “illegal”": the subject's words.
 _NAMED_OBJECT = r"(?:it|them|him|her|this|that|(?:the|its|their|his|her|this|that|these|those)\s+[\w-]+(?:\s+[\w-]+)?)"
+_NAMING_PAST = ("called", "labelled", "labeled", "branded", "dubbed", "termed", "described")
+_NAMING_ING = ("calling", "labelling", "labeling", "branding", "dubbing", "terming", "describing")
+_NAMING_CUES = frozenset(_NAMING_PAST + _NAMING_ING)  # the cue of a short label's statement (see _reconcile)
 _NAMING_VERB = re.compile(
-    rf"\b(?P<verb>called|labell?ed|branded|dubbed|termed|described)\s+{_NAMED_OBJECT}\s+(?:as\s+)?(?:an?\s+)?$"
+    rf"\b(?P<verb>{'|'.join(_NAMING_PAST)})\s+{_NAMED_OBJECT}\s+(?:as\s+)?(?:an?\s+)?$"
 )
 _NAMING_PARTICIPLE = re.compile(
-    rf",\s+(?:and\s+)?(?P<verb>(?:describing|calling|labell?ing|branding|dubbing|terming)\s+{_NAMED_OBJECT}"
+    rf",\s+(?:and\s+)?(?P<verb>(?:{'|'.join(_NAMING_ING)})\s+{_NAMED_OBJECT}"
     r"(?:\s+as)?)\s+(?:an?\s+)?$"
-)
-_NAMING_CUES = frozenset(
-    "called labelled labeled branded dubbed termed described describing calling labelling labeling branding dubbing"
-    " terming".split()
 )
 _QUOTE_PARTICIPLE = re.compile(
     r",\s+(?:and\s+)?(?P<verb>saying|adding|insisting|arguing|warning|stressing|noting|declaring|"
@@ -1125,9 +1124,9 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
     return None, None
 
 
-_QUOTED_AS = re.compile(
-    r"\s*,?\s*[^“”\".;]{0,80}?\bquot(?:ed|es|ing)\s+(?P<np>[^“”\",.;]{2,80}?)\s+as\s+(?:saying|telling|stating)\b"
-)
+# "quoted Haftar as saying": after a quotation ('"...," the source quoted Haftar as saying') and before reported speech
+_QUOTED_ONE = r"\bquot(?:ed|es|ing)\s+(?P<np>[^“”\",.;]{2,80}?)\s+as\s+"
+_QUOTED_AS = re.compile(rf"\s*,?\s*[^“”\".;]{{0,80}}?{_QUOTED_ONE}(?:saying|telling|stating)\b")
 
 
 def _cut_np(body: str, start: int, end: int) -> int:
@@ -1489,7 +1488,7 @@ def _according_to(run: _Run, sentence: Span) -> None:
 
 
 _QUOTED_AS_FORWARD = re.compile(
-    r"\bquot(?:ed|es)\s+(?P<np>[^“”\",.;]{2,80}?)\s+as\s+(?:saying|telling\s+(?:\w+\s+){1,3}?)\s*(?:that\s+)?(?=[^“”\"\s])"
+    rf"{_QUOTED_ONE}(?:saying|telling\s+(?:\w+\s+){{1,3}}?)\s*(?:that\s+)?(?=[^“”\"\s])"
 )
 
 

@@ -54,10 +54,6 @@ _DEMONYM_SUPPORT = re.compile(
     r"(?<![\w-])(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:military\s+|financial\s+|political\s+|diplomatic\s+|air\s+)?"
     r"(?:support|backing|patronage)(?:\s+(?P<for>for|to)\s+(?:the\s+)?)?",
 )
-_BACKERS_APPOSITION = re.compile(
-    r"\s*,\s+(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3})['’]s?\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:backers?|allies|ally|supporters?|patrons?|sponsors?)\s*(?:[,.;]|$)",
-)
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}")
 _COUNTS_AMONG = re.compile(r"\b(?:count(?:s|ed)?|numbers?|numbered|lists?|listed)\s+(?:the\s+)?", re.IGNORECASE)
 _IT_THEY = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
@@ -78,6 +74,7 @@ class _Rules:
     possessive_noun: re.Pattern[str]
     backer_of: re.Pattern[str]
     backer_is: re.Pattern[str]
+    backers_apposition: re.Pattern[str]
     among: re.Pattern[str]
     false_follow: re.Pattern[str]
     negation: re.Pattern[str]
@@ -110,6 +107,12 @@ def _rules() -> _Rules:
         backer_is=re.compile(
             rf"['’]s?\s+(?:\w+\s+){{0,3}}?(?:{backer})\s*(?:,\s*|\s+(?:is|are|was|were|include|included|includes|"
             rf"such as|including|like)\s+)(?:the\s+)?",
+            re.IGNORECASE,
+        ),
+        # "Egypt and the UAE, Haftar's main regional allies, ..."
+        backers_apposition=re.compile(
+            r"\s*,\s+(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3})['’]s?\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*(?:[,.;]|$)",
             re.IGNORECASE,
         ),
         among=re.compile(rf"\s+among\s+(?:his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{backer})\b", re.IGNORECASE),
@@ -620,7 +623,7 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, [owner], supported, start, end))
     # "Egypt and the UAE, Haftar's main regional allies, condemned ..."
-    for match in _BACKERS_APPOSITION.finditer(body, s, e) if has_noun else ():
+    for match in rules.backers_apposition.finditer(body, s, e) if has_noun else ():
         owner = next((m for m in ctx.mentions_in(match.start("owner"), match.end("owner") + 1)
                       if m.char_start == match.start("owner")), None)
         listed = [m for m in ctx.mentions_in(s, match.start()) if m.char_end <= match.start()]
