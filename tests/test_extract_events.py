@@ -205,6 +205,10 @@ GENERAL_CASES = [
     ("Wagner founder Yevgeny Prigozhin was killed when his private jet crashed in August 2023.", ["other"]),
     ("Libya has been under a U.N. arms embargo since 2011.", ["un_action"]),
     ("The United Nations announced a cease-fire agreement on Tuesday between rival militias.", ["un_action"]),
+    # talks as the occasion of another act; a call named only by its medium; an envoy appointed
+    ("Erdogan announced the deal following talks with Fayez al-Sarraj in Istanbul.", ["meeting"]),
+    ("Mike Pompeo and Sergey Lavrov discussed the war in a call on Monday.", ["phone_call"]),
+    ("Guterres appointed Abdoulaye Bathily as his special envoy for Libya.", ["other"]),
 ]
 
 GENERAL_NOTHING = [
@@ -223,6 +227,8 @@ GENERAL_NOTHING = [
     # an announcement is a statement, not an event; a call for a truce is not one
     "Foreign Minister Moussa Koussa announced an immediate ceasefire on Friday.",
     "Putin and Erdogan called for a ceasefire in Libya on Wednesday.",
+    # a conversation with the press is no call
+    "Dbeibah said in a conversation with reporters that he would stay.",
 ]
 
 
