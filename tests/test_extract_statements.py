@@ -261,6 +261,18 @@ def test_nested_speech_act_has_no_speaker_of_its_own() -> None:
     assert {s for s, _, _ in found} == {"Angelino Alfano"}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Egypt's foreign ministry said in a statement on Sunday that it rejected the agreement.",
+        "Sarraj said that he strongly condemned the attack on the airport.",
+    ],
+)
+def test_pronoun_act_inside_a_report_is_that_report(body: str) -> None:
+    # the act of "it"/"he" at the start of what was said is the content, not a second statement
+    assert len(triples(body)) == 1, triples(body)
+
+
 def test_split_quote_keeps_its_speaker() -> None:
     body = (
         "“We have asked all sides to pull back their heavy weapons,” the envoy Haftar met said. "

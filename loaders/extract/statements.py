@@ -470,6 +470,24 @@ def _reporting_statement(run: _Run, found: _Found, sentence: Span) -> Statement 
     return None
 
 
+_PRONOUN_CONTENT = re.compile(
+    r"(?:that\s+)?(?:it|he|she|they|we)\s+(?:(?:has|have|had|also|would|will|firmly|strongly)\s+)*", re.IGNORECASE
+)
+
+
+def _said_by_pronoun(run: _Run, at: int) -> Statement | None:
+    """The plain say-statement whose content starts with a pronoun subject and this verb."""
+    for st in reversed(run.statements[-8:]):
+        if (
+            st.kind == "indirect"
+            and st.char_start < at < st.char_end
+            and (st.cue or "").split(" ")[0] in _PLAIN_SAY
+            and _PRONOUN_CONTENT.fullmatch(run.ctx.body, st.char_start, at)
+        ):
+            return st
+    return None
+
+
 def _institution_owner(run: _Run, at: int, who: str):
     """Whose institution: a demonym or name ("French", "Egypt's", "The GNU's"), or "Its" -> the organisation or
     government named last before it."""
@@ -1248,6 +1266,12 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         else:
             found = _sentence_subject(run, sentence, verb.start())
     else:
+        said = _said_by_pronoun(run, verb.start())
+        if said is not None:
+            # "The ministry said that it rejected the deal": the pronoun's act is what was said, not a new statement
+            events.append((verb.start(), _Found([Speaker(said.speaker_name, said.speaker_description,
+                                                         said.is_anonymous, "inherited")], said.char_start), True))
+            return
         found = find_subject(run, sentence.char_start, verb.start())
         outer = (
             _reporting_statement(run, found, sentence)
