@@ -11,6 +11,7 @@ Resolution rules (news reports the past):
   base (compared at the base's precision: with a base of 2019-11, "November 24" stays in 2019);
 - day-level expressions (weekdays, "yesterday", "3 days ago", "the day before Wednesday") need a day-precise base;
   a bare weekday is the most recent such weekday on or before the base (the base day itself when they match);
+  with a month-precise base, weekdays alone resolve around the text's latest full date in that month (if any);
 - coarser relative expressions ("last week", "earlier this month", "last summer", "a year ago") are computed for
   both ends of the base's interval and reported at the finest precision both ends agree on;
 - with no base, only dates that state their year resolve.
@@ -231,6 +232,23 @@ def _weekday_date(weekday: int, modifier: str | None, base: FuzzyDate | None) ->
     return FuzzyDate(b - dt.timedelta(days=back), "day")
 
 
+def weekday_base(text: str, base: FuzzyDate | None) -> FuzzyDate | None:
+    """The day that weekdays in `text` (a whole article) count back from: the base itself, or, with a month-precise
+    base, a day anchored on the text's latest full date in that month: a weekday then resolves to the one nearest
+    that date (within three days either side), so "met on Sunday" next to "met on November 24" is 24 November and
+    "a Monday press release" the day after. None when there is no such anchor."""
+    if base is None or base.precision != "month":
+        return base
+    lo, hi = _interval(base)
+    anchors = [
+        m.date.value for m in _find_dates_cached(text, base, None)
+        if m.kind == "absolute" and m.date is not None and m.date.precision == "day" and lo <= m.date.value <= hi
+    ]
+    if not anchors:
+        return None
+    return FuzzyDate(min(max(anchors) + dt.timedelta(days=3), hi), "day")
+
+
 def _over_base(base: FuzzyDate | None, fn) -> FuzzyDate | None:
     """Apply an interval-valued function to both ends of the base interval and coarsen the union."""
     if base is None:
@@ -300,7 +318,7 @@ def _word_start(text: str, i: int) -> bool:
     return i == 0 or not text[i - 1].isalnum()
 
 
-def _candidates(text: str, base: FuzzyDate | None) -> list[DateMention]:
+def _candidates(text: str, base: FuzzyDate | None, weekday_base: FuzzyDate | None) -> list[DateMention]:
     found: list[DateMention] = []
 
     def add(start, end, date, kind, year=None, month=None, day=None, weekday=None):
@@ -389,7 +407,7 @@ def _candidates(text: str, base: FuzzyDate | None) -> list[DateMention]:
         before = _WEEKDAY_BEFORE.search(text, max(0, m.start() - 5), m.start())
         modifier = before["mod"].lower() if before else None
         start = before.start() if before else m.start()
-        add(start, m.end(), _weekday_date(weekday, modifier, base), "weekday", weekday=weekday)
+        add(start, m.end(), _weekday_date(weekday, modifier, weekday_base), "weekday", weekday=weekday)
     low = text.lower()
     if len(low) != len(text):  # rare characters whose lower case is longer: keep offsets exact
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -483,19 +501,23 @@ def _day_before_after(text: str, mention: DateMention) -> DateMention:
 
 
 @functools.lru_cache(maxsize=64)
-def _find_dates_cached(text: str, base: FuzzyDate | None) -> tuple[DateMention, ...]:
-    return tuple(_day_before_after(text, m) for m in _select(_candidates(text, base)))
+def _find_dates_cached(text: str, base: FuzzyDate | None, weekdays: FuzzyDate | None) -> tuple[DateMention, ...]:
+    return tuple(_day_before_after(text, m) for m in _select(_candidates(text, base, weekdays)))
 
 
-def find_dates(text: str, base: FuzzyDate | None) -> list[DateMention]:
-    """Every date expression in `text`, in order, resolved against `base` where the rules allow (else date=None)."""
-    return list(_find_dates_cached(text, base))
+def find_dates(text: str, base: FuzzyDate | None, weekdays: FuzzyDate | None = None) -> list[DateMention]:
+    """Every date expression in `text`, in order, resolved against `base` where the rules allow (else date=None);
+    weekdays count back from `weekdays` when given (see `weekday_base`), else from `base`."""
+    return list(_find_dates_cached(text, base, weekdays or base))
 
 
-def resolve_date_near(text: str, start: int, end: int, base: FuzzyDate | None) -> FuzzyDate | None:
+def resolve_date_near(
+    text: str, start: int, end: int, base: FuzzyDate | None, weekdays: FuzzyDate | None = None
+) -> FuzzyDate | None:
     """The date of the clause text[start:end]: the resolved date expression closest to its reporting verb
     ("said", "told", ...), or the first resolved one when the clause has no reporting verb; None if there is none."""
-    inside = [m for m in _find_dates_cached(text, base) if m.char_start >= start and m.char_end <= end]
+    found = _find_dates_cached(text, base, weekdays or base)
+    inside = [m for m in found if m.char_start >= start and m.char_end <= end]
     resolved = [m for m in inside if m.date is not None]
     if not resolved:
         return None

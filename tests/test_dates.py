@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from loaders.dates import coarsen, find_dates, parse_iso_published, resolve_date_near
+from loaders.dates import coarsen, find_dates, parse_iso_published, resolve_date_near, weekday_base
 from loaders.model import FuzzyDate
 
 
@@ -201,3 +201,21 @@ def test_find_dates_is_fast_on_a_megabyte(text: str) -> None:
     find_dates(text, WED)
     # A hang guard against catastrophic backtracking, not a benchmark (speed lives in benchmarks/).
     assert time.perf_counter() - t0 < 15.0
+
+
+@pytest.mark.parametrize(
+    ("text", "base", "expected"),
+    [
+        # a month-precise base: the latest full date of that month anchors the week (2019-11-24 was a Sunday)
+        ("Officials met Haftar on Sunday. The meeting on November 24 was secret.", NOV, "2019-11-24"),
+        ("A Monday press release said officials met Haftar on November 24.", NOV, "2019-11-25"),
+        # no full date in the base's month, or a day-precise base: the usual rules
+        ("Officials met Haftar on Sunday. The offensive began on April 4.", NOV, None),
+        ("Officials met Haftar on Sunday.", WED, "2019-12-08"),
+        ("Officials met Haftar on Sunday after the November 24 vote.", YEAR, None),
+    ],
+)
+def test_weekday_anchored_on_a_full_date(text: str, base: FuzzyDate, expected: str | None) -> None:
+    weekdays = weekday_base(text, base)
+    found = [m for m in find_dates(text, base, weekdays) if m.kind == "weekday"]
+    assert found[0].date == fd(expected)

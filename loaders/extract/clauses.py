@@ -13,6 +13,7 @@ import functools
 import re
 from pathlib import Path
 
+from loaders.dates import resolve_date_near
 from loaders.yamlio import parse_yaml
 
 from loaders.extract.actors import western_government
@@ -370,15 +371,11 @@ def resolve_it(
 
 
 def date_near(ctx: ArticleContext, start: int, end: int) -> FuzzyDate | None:
-    try:
-        from loaders.dates import resolve_date_near
-    except ImportError:
-        return None
     # Resolve inside the sentence's text only: the resolver indexes the whole text it is given.
     sentence = sentence_of(ctx, start)
     lo, hi = min(sentence.char_start, start), max(sentence.char_end, end)
     try:
-        return resolve_date_near(ctx.body[lo:hi], start - lo, end - lo, ctx.published)
+        return resolve_date_near(ctx.body[lo:hi], start - lo, end - lo, ctx.published, ctx.weekday_base())
     except Exception:  # a date bug must never cost the row
         return None
 

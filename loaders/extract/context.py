@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from loaders.dates import weekday_base
 from loaders.gazetteer import Gazetteer
 from loaders.model import ActorRef, FuzzyDate, Mention, Span
 
@@ -21,6 +22,13 @@ class ArticleContext:
     _starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _quotations: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _weekdays: tuple[FuzzyDate | None] | None = field(default=None, repr=False)
+
+    def weekday_base(self) -> FuzzyDate | None:
+        """The day the article's weekdays count back from (see `loaders.dates.weekday_base`)."""
+        if self._weekdays is None:
+            self._weekdays = (weekday_base(self.body, self.published),)
+        return self._weekdays[0]
 
     def index_mentions(self) -> None:
         self.mentions.sort(key=lambda m: (m.char_start, -m.char_end))

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from loaders.dates import resolve_date_near
 from loaders.yamlio import parse_yaml
 
 from loaders.extract import clauses
@@ -750,15 +751,9 @@ _PUBLISHED_CUES = frozenset(("said", "says", "told", "added", "tells", "adds"))
 
 def _date_near(ctx: ArticleContext, start: int, end: int, cue: str | None) -> FuzzyDate | None:
     try:
-        from loaders.dates import resolve_date_near  # written concurrently; optional until it lands
-    except ImportError:
-        resolve_date_near = None
-    date = None
-    if resolve_date_near is not None:
-        try:
-            date = resolve_date_near(ctx.body, start, end, ctx.published)
-        except Exception:  # a date bug must not lose the statement
-            date = None
+        date = resolve_date_near(ctx.body, start, end, ctx.published, ctx.weekday_base())
+    except Exception:  # a date bug must not lose the statement
+        date = None
     if date is None and cue in _PUBLISHED_CUES and ctx.published is not None:
         if ctx.published.precision == "day":
             date = ctx.published
