@@ -683,6 +683,19 @@ WIRE_CASES = [
         "“a shocking violation of Libyan sovereignty”.",
         ("Stephanie Williams", "direct", "a shocking violation of Libyan sovereignty"),
     ),
+    # less common reporting verbs; a statement issued is a speech act of each issuer
+    (
+        "Bashagha lamented that the international community had abandoned Libya.",
+        ("Fathi Bashagha", "indirect", "the international community had abandoned Libya"),
+    ),
+    (
+        "The Egyptian foreign ministry charged that Turkey was sending mercenaries.",
+        ("Egyptian Foreign Ministry", "indirect", "Turkey was sending mercenaries"),
+    ),
+    (
+        "Fayez al-Sarraj and Aguila Saleh issued separate statements calling for a ceasefire.",
+        ("Aguila Saleh", "indirect", "calling for a ceasefire"),
+    ),
 ]
 
 
@@ -709,6 +722,7 @@ def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None
         "The handover went ahead according to plan, and the convoy left at dawn.",
         "The army posted troops at the border.",
         "The vote came a week after a militia allied to Haftar called on Cairo to intervene.",
+        "Haftar was charged with war crimes in a US court.",
     ],
 )
 def test_wire_no_statement(body: str) -> None:
