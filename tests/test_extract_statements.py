@@ -683,6 +683,10 @@ WIRE_CASES = [
         "“a shocking violation of Libyan sovereignty”.",
         ("Stephanie Williams", "direct", "a shocking violation of Libyan sovereignty"),
     ),
+    (
+        "A senior official who declined to be identified said the talks had stalled.",
+        ("anon:senior official", "indirect", "the talks had stalled"),
+    ),
     # less common reporting verbs; a statement issued is a speech act of each issuer
     (
         "Bashagha lamented that the international community had abandoned Libya.",

@@ -421,7 +421,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
 
 
 _ANONYMITY = re.compile(
-    r",?\s*(?:who|speaking|talking)\s+(?:[\w’'-]+\s+){0,4}?(?:not\s+to\s+be\s+(?:named|identified|quoted)|"
+    r",?\s*(?:who|speaking|talking)\s+(?:[\w’'-]+\s+){0,4}?(?:(?:not|declined|refused)\s+to\s+be\s+(?:named|identified|quoted)|"
     r"(?:on\s+(?:the\s+)?condition\s+of\s+)?anonymity|anonymously)"
     r"(?:\s+(?:because|as|since)\s+[^,;]{0,100})?\s*,?\s*$",
     re.IGNORECASE,
