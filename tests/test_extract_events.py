@@ -209,6 +209,12 @@ GENERAL_CASES = [
     ("Erdogan announced the deal following talks with Fayez al-Sarraj in Istanbul.", ["meeting"]),
     ("Mike Pompeo and Sergey Lavrov discussed the war in a call on Monday.", ["phone_call"]),
     ("Guterres appointed Abdoulaye Bathily as his special envoy for Libya.", ["other"]),
+    # dated background: a conference named by its place, an agreement "signed in", an uprising; a passive rout; a veto
+    ("The Berlin conference in January 2020 produced a 55-point communique.", ["meeting"]),
+    ("The UN-brokered Skhirat agreement, signed in December 2015, created the GNA.", ["diplomatic"]),
+    ("Libya has been in chaos since the NATO-backed uprising in 2011.", ["other"]),
+    ("The Islamic State was driven out of Sirte in December 2016.", ["offensive"]),
+    ("Russia vetoed a British draft resolution.", ["un_action"]),
 ]
 
 GENERAL_NOTHING = [
@@ -229,6 +235,9 @@ GENERAL_NOTHING = [
     "Putin and Erdogan called for a ceasefire in Libya on Wednesday.",
     # a conversation with the press is no call
     "Dbeibah said in a conversation with reporters that he would stay.",
+    # an undated conference or uprising is no event of its own
+    "The conference in Palermo was a failure, diplomats said.",
+    "The uprising changed everything for the Libyan people.",
 ]
 
 
