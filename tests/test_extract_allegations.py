@@ -313,6 +313,11 @@ GENERAL_CASES = [
     ),
     # an embargo breach with a year
     ("The experts accused Jordan of violating a 2011 arms embargo on Libya.", [("Jordan", None, {"weapons"})]),
+    # a consignment with its origin; ferrying; fighters hired by a company; a verbal "armed"
+    ("A consignment of rifles from Belarus was unloaded in Benghazi.", [("Belarus", None, {"weapons"})]),
+    ("The UAE ferried weapons to Haftar's forces.", [("United Arab Emirates", LNA, {"weapons"})]),
+    ("Fighters hired by the Wagner Group were deployed near Sirte.", [("Wagner Group", LNA, {"mercenaries"})]),
+    ("Cairo has armed Haftar's forces for years.", [("Egypt", LNA, {"weapons"})]),
 ]
 
 GENERAL_NOTHING = [
@@ -337,6 +342,9 @@ GENERAL_NOTHING = [
     "Turkey sent three aircraft carrying rescue teams and humanitarian aid to Benghazi.",
     # a ship is not a shipping verb; the speaker is not the supplier
     "Warships stopped a cargo ship that France said was carrying weapons to Tripoli.",
+    # "armed" as an adjective; a ferry of migrants; guards hired for no Libyan party
+    "The heavily armed Libyan Arab Armed Forces entered Sirte.",
+    "The ferry carried migrants from Libya to Italy.",
 ]
 
 
