@@ -46,6 +46,10 @@ CASES = [
     ("Haftar, who is supported by Cairo, has lost ground.", {("Egypt", HAFTAR)}),
     # "X's key backer is Y"
     ("The GNA's main foreign backer, Turkey, has sent drones.", {("Turkey", GNA)}),
+    # copular and "one of" backers; "lent support"
+    ("The UAE is Haftar's most important foreign sponsor.", {("United Arab Emirates", HAFTAR)}),
+    ("Russia, one of Haftar's main backers, denied it.", {("Russia", HAFTAR)}),
+    ("Egypt lent support to the LNA.", {("Egypt", "Libyan National Army")}),
 ]
 
 NOTHING = [
@@ -57,6 +61,7 @@ NOTHING = [
     "The UN-backed government in Tripoli rejected the plan.",  # recognition epithet, not backing
     "Libya has been in turmoil since the 2011 uprising backed by NATO air strikes.",
     "The LNA said it would never back down.",
+    "Haftar is Russia's main ally.",  # a Libyan owner's ally is not backed by the Libyan party
 ]
 
 

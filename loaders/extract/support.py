@@ -109,9 +109,10 @@ def _rules() -> _Rules:
             rf"such as|including|like)\s+)(?:the\s+)?",
             re.IGNORECASE,
         ),
-        # "Egypt and the UAE, Haftar's main regional allies, ..."
+        # "Egypt and the UAE, Haftar's main regional allies, ...", "The UAE is Haftar's main backer."
         backers_apposition=re.compile(
-            r"\s*,\s+(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3})['’]s?\s+"
+            r"(?:\s*,\s+|\s+(?:is|are|was|were|remains|remained|became|has\s+(?:long\s+)?been|have\s+(?:long\s+)?been)\s+)"
+            r"(?:one\s+of\s+)?(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3})['’]s?\s+"
             rf"(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*(?:[,.;]|$)",
             re.IGNORECASE,
         ),
