@@ -61,7 +61,6 @@ NOTHING = [
     "The UN-backed government in Tripoli rejected the plan.",  # recognition epithet, not backing
     "Libya has been in turmoil since the 2011 uprising backed by NATO air strikes.",
     "The LNA said it would never back down.",
-    "Haftar is Russia's main ally.",  # a Libyan owner's ally is not backed by the Libyan party
 ]
 
 
