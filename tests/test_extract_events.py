@@ -215,6 +215,11 @@ GENERAL_CASES = [
     ("Libya has been in chaos since the NATO-backed uprising in 2011.", ["other"]),
     ("The Islamic State was driven out of Sirte in December 2016.", ["offensive"]),
     ("Russia vetoed a British draft resolution.", ["un_action"]),
+    # a weapon that killed, with its target between; an abduction of a head; a repelled attack; a no-confidence vote
+    ("An air strike on a migrant detention centre in Tajoura killed 53 people in July 2019.", ["attack"]),
+    ("Gunmen abducted the head of the Libyan Investment Authority on Sunday.", ["other"]),
+    ("Forces loyal to the GNU repelled an attack on the capital.", ["attack"]),
+    ("The HoR voted to withdraw confidence from the GNU in September 2021.", ["other"]),
 ]
 
 GENERAL_NOTHING = [
@@ -238,6 +243,8 @@ GENERAL_NOTHING = [
     # an undated conference or uprising is no event of its own
     "The conference in Palermo was a failure, diplomats said.",
     "The uprising changed everything for the Libyan people.",
+    # repelling "the attack" refers back to an attack already told
+    "The commander said his men had repelled the attack on their compound.",
 ]
 
 
