@@ -18,7 +18,7 @@ from loaders.trie import trie_regex
 from loaders.yamlio import parse_yaml
 
 from loaders.clean import furniture_reason
-from loaders.dates import DateMention, coarsen, find_dates
+from loaders.dates import MONTHS, DateMention, coarsen, find_dates
 from loaders.model import FuzzyDate
 
 LEXICONS = Path(__file__).parent / "lexicons"
@@ -60,10 +60,7 @@ def _dating_lines(furniture_lines: FurnitureLines) -> list[str]:
     return lines
 
 
-_UPPER_MONTH = re.compile(
-    r"\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
-    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\b"
-)
+_UPPER_MONTH = re.compile(r"\b(?:" + "|".join(sorted((m.upper() for m in MONTHS), key=len, reverse=True)) + r")\b")
 
 
 def _full_dates(mentions: list[DateMention]) -> list[dt.date]:

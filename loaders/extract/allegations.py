@@ -38,20 +38,8 @@ _PASSIVE_BY = re.compile(r"\s+(?:(?:to|into|in|with)\s+[\w\s,'’-]{0,50}?\s+)?b
 _HYPOTHETICAL_WORDS = r"any|no|future|further|potential|possible|planned"
 # before a supply word followed by "of", it is a noun: "the supply of", "any transfer of"
 _DETERMINER_BEFORE = re.compile(rf"\b(?:a|an|the|its|their|his|her|this|that|{_HYPOTHETICAL_WORDS})\s+$", re.IGNORECASE)
-_FACILITATED = re.compile(
-    r"\b(?:facilitated|facilitates|organi[sz]ed|arranged|oversaw|oversees|coordinated|financed|funded|completed|"
-    r"carried\s+out|conducted|stepped\s+up|increased|continued|resumed|began|started|ran|runs|managed)"
-    r"[”\"’]?\s+(?:[\w-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
 _HYPOTHETICAL_NOUN = re.compile(rf"\b(?:{_HYPOTHETICAL_WORDS}|new)\s+$", re.IGNORECASE)
 _PASSIVE_FROM = re.compile(r"\s+(?:(?:to|into|in)\s+[\w\s,'’-]{0,50}?\s+)?from\s+(?:the\s+)?", re.IGNORECASE)
-# a passive auxiliary, or a materiel noun the participle follows directly ("weapons flown to ...")
-_PASSIVE_BEFORE = re.compile(
-    r"(?:\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?|\b(?:weapons|arms|ammunition|drones|equipment|"
-    r"vehicles|munitions|missiles|systems|materiel|material|hardware|fighters|mercenaries|troops)\s+)$",
-    re.IGNORECASE,
-)
 _POSSESSIVE_BEFORE = re.compile(r"(?:['’]s?|\b(?:his|her|its|their|our|own))\s+(?:\w+\s+)?$", re.IGNORECASE)
 _PERSONNEL = frozenset({"military_personnel", "fighters"})
 _ACCUSATION_CUE = re.compile(
@@ -112,6 +100,8 @@ class _Rules:
     supply_noun: re.Pattern[str]
     flight_bare: re.Pattern[str]
     libyan_place: re.Pattern[str]
+    facilitated: re.Pattern[str]
+    passive_before: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -157,6 +147,14 @@ def _rules() -> _Rules:
         supply_noun=re.compile(rf"(?<![\w-])(?:{rules['supply_nouns']})\s+of\s+", re.IGNORECASE),
         flight_bare=re.compile(rf"(?<![\w-])(?:{rules['flight_nouns']})(?![\w-])", re.IGNORECASE),
         libyan_place=re.compile(rf"\b(?:al-)?(?:{rules['libyan_places']})\b"),
+        facilitated=re.compile(
+            rf"\b{clauses.alternation(rules['facilitation_verbs'])}[”\"’]?\s+(?:[\w-]+\s+){{0,3}}$", re.IGNORECASE
+        ),
+        # a passive auxiliary, or a materiel noun the participle follows directly ("weapons flown to ...")
+        passive_before=re.compile(
+            rf"(?:\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?|\b{clauses.alternation(rules['passive_subject_nouns'])}\s+)$",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -282,7 +280,7 @@ def _trigger_row(
     materiel, last_end, first_materiel = _materiel(
         ctx, rules, Span(window.char_start, cut.start() if cut else window.char_end), own=stem == "presence"
     )
-    passive_suppliers, _ = _passive_agent(ctx, trig)
+    passive_suppliers, _ = _passive_agent(ctx, rules, trig)
     if not materiel and passive_suppliers:
         # "Air defence systems supplied by the UAE": the materiel is the passive subject.
         materiel, _, first_materiel = _materiel(ctx, rules, Span(clause.char_start, trig.start))
@@ -493,10 +491,10 @@ def _origin_from(ctx, window: Span) -> list[str]:
     return []
 
 
-def _passive_agent(ctx, trig: _Trigger) -> tuple[list[str], int]:
+def _passive_agent(ctx, rules: _Rules, trig: _Trigger) -> tuple[list[str], int]:
     body = ctx.body
     match = _PASSIVE_BY.match(body, trig.end)
-    if not match and _PASSIVE_BEFORE.search(body, max(0, trig.start - 60), trig.start):
+    if not match and rules.passive_before.search(body, max(0, trig.start - 60), trig.start):
         # "weapons flown to Haftar's forces from the UAE": a passive supply verb names its origin with "from"
         match = _PASSIVE_FROM.match(body, trig.end)
     if not match:
@@ -902,7 +900,7 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
         suppliers = clauses.dedupe_names(
             [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
         )
-        if not suppliers and _FACILITATED.search(body, max(clause.char_start, match.start() - 50), match.start()):
+        if not suppliers and rules.facilitated.search(body, max(clause.char_start, match.start() - 50), match.start()):
             # "Turkey had facilitated the transfer of Syrian fighters": the subject of a verb of doing it (not of
             # "condemned the supply of weapons")
             suppliers, subject_start = _subject(ctx, sentence, match.start())

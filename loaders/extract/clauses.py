@@ -269,7 +269,14 @@ def _is_official(entry) -> bool:
     return bool(entry.affiliation) or any(_OFFICIAL_TITLE.search(t) for t in entry.titles) or not entry.titles
 
 
-_GOVERNMENT_WORDS = re.compile(r"\b(?:government|administration|authorities|authority|cabinet)\b", re.IGNORECASE)
+def government_nouns(*subset: str) -> str:
+    """An alternation of the government nouns in actors.yaml, or of the `subset` of them a site reads as a government
+    (each must be in the list, so the YAML stays the one vocabulary)."""
+    nouns = [str(n) for n in load_rules("actors")["government_nouns"]]
+    unknown = set(subset) - set(nouns)
+    if unknown:
+        raise ValueError(f"loaders/rules/actors.yaml: {sorted(unknown)} not in government_nouns")
+    return alternation(re.escape(n) for n in nouns if not subset or n in subset)
 
 
 def _government_index(ctx: ArticleContext) -> tuple[list[int], list[str]]:

@@ -46,6 +46,10 @@ class SpeechRules:
     fillers_at_start: re.Pattern[str]
     quote_initial: frozenset[str]
     institution: re.Pattern[str]
+    anonymity: re.Pattern[str]  # "..., who asked not to be named," at the end of a subject
+    unnamed_condition: re.Pattern[str]  # "asked not to be named" after a verb
+    government_subject: re.Pattern[str]
+    complement_before: re.Pattern[str]
 
 
 def _alternation(words) -> str:
@@ -64,6 +68,9 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
     doc_nouns = _alternation(str(n) for n in data["document_nouns"])
     anon = _alternation(str(n) for n in data["anonymous_nouns"])
     institution = _alternation(str(n) for n in data["institution_nouns"])
+    conditions = _alternation(str(w) for w in data["anonymity_conditions"])
+    complement = _alternation(str(w) for w in data["complement_prepositions"])
+    complement_adjectives = _alternation(str(w) for w in data["complement_adjectives"])
     return SpeechRules(
         version=str(data["version"]),
         verbs=re.compile(rf"(?<![\w’'-])(?:{_alternation(say + act + docs)})(?![\w-])"),
@@ -87,6 +94,23 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         quote_initial=frozenset(str(v).lower() for v in data["quote_initial_verbs"]),
         institution=re.compile(
             rf"(?:\b[Tt]he\s+)?(?P<np>(?P<who>[A-Z][\w.’'-]*?|[Ii]ts)(?P<poss>['’]s)?\s+(?P<noun>(?i:{institution})))$"
+        ),
+        anonymity=re.compile(
+            rf",?\s*(?:{_alternation(str(w) for w in data['anonymity_leads'])})\s+(?:[\w’'-]+\s+){{0,4}}?"
+            rf"(?:(?:{_alternation(str(w) for w in data['anonymity_refusals'])})\s+to\s+be\s+(?:{conditions})"
+            rf"|{_alternation(str(w) for w in data['anonymity_phrases'])})"
+            rf"(?:\s+(?:{_alternation(str(w) for w in data['anonymity_reasons'])})\s+[^,;]{{0,100}})?\s*,?\s*$",
+            re.IGNORECASE,
+        ),
+        unnamed_condition=re.compile(rf"\s+(?:not\s+to\s+be\s+(?:{conditions})|to\s+remain\s+anonymous)"),
+        government_subject=re.compile(
+            rf"(?:^|[.;:]\s+|,\s+)(?:[Tt]he|[Ii]ts)\s+(?:[\w.-]+\s+){{0,3}}?"
+            rf"{clauses.government_nouns(*data['government_subject_nouns'])}"
+            r"(?:\s+(?:at\s+the\s+time|then|in\s+(?-i:[A-Z])\w+))?\s*$"
+        ),
+        complement_before=re.compile(
+            rf"\s+(?P<prep>{complement}|(?:{complement_adjectives})\s+(?:to|with))\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?$",
+            re.IGNORECASE,
         ),
     )
 
@@ -285,7 +309,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     left = body[start:end]
     if not left.strip():
         return None
-    unnamed = _ANONYMITY.search(left)
+    unnamed = rules.anonymity.search(left)
     if unnamed:
         # "A commander of the X Brigade, who asked not to be named, told ...": an unnamed source whatever its NP
         anonymous = _unnamed_np(run, start, start + unnamed.start())
@@ -371,7 +395,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             )
             return _Found([Speaker(name, via="institution")], start + institution.start())
     mention = _mention_ending_at(ctx, end, start)
-    government = _GOVERNMENT_SUBJECT.search(left) if mention is None else None
+    government = rules.government_subject.search(left) if mention is None else None
     if government is not None:
         # "The Tripoli government accused ...": the government the cue names, for the article's period
         name = clauses.government_by_cue(ctx, government.group(), start + government.start())
@@ -386,7 +410,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     if mention is not None and _LOCATED_SOURCE.search(body, max(start, mention.char_start - 40), mention.char_start):
         mention = None  # "diplomats in New York said": unnamed people at a place, not the place
     if mention is not None:
-        complement = _COMPLEMENT_BEFORE.search(body, max(start, mention.char_start - 60), mention.char_start)
+        complement = rules.complement_before.search(body, max(start, mention.char_start - 60), mention.char_start)
         if complement:
             # "Prime Minister Dbeibah of the GNU criticised": the head before the complement speaks;
             # "the parliament allied to Haftar called on": not Haftar
@@ -420,14 +444,6 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     return None
 
 
-_ANONYMITY = re.compile(
-    r",?\s*(?:who|speaking|talking)\s+(?:[\w’'-]+\s+){0,4}?(?:(?:not|declined|refused)\s+to\s+be\s+(?:named|identified|quoted)|"
-    r"(?:on\s+(?:the\s+)?condition\s+of\s+)?anonymity|anonymously)"
-    r"(?:\s+(?:because|as|since)\s+[^,;]{0,100})?\s*,?\s*$",
-    re.IGNORECASE,
-)
-
-
 def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
     """The noun phrase of an unnamed source ending at `end`, from its determiner: 'A commander of the X Brigade'."""
     body = run.ctx.body
@@ -442,12 +458,7 @@ def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
     return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")], start + np.start(1))
 
 
-_GOVERNMENT_SUBJECT = re.compile(
-    r"(?:^|[.;:]\s+|,\s+)(?:[Tt]he|[Ii]ts)\s+(?:[\w.-]+\s+){0,3}?(?:government|authorities)"
-    r"(?:\s+(?:at\s+the\s+time|then|in\s+(?-i:[A-Z])\w+))?\s*$"
-)
 _COUNTRY_SIDE = re.compile(r"\s(?P<side>side|camp|leadership|authorities)\s*$", re.IGNORECASE)
-_UNNAMED_CONDITION = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified|quoted)|to\s+remain\s+anonymous)")
 _REPLY_TO_CLAIM = re.compile(
     r"(?:,|\s[–—-])\s+(?:a|an|the)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|assertions?|reports?|account)"
     r"\s+(?:that\s+|which\s+)?(?:the\s+)?$",
@@ -502,11 +513,6 @@ def _institution_owner(run: _Run, at: int, who: str):
     return ctx.gazetteer.lookup_demonym(who) or ctx.gazetteer.lookup(who)
 
 
-_COMPLEMENT_BEFORE = re.compile(
-    r"\s+(?P<prep>of|from|(?:allied|aligned|loyal|linked|opposed)\s+(?:to|with)|backed\s+by|led\s+by)\s+"
-    r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?$",
-    re.IGNORECASE,
-)
 _IT_SUBJECT = re.compile(r"(?:^\s*(?:[”\"’]\s*)?|[.;:]\s+|,\s+and\s+)(?:It|it)\s*$")
 _LOCATED_SOURCE = re.compile(
     r"\b(?:diplomats?|officials?|sources?|residents?|witnesses|analysts|observers|journalists|correspondents)\s+"
@@ -1245,7 +1251,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         if not coordinated:
             events.append((verb.start(), find_subject(run, sentence.char_start, verb.start()), True))
         return
-    if _UNNAMED_CONDITION.match(body, verb.end()):
+    if rules.unnamed_condition.match(body, verb.end()):
         return  # "who asked not to be named": a condition of the source, not a statement
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
         return  # "said to be": hearsay, no speaker

@@ -24,19 +24,11 @@ _PREPOSITION_BEFORE = re.compile(
     r"via|through|under|after|near)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,2}?$",
     re.IGNORECASE,
 )
-_GOVERNMENT_NP = re.compile(
-    r"\s*(?:the\s+|its\s+|Libya['’]s\s+)?(?:[\w.-]+\s+){0,3}?(?:government|authorities|administration)\b"
-    r"(?:\s+(?:of|led by|headed by|under)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?)?",
-    re.IGNORECASE,
-)
 _DESCRIPTOR_GAP = re.compile(
     r"^\s+(?:(?:regional|key|main|gulf|arab|western|foreign|close|traditional|long-?time)\s+)*"
     r"(?:allies|ally|partners?|neighbou?rs?|powers?|states|countries|nations|members?)\s+"
     r"(?:such as\s+|including\s+|like\s+)?$",
     re.IGNORECASE,
-)
-_GOVERNMENT_WORD = re.compile(
-    r"\b(?:the|its|this|that)\s+(?:[\w.-]+\s+){0,2}?(?:government|authorities|administration)\b", re.IGNORECASE
 )
 # "Turkey had deployed troops ... to back the GNA": the purpose of a reported supply states the backing.
 _PURPOSE_OF_SUPPLY = re.compile(
@@ -50,12 +42,7 @@ _ALLY_OF_FOREIGN = re.compile(
     re.IGNORECASE,
 )
 _SUPPORT_NOUN = re.compile(r"support|backing|patronage|backer|all(?:y|ies)|patron|sponsor")  # (a cheap prefilter)
-_DEMONYM_SUPPORT = re.compile(
-    r"(?<![\w-])(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:military\s+|financial\s+|political\s+|diplomatic\s+|air\s+)?"
-    r"(?:support|backing|patronage)(?:\s+(?P<for>for|to)\s+(?:the\s+)?)?",
-)
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}")
-_COUNTS_AMONG = re.compile(r"\b(?:count(?:s|ed)?|numbers?|numbered|lists?|listed)\s+(?:the\s+)?", re.IGNORECASE)
 _IT_THEY = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
     r"\s*(?:(?:the|countries|states|powers|nations|such as|including|like|notably|mainly|"
@@ -80,12 +67,17 @@ class _Rules:
     negation: re.Pattern[str]
     accusation: re.Pattern[str]
     accusation_alt: str
+    government_np: re.Pattern[str]
+    government_word: re.Pattern[str]
+    demonym_support: re.Pattern[str]
+    counts_among: re.Pattern[str]
 
 
 @functools.lru_cache(maxsize=1)
 def _rules() -> _Rules:
     r = clauses.load_rules("support")
     backer = r["backer_nouns"]
+    government = clauses.government_nouns(*r["supported_government_nouns"])
     return _Rules(
         passive=re.compile(rf"(?<![\w-])(?:{r['passive_verbs']})\s+by\s+", re.IGNORECASE),
         active=re.compile(rf"(?<![\w-])(?:{r['active_verbs']})(?![\w-])", re.IGNORECASE),
@@ -121,6 +113,17 @@ def _rules() -> _Rules:
         negation=clauses.irrealis_pattern(tuple(r["negation"])),
         accusation=re.compile(rf"\b(?:{r['accusation']})\b", re.IGNORECASE),
         accusation_alt=r["accusation"],
+        government_np=re.compile(
+            rf"\s*(?:the\s+|its\s+|Libya['’]s\s+)?(?:[\w.-]+\s+){{0,3}}?{government}\b"
+            r"(?:\s+(?:of|led by|headed by|under)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?)?",
+            re.IGNORECASE,
+        ),
+        government_word=re.compile(rf"\b(?:the|its|this|that)\s+(?:[\w.-]+\s+){{0,2}}?{government}\b", re.IGNORECASE),
+        demonym_support=re.compile(
+            rf"(?<![\w-])(?P<demonym>(?-i:[A-Z])[a-z]+)\s+(?:{clauses.alternation(r['demonym_support_kinds'])}\s+)?"
+            rf"{clauses.alternation(r['demonym_support_nouns'])}(?:\s+(?P<for>for|to)\s+(?:the\s+)?)?",
+        ),
+        counts_among=re.compile(rf"\b{clauses.alternation(r['counts_among_verbs'])}\s+(?:the\s+)?", re.IGNORECASE),
     )
 
 
@@ -224,7 +227,7 @@ def _supported_at(ctx, at: int, limit: int, max_gap: int = 45) -> tuple[str | No
     """The Libyan party named right at `at` (object of a verb / head of a compound): a mention, a "government (of
     X)" phrase, or a title."""
     body = ctx.body
-    gov = _GOVERNMENT_NP.match(body, at, limit)
+    gov = _rules().government_np.match(body, at, limit)
     mentions = [m for m in ctx.mentions_in(at, limit) if m.char_start <= at + max_gap]
     if gov:
         of_mentions = [
@@ -271,7 +274,7 @@ def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int
     """The supported party before a passive verb: nearest Libyan mention, "the government", or a pronoun."""
     body = ctx.body
     text = body[clause.char_start : verb_start]
-    gov = clauses.last_match(_GOVERNMENT_WORD, text)
+    gov = clauses.last_match(_rules().government_word, text)
     mentions = [
         m
         for m in ctx.mentions_in(clause.char_start, verb_start)
@@ -591,7 +594,7 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, supporters, supported, start, end))
     # "Haftar, who counts Egypt and the UAE among his patrons"
-    for match in _COUNTS_AMONG.finditer(body, s, e):
+    for match in rules.counts_among.finditer(body, s, e):
         supporters, end = _list_after(ctx, match.end(), e)
         among = supporters and rules.among.match(body, end, e)
         if not among:
@@ -603,7 +606,7 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         out.extend(_rows(ctx, supporters, supported, start, among.end()))
     # "Emirati support for Haftar", "Haftar has long relied on Emirati support"
     has_noun = _SUPPORT_NOUN.search(body, s, e) is not None
-    for match in _DEMONYM_SUPPORT.finditer(body, s, e) if has_noun else ():
+    for match in rules.demonym_support.finditer(body, s, e) if has_noun else ():
         owner = _word_actor(ctx, match.end("demonym"))
         if owner is None or clauses.actor_type(ctx, owner.actor_name) != "country":
             continue
