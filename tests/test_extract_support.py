@@ -50,6 +50,14 @@ CASES = [
     ("The UAE is Haftar's most important foreign sponsor.", {("United Arab Emirates", HAFTAR)}),
     ("Russia, one of Haftar's main backers, denied it.", {("Russia", HAFTAR)}),
     ("Egypt lent support to the LNA.", {("Egypt", "Libyan National Army")}),
+    # an adverb in "sided with", "given backing to", "has been regarded as", "counts as", a delayed predicate
+    ("Turkey has sided openly with the GNA.", {("Turkey", GNA)}),
+    ("Egypt has given political backing to Haftar.", {("Egypt", HAFTAR)}),
+    ("Moscow has been regarded as a key ally of Haftar.", {("Russia", HAFTAR)}),
+    ("The UAE counts as a close ally of Haftar.", {("United Arab Emirates", HAFTAR)}),
+    ("Haftar's most generous patron, however, is widely seen as the United Arab Emirates.",
+     {("United Arab Emirates", HAFTAR)}),
+    ("Bashagha is widely regarded as having the support of Egypt.", {("Egypt", "Fathi Bashagha")}),
 ]
 
 NOTHING = [
@@ -61,6 +69,7 @@ NOTHING = [
     "The UN-backed government in Tripoli rejected the plan.",  # recognition epithet, not backing
     "Libya has been in turmoil since the 2011 uprising backed by NATO air strikes.",
     "The LNA said it would never back down.",
+    "Haftar's allies in the east rejected the deal.",
 ]
 
 

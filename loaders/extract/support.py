@@ -91,14 +91,16 @@ def _rules() -> _Rules:
         ),
         backer_of=re.compile(
             rf"(?:,?\s+|\s+(?:is|was|are|were|remains|remained|became|has\s+(?:long\s+)?been|have\s+(?:long\s+)?been"
-            rf"|(?:is|are|was|were)\s+(?:widely\s+)?(?:seen|regarded|viewed|considered|described)\s+as|emerged\s+as)\s+)"
+            rf"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:widely\s+)?"
+            rf"(?:seen|regarded|viewed|considered|described)\s+as|emerged\s+as|counts?\s+as)\s+)"
             rf"(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,2}}?"
             rf"(?:{backer})\s+(?:of|to)\s+(?:the\s+)?",
             re.IGNORECASE,
         ),
         backer_is=re.compile(
-            rf"['’]s?\s+(?:\w+\s+){{0,3}}?(?:{backer})\s*(?:,\s*|\s+(?:is|are|was|were|include|included|includes|"
-            rf"such as|including|like)\s+)(?:the\s+)?",
+            rf"['’]s?\s+(?:\w+\s+){{0,3}}?(?:{backer})\s*(?:,\s*(?:however,\s+)?)?(?:(?:is|are|was|were)\s+"
+            rf"(?:widely\s+)?(?:seen\s+as|regarded\s+as|considered|thought\s+to\s+be\s+)?|(?:include|included|"
+            rf"includes|such as|including|like)\s+)?(?:the\s+)?",
             re.IGNORECASE,
         ),
         # "Egypt and the UAE, Haftar's main regional allies, ...", "The UAE is Haftar's main backer."
