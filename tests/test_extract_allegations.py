@@ -318,6 +318,16 @@ GENERAL_CASES = [
     ("The UAE ferried weapons to Haftar's forces.", [("United Arab Emirates", LNA, {"weapons"})]),
     ("Fighters hired by the Wagner Group were deployed near Sirte.", [("Wagner Group", LNA, {"mercenaries"})]),
     ("Cairo has armed Haftar's forces for years.", [("Egypt", LNA, {"weapons"})]),
+    # airdrops; "fielding" fighters; a quantity before a group name is not part of its name
+    ("French military aircraft parachuted assault rifles to the rebels in Libya.", [("France", None, {"weapons"})]),
+    (
+        "Russia is accused of fielding hundreds of mercenaries from the Wagner Group alongside Haftar's forces.",
+        [("Russia", LNA, {"mercenaries"})],
+    ),
+    (
+        "Hundreds of Wagner Group fighters have been deployed alongside Haftar's forces.",
+        [("Wagner Group", LNA, {"mercenaries"})],
+    ),
 ]
 
 GENERAL_NOTHING = [
@@ -345,6 +355,9 @@ GENERAL_NOTHING = [
     # "armed" as an adjective; a ferry of migrants; guards hired for no Libyan party
     "The heavily armed Libyan Arab Armed Forces entered Sirte.",
     "The ferry carried migrants from Libya to Italy.",
+    # a training camp or ship is no training given
+    "Egyptian special forces had earlier destroyed an Islamist training camp near Derna.",
+    "A Turkish training ship made a port call in Benghazi.",
 ]
 
 

@@ -53,7 +53,7 @@ _LEADING_NOISE = frozenset(
     "the a an and but or in on at as by for from to of with while when after before since during under it its this "
     "that these those meanwhile however earlier later last next some many most all both each several such "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
-    "september october november december read related".split()
+    "september october november december read related hundreds thousands dozens scores tens millions".split()
 )
 _COUNTRY_PREFIXES = {
     "U.S.": "United States",
