@@ -220,6 +220,14 @@ GENERAL_CASES = [
     ("Gunmen abducted the head of the Libyan Investment Authority on Sunday.", ["other"]),
     ("Forces loyal to the GNU repelled an attack on the capital.", ["attack"]),
     ("The HoR voted to withdraw confidence from the GNU in September 2021.", ["other"]),
+    # an offensive "launched in April" stays an offensive; a crowd gathered to protest; a UN appeal; mourning;
+    # a strike that destroyed a camp; an arrest warrant
+    ("Haftar's offensive on Tripoli, launched in April last year, has killed thousands.", ["offensive"]),
+    ("Hundreds of people gathered in Martyrs' Square to protest against Bashagha on Friday.", ["protest"]),
+    ("The UN launched a flash appeal on Thursday for 71 million dollars.", ["un_action"]),
+    ("Sisi declared three days of national mourning.", ["other"]),
+    ("Egyptian special forces destroyed an Islamist training camp near Derna.", ["attack"]),
+    ("The International Criminal Court issued an arrest warrant for Saif al-Islam Gaddafi in June 2011.", ["other"]),
 ]
 
 GENERAL_NOTHING = [
@@ -245,6 +253,8 @@ GENERAL_NOTHING = [
     "The uprising changed everything for the Libyan people.",
     # repelling "the attack" refers back to an attack already told
     "The commander said his men had repelled the attack on their compound.",
+    # a flood destroys without an attacker
+    "The flood destroyed the city's bridges.",
 ]
 
 
