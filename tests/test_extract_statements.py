@@ -687,6 +687,14 @@ WIRE_CASES = [
         "A senior official who declined to be identified said the talks had stalled.",
         ("anon:senior official", "indirect", "the talks had stalled"),
     ),
+    (
+        "Officials said on condition they not be named that the strikes were Emirati.",
+        ("anon:Officials", "indirect", "the strikes were Emirati"),
+    ),
+    (
+        "The Turkish Defence Ministry said at a weekly press briefing that the ships were civilian.",
+        (None, "indirect", "the ships were civilian"),
+    ),
     # less common reporting verbs; a statement issued is a speech act of each issuer
     (
         "Bashagha lamented that the international community had abandoned Libya.",
@@ -727,6 +735,7 @@ def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None
         "The army posted troops at the border.",
         "The vote came a week after a militia allied to Haftar called on Cairo to intervene.",
         "Haftar was charged with war crimes in a US court.",
+        "The resolution allows member states to take all necessary measures to protect civilians.",
     ],
 )
 def test_wire_no_statement(body: str) -> None:
