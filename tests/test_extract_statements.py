@@ -695,6 +695,10 @@ WIRE_CASES = [
         "The Turkish Defence Ministry said at a weekly press briefing that the ships were civilian.",
         (None, "indirect", "the ships were civilian"),
     ),
+    (
+        "Haftar told reporters by telephone from Benghazi that he would fight on.",
+        ("Khalifa Haftar", "indirect", "he would fight on"),
+    ),
     # less common reporting verbs; a statement issued is a speech act of each issuer
     (
         "Bashagha lamented that the international community had abandoned Libya.",
