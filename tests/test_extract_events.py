@@ -228,6 +228,8 @@ GENERAL_CASES = [
     ("Sisi declared three days of national mourning.", ["other"]),
     ("Egyptian special forces destroyed an Islamist training camp near Derna.", ["attack"]),
     ("The International Criminal Court issued an arrest warrant for Saif al-Islam Gaddafi in June 2011.", ["other"]),
+    # relief sent is "other", never a military deployment
+    ("The GNU sent an aircraft with 14 tonnes of medical supplies to Benghazi.", ["other"]),
 ]
 
 GENERAL_NOTHING = [
