@@ -50,6 +50,7 @@ class SpeechRules:
     unnamed_condition: re.Pattern[str]  # "asked not to be named" after a verb
     government_subject: re.Pattern[str]
     complement_before: re.Pattern[str]
+    states_noun: re.Pattern[str]  # "member states": "states" after these is the noun, not "says"
 
 
 def _alternation(words) -> str:
@@ -108,6 +109,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             rf"{clauses.government_nouns(*data['government_subject_nouns'])}"
             r"(?:\s+(?:at\s+the\s+time|then|in\s+(?-i:[A-Z])\w+))?\s*$"
         ),
+        states_noun=re.compile(rf"\b(?:{_alternation(str(w) for w in data['states_noun_before'])})\s+$", re.IGNORECASE),
         complement_before=re.compile(
             rf"\s+(?P<prep>{complement}|(?:{complement_adjectives})\s+(?:to|with))\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?$",
             re.IGNORECASE,
@@ -1255,8 +1257,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return  # "who asked not to be named": a condition of the source, not a statement
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
         return  # "said to be": hearsay, no speaker
-    if word in ("states", "state") and re.search(r"\b(?:member|[Gg]ulf|[Aa]rab|neighbou?ring|other|[Ww]estern)\s+$",
-                                                 body[max(0, verb.start() - 20) : verb.start()]):
+    if word in ("states", "state") and rules.states_noun.search(body, max(0, verb.start() - 20), verb.start()):
         return  # "member states to take measures": the noun, not "says"
     is_say = word in rules.say_verbs or word in rules.document_verbs  # "..., a panel of UN experts has found."
     found: _Found | None
