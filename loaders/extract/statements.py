@@ -468,18 +468,19 @@ _REPLY_TO_CLAIM = re.compile(
 )
 
 
+def _plain_says_holding(run: _Run, offset: int):
+    """The recent reported-speech statements after a plain say-verb whose content holds `offset`, latest first."""
+    for st in reversed(run.statements[-16:]):
+        plain = (st.cue or "").split(" ")[0] in _PLAIN_SAY
+        if st.kind == "indirect" and plain and st.char_start <= offset < st.char_end:
+            yield st
+
+
 def _reporting_statement(run: _Run, found: _Found, sentence: Span) -> Statement | None:
     """The reported-speech statement (after a plain say-verb) of another speaker whose content holds this subject."""
     names = {s.name for s in found.speakers}
-    for st in reversed(run.statements[-16:]):
-        if st.evidence_start < sentence.char_start:
-            break
-        if (
-            st.kind == "indirect"
-            and st.char_start <= found.np_start < st.char_end
-            and (st.cue or "").split(" ")[0] in _PLAIN_SAY
-            and st.speaker_name not in names
-        ):
+    for st in _plain_says_holding(run, found.np_start):
+        if st.evidence_start >= sentence.char_start and st.speaker_name not in names:
             return st
     return None
 
@@ -491,15 +492,14 @@ _PRONOUN_CONTENT = re.compile(
 
 def _said_by_pronoun(run: _Run, at: int) -> Statement | None:
     """The plain say-statement whose content starts with a pronoun subject and this verb."""
-    for st in reversed(run.statements[-8:]):
-        if (
-            st.kind == "indirect"
-            and st.char_start < at < st.char_end
-            and (st.cue or "").split(" ")[0] in _PLAIN_SAY
-            and _PRONOUN_CONTENT.fullmatch(run.ctx.body, st.char_start, at)
-        ):
-            return st
-    return None
+    return next(
+        (st for st in _plain_says_holding(run, at) if _PRONOUN_CONTENT.fullmatch(run.ctx.body, st.char_start, at)), None
+    )
+
+
+def _inherited(st: Statement) -> _Found:
+    """The speaker of an enclosing report, for a speech act that is part of it."""
+    return _Found([Speaker(st.speaker_name, st.speaker_description, st.is_anonymous, "inherited")], st.char_start)
 
 
 def _institution_owner(run: _Run, at: int, who: str):
@@ -1274,8 +1274,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         said = _said_by_pronoun(run, verb.start())
         if said is not None:
             # "The ministry said that it rejected the deal": the pronoun's act is what was said, not a new statement
-            events.append((verb.start(), _Found([Speaker(said.speaker_name, said.speaker_description,
-                                                         said.is_anonymous, "inherited")], said.char_start), True))
+            events.append((verb.start(), _inherited(said), True))
             return
         found = find_subject(run, sentence.char_start, verb.start())
         outer = (
@@ -1290,8 +1289,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         if outer is not None:
             # "Alfano said that Italy welcomed any step, but warned ...": a clause inside another speaker's
             # reported speech is part of that report; a verb coordinated after it is the reporter's again
-            events.append((verb.start(), _Found([Speaker(outer.speaker_name, outer.speaker_description,
-                                                         outer.is_anonymous, "inherited")], outer.char_start), True))
+            events.append((verb.start(), _inherited(outer), True))
             return
     events.append((verb.start(), found, is_say))
     if found is None or not found.speakers:
