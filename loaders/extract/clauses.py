@@ -382,7 +382,7 @@ def date_near(ctx: ArticleContext, start: int, end: int) -> FuzzyDate | None:
     sentence = sentence_of(ctx, start)
     lo, hi = min(sentence.char_start, start), max(sentence.char_end, end)
     try:
-        return resolve_date_near(ctx.body[lo:hi], start - lo, end - lo, ctx.published, ctx.weekday_base())
+        return resolve_date_near(ctx.body[lo:hi], start - lo, end - lo, ctx.published, ctx.weekday_base)
     except Exception:  # a date bug must never cost the row
         return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -22,13 +23,11 @@ class ArticleContext:
     _starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _quotations: list[tuple[int, int]] | None = field(default=None, repr=False)
-    _weekdays: tuple[FuzzyDate | None] | None = field(default=None, repr=False)
 
+    @functools.cached_property
     def weekday_base(self) -> FuzzyDate | None:
         """The day the article's weekdays count back from (see `loaders.dates.weekday_base`)."""
-        if self._weekdays is None:
-            self._weekdays = (weekday_base(self.body, self.published),)
-        return self._weekdays[0]
+        return weekday_base(self.body, self.published)
 
     def index_mentions(self) -> None:
         self.mentions.sort(key=lambda m: (m.char_start, -m.char_end))

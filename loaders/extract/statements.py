@@ -759,7 +759,7 @@ _PUBLISHED_CUES = frozenset(("said", "says", "told", "added", "tells", "adds"))
 
 def _date_near(ctx: ArticleContext, start: int, end: int, cue: str | None) -> FuzzyDate | None:
     try:
-        date = resolve_date_near(ctx.body, start, end, ctx.published, ctx.weekday_base())
+        date = resolve_date_near(ctx.body, start, end, ctx.published, ctx.weekday_base)
     except Exception:  # a date bug must not lose the statement
         date = None
     if date is None and cue in _PUBLISHED_CUES and ctx.published is not None:
