@@ -90,6 +90,24 @@ def test_role_title_alone_resolves_to_gazetteer_person() -> None:
     assert titles and titles[0].actor_name == "Khalifa Haftar"
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the head noun of the title the person was introduced with
+        ("Turkish Foreign Minister Mevlut Cavusoglu arrived. The minister said the deal was legal.",
+         "Mevlut Cavusoglu"),
+        ("UN Special Envoy Ghassan Salame arrived. The envoy said the talks would resume.", "Ghassan Salame"),
+        # a deputy is not "the minister"
+        ("Deputy Foreign Minister Ali Maherzi arrived. The minister said the deal was legal.", None),
+        ("Mikhail Bogdanov, the deputy foreign minister, arrived. The minister said the deal was legal.", None),
+    ],
+)
+def test_title_head_noun_resolves_to_the_introduced_person(body: str, expected: str | None) -> None:
+    ctx = run(body)
+    minister = [m for m in ctx.mentions if m.surface_form.lower() in ("minister", "envoy")]
+    assert [m.actor_name for m in minister] == ([expected] if expected else [])
+
+
 def test_pronoun_mentions_resolve_but_add_no_actor() -> None:
     body = "Khalifa Haftar visited Cairo on Monday. He met officials there."
     ctx = run(body)

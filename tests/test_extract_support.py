@@ -58,6 +58,15 @@ CASES = [
     ("Haftar's most generous patron, however, is widely seen as the United Arab Emirates.",
      {("United Arab Emirates", HAFTAR)}),
     ("Bashagha is widely regarded as having the support of Egypt.", {("Egypt", "Fathi Bashagha")}),
+    # an armed group backing another Libyan faction is support as the text states it
+    ("Islamist militias formed Libya Dawn, which backs the General National Congress.",
+     {("Libya Dawn", "General National Congress")}),
+    ("The Nawasi Brigade, an armed group that backs the Government of National Stability, entered the city.",
+     {("Nawasi Brigade", "Government of National Stability")}),
+    # a role noun after a copula with an adverb or "emerged as"
+    ("Turkey has emerged as the GNA's most consistent foreign backer.", {("Turkey", "Government of National Accord")}),
+    ("Egypt also counts as a close ally of Khalifa Haftar.", {("Egypt", "Khalifa Haftar")}),
+    ("Russia remains one of the main backers of Khalifa Haftar.", {("Russia", "Khalifa Haftar")}),
 ]
 
 NOTHING = [
@@ -169,8 +178,9 @@ GENERAL_NOTHING = [
     "The LNA is dependent on fuel imports, which Turkey blocks.",
     "Syrian mercenaries fought for the GNA around Tripoli.",  # a demonym subject is not the state
     "Diplomats said Russian support was limited.",
-    # foreign support only: a Libyan armed group backing a Libyan body is a Libyan alliance
-    "Islamist militias formed Libya Dawn, which backs the General National Congress.",
+    # a Libyan government or leader backing another Libyan party is politics, not support
+    "The Government of National Accord, which backs the Presidential Guard, rejected the plan.",
+    "The Libyan National Army, which backs Khalifa Haftar, fought on.",  # his own force
 ]
 
 

@@ -79,6 +79,7 @@ class ActorRules:
     government_markers: frozenset[str]
     places: frozenset[str]
     stop_words: frozenset[str]
+    lesser_office: frozenset[str]  # "deputy": a deputy minister is not "the minister"
     pronoun_gender: dict[str, str]
     org_description: re.Pattern[str]  # "the panel", "the ministry": an organisation named before, by its head noun
     western_descriptors: frozenset[str]  # "Tripoli government": the GNA or the GNU, by date
@@ -107,6 +108,7 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         government_markers=frozenset(h.lower() for h in data["government_markers"]),
         places=frozenset(p.lower() for p in data["places"]),
         stop_words=frozenset(w.lower() for w in data["stop_words"]),
+        lesser_office=frozenset(w.lower() for w in data["lesser_office_words"]),
         pronoun_gender={k.lower(): v for k, v in speech["pronouns"].items()},
         western_descriptors=frozenset(d.lower() for d in data.get("western_government_descriptors", ())),
         western_change=(
@@ -560,7 +562,12 @@ def _discover_persons(state: _State) -> None:
             if known is not None:
                 state.add(known, start, end, priority=2, kind="name")
                 continue
-        _register_person(state, start, end, tokens, None, match.group())
+        # "Deputy Foreign Minister X" is remembered as such, so "the minister" later is not him
+        lesser = re.search(r"([\w-]+)\s+$", body[max(0, match.start() - 20) : match.start()])
+        title = match.group()
+        if lesser and lesser.group(1).lower() in rules.lesser_office:
+            title = f"{lesser.group(1)} {title}"
+        _register_person(state, start, end, tokens, None, title)
     # (b) Name, apposition: "Matthew Zais, a senior U.S. Department of Energy official".
     for match in _NAME_RUN.finditer(body):
         start, end = match.start(), match.end()
@@ -675,6 +682,17 @@ def _titles_of(state: _State, name: str) -> set[str]:
     return {re.sub(r"\s+", " ", t) for t in titles}
 
 
+def _title_fits(forms: set[str], titles: set[str], lesser: frozenset[str]) -> bool:
+    """'the minister' fits 'foreign minister' (its head noun), not 'deputy foreign minister'."""
+    if forms & titles:
+        return True
+    return any(
+        title.endswith(" " + form) and not lesser & set(title[: -len(form)].split())
+        for form in forms
+        for title in titles
+    )
+
+
 def _titles_alone(state: _State) -> None:
     body = state.ctx.body
     names = [f for f in state.found if f.kind == "name"]
@@ -695,7 +713,7 @@ def _titles_alone(state: _State) -> None:
             (
                 f
                 for f in reversed(names[max(0, i - 200) : i])
-                if forms & _titles_of(state, f.name)
+                if _title_fits(forms, _titles_of(state, f.name), state.rules.lesser_office)
                 and (country_name is None or _country_of(state, f.name) == country_name)
             ),
             None,

@@ -78,6 +78,7 @@ def _rules() -> _Rules:
     r = clauses.load_rules("support")
     backer = r["backer_nouns"]
     government = clauses.government_nouns(*r["supported_government_nouns"])
+    copula = rf"(?:{clauses.alternation(r['backer_copula_adverbs'])}\s+)?{clauses.alternation(r['backer_copulas'])}"
     return _Rules(
         passive=re.compile(rf"(?<![\w-])(?:{r['passive_verbs']})\s+by\s+", re.IGNORECASE),
         active=re.compile(rf"(?<![\w-])(?:{r['active_verbs']})(?![\w-])", re.IGNORECASE),
@@ -90,9 +91,7 @@ def _rules() -> _Rules:
             re.IGNORECASE,
         ),
         backer_of=re.compile(
-            rf"(?:,?\s+|\s+(?:is|was|are|were|remains|remained|became|has\s+(?:long\s+)?been|have\s+(?:long\s+)?been"
-            rf"|(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:widely\s+)?"
-            rf"(?:seen|regarded|viewed|considered|described)\s+as|emerged\s+as|counts?\s+as)\s+)"
+            rf"(?:,?\s+|\s+{copula}\s+)"
             rf"(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,2}}?"
             rf"(?:{backer})\s+(?:of|to)\s+(?:the\s+)?",
             re.IGNORECASE,
@@ -105,7 +104,7 @@ def _rules() -> _Rules:
         ),
         # "Egypt and the UAE, Haftar's main regional allies, ...", "The UAE is Haftar's main backer."
         backers_apposition=re.compile(
-            r"(?:\s*,\s+|\s+(?:is|are|was|were|remains|remained|became|has\s+(?:long\s+)?been|have\s+(?:long\s+)?been)\s+)"
+            rf"(?:\s*,\s+|\s+{copula}\s+)"
             r"(?:one\s+of\s+)?(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3})['’]s?\s+"
             rf"(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*(?:[,.;]|$)",
             re.IGNORECASE,
@@ -532,8 +531,11 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
             return [], verb_start, None  # "Syrian mercenaries fought for the GNA": not Syria
         if mention.surface_form.lower() in ("it", "they") and clauses.is_libyan(ctx, name):
             name = clauses.resolve_it(ctx, mention.char_start, libyan=False) or name
-        if clauses.is_libyan(ctx, name) or clauses.is_libya(name):
-            # (foreign support only: "Libya Dawn, which backs the GNC" is a Libyan alliance)
+        if clauses.is_libya(name) or (
+            clauses.is_libyan(ctx, name) and clauses.actor_type(ctx, name) != "armed_group"
+        ):
+            # A Libyan government or leader backing another is politics; an armed group backing one ("Libya Dawn,
+            # which backs the GNC") is support, kept by _supporter_ok when the two are different factions.
             return [], verb_start, None
         gap = body[mention.char_end : verb_start]
         if len(gap) > 60 or re.search(r"[;]", gap):
