@@ -230,6 +230,23 @@ GENERAL_CASES = [
     ("The International Criminal Court issued an arrest warrant for Saif al-Islam Gaddafi in June 2011.", ["other"]),
     # relief sent is "other", never a military deployment
     ("The GNU sent an aircraft with 14 tonnes of medical supplies to Benghazi.", ["other"]),
+    # rounds of talks, agreements told by their parties or relative clauses, declarations, initiatives, invitations
+    ("The third and final round of UN-facilitated talks in Cairo ended on Sunday.", ["meeting"]),
+    ("The memorandum that Tripoli and Ankara signed on Nov. 27 angered Greece.", ["diplomatic"]),
+    ("Khalid al-Mishri, chairman of the High Council of State, also signed the declaration on Monday.", ["diplomatic"]),
+    ("Bashagha struck a deal with Khalifa Haftar in February.", ["diplomatic"]),
+    ("Abdel Fattah al-Sisi announced on Saturday a new initiative to end the conflict.", ["diplomatic"]),
+    ("The Presidential Council invited the House of Representatives to talks in Tunis.", ["diplomatic"]),
+    ("Fathi Bashagha has requested military support from Turkey.", ["diplomatic"]),
+    # UN reports, campaigns told by their launch, victories, enforcement at sea, drills, disasters
+    ("In a 550-page report to the UN Security Council released on Tuesday, the panel said little.", ["un_action"]),
+    ("The counter-offensive, which the GNA launched in April, stalled.", ["offensive"]),
+    ("NATO has led the air campaign since March 31.", ["offensive"]),
+    ("Haftar declared victory in Benghazi in July 2017.", ["capture"]),
+    ("Soldiers from a German frigate searched the vessel off Benghazi on Tuesday.", ["other"]),
+    ("A Turkish frigate conducted joint naval drills with the GNA on Monday.", ["other"]),
+    ("Two ageing dams above Derna gave way on September 11.", ["other"]),
+    ("The mission has had no envoy since Jan Kubis resigned in November.", ["other"]),
 ]
 
 GENERAL_NOTHING = [
@@ -257,6 +274,11 @@ GENERAL_NOTHING = [
     "The commander said his men had repelled the attack on their compound.",
     # a flood destroys without an attacker
     "The flood destroyed the city's bridges.",
+    # a coming round of talks, a drill that has not happened, an invitation to nobody named
+    "A new round of talks is expected next month.",
+    "Turkey plans to hold joint drills with the GNA.",
+    "The ministry invited journalists to the ceremony.",
+    "The mission would not resume work until Jan Kubis resigned.",
 ]
 
 

@@ -246,6 +246,18 @@ CASES = [
         "Amnesty International said in a report on Thursday that migrants were tortured in detention centres.",
         ("Amnesty International", "indirect", "migrants were tortured in detention centres"),
     ),
+    # a short quote that opens its sentence and is attributed right after is no scare quote
+    ('"Nobody was consulted," one European ambassador said.', ("anon:European ambassador", "direct", "Nobody was")),
+    # a naming verb's own subject speaks, an unnamed one too
+    (
+        "A European diplomat, who asked not to be named, called the shipments “a direct challenge to the embargo.”",
+        ("anon:European diplomat", "direct", "a direct challenge to the embargo"),
+    ),
+    # "at the time" between a subject and its verb
+    (
+        "The Presidential Council at the time said it regretted the undeclared French presence.",
+        ("Presidential Council", "indirect", "it regretted the undeclared French presence"),
+    ),
 ]
 
 
@@ -271,6 +283,12 @@ def test_nested_speech_act_has_no_speaker_of_its_own() -> None:
 def test_pronoun_act_inside_a_report_is_that_report(body: str) -> None:
     # the act of "it"/"he" at the start of what was said is the content, not a second statement
     assert len(triples(body)) == 1, triples(body)
+
+
+def test_split_quote_is_two_statements_without_the_attribution() -> None:
+    found = triples('"The road will be long," Macron said, "but you have shown that it can be travelled."')
+    quotes = sorted(q for s, k, q in found if s == "Emmanuel Macron" and k == "direct")
+    assert quotes == ["The road will be long,", "but you have shown that it can be travelled."]
 
 
 def test_split_quote_keeps_its_speaker() -> None:

@@ -39,6 +39,8 @@ _OBJECT_GAP = re.compile(
     r"[a-z][\w-]*)\s+){0,6}?(?=[A-Z])"
 )
 _CAPITALISED_NAME = re.compile(r"[A-Z][\w'’-]+")
+# Subordinators whose clause states a past fact whatever the main clause's mood.
+_FACTUAL_SUBORDINATE = re.compile(r"\b(?:since|after|because|when)\s+(?=(?:the\s+)?[A-Z])")
 _TO_BEFORE = re.compile(r"\bto\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # (a fact despite the infinitive: "began to", "became the first country to recognise")
 _CONTINUE_TO = re.compile(
@@ -173,7 +175,9 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     start, end = match.start(), match.end()
     clause = clauses.clause_of(ctx, start)
     before = body[clause.char_start : start]
-    if clauses.has_cue(rules.irrealis, before[-45:]):
+    # "operated without an envoy since Kubis resigned": a cue before a factual subordinate clause is not its own
+    factual = clauses.last_match(_FACTUAL_SUBORDINATE, before)
+    if clauses.has_cue(rules.irrealis, before[factual.end() if factual else 0 :][-45:]):
         return None
     if trigger.not_after is not None and trigger.not_after.search(before[-60:]):
         return None  # "told Reuters by telephone": how something was said, not an event

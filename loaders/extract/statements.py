@@ -861,15 +861,22 @@ def _direct(run: _Run) -> None:
                 found, cue, confidence = _attribute_quote(run, quote, sentence, sentence)
                 attributed.append((quote, found, sentence, cue, confidence))
                 continue
-            # '"A," X said. "That must end."': a whole short sentence in quotation marks is no scare quote.
+            # '"A," X said. "That must end."': a whole short sentence in quotation marks is no scare quote, nor is
+            # one that opens its sentence and is attributed right after ('"Nobody was consulted," one envoy said').
             sentence = ctx.sentence_at(quote.open)
+            opens_sentence = (
+                body[quote.open] in '“"' and sentence is not None and sentence.char_start >= quote.open - 1
+            )
             if not (
-                body[quote.open] in '“"'
-                and content.rstrip()[-1:] in (".", "!", "?")
-                and sentence is not None
-                and sentence.char_start >= quote.open - 1
-                and attributed
-                and attributed[-1][0].paragraph == quote.paragraph
+                opens_sentence
+                and (
+                    content.rstrip()[-1:] in (".", "!", "?")
+                    and attributed
+                    and attributed[-1][0].paragraph == quote.paragraph
+                    or content[:1].isupper()
+                    and content.rstrip()[-1:] == ","
+                    and _words(content) >= 2
+                )
             ):
                 continue
             short_sentence = True
@@ -1014,7 +1021,8 @@ def _attribute_quote(
             return found, cue, 0.9
     # 3. Before the quote: 'X said: "...' / 'X said in a statement that "...' / 'X urged all states "...'.
     verbs = [v for v in rules.verbs.finditer(body, head_start, quote.open) if not _inside_quote(run, v.start())]
-    participle = _QUOTE_PARTICIPLE.search(head) or _NAMING_VERB.search(head)
+    naming = _NAMING_VERB.search(head)
+    participle = _QUOTE_PARTICIPLE.search(head) or naming
     if participle is not None:
         # 'X dismissed the reports, saying that "..."' / '..., describing them as "...': the clause subject speaks.
         at = head_start + participle.start()
@@ -1023,6 +1031,12 @@ def _attribute_quote(
             found = find_subject(run, head_start, verb.start())
             if found and found.speakers:
                 break
+        if not (found and found.speakers) and participle is naming:
+            # 'A European diplomat, who asked not to be named, called the shipments "..."': the naming verb's own
+            # subject, if it is one unnamed source (residents who "called the area X" name it, they say nothing)
+            found = find_subject(run, max(head_start, sentence.char_start), at)
+            if found and not re.match(r"(?:[Aa]n?|[Oo]ne)\s", body[found.np_start : at]):
+                found = None
         if not (found and found.speakers):
             found = _sentence_subject(run, sentence, at)
         if found and found.speakers and not any(s.via == "document" for s in found.speakers):
@@ -1637,26 +1651,10 @@ def _reconcile(run: _Run) -> None:
             ):
                 continue
         keep.append(st)
-    # Quotations in one sentence from one speaker are one statement; exact duplicates go.
+    # Exact duplicates go. Two quotations of one speaker stay two statements, even in one sentence: '"A," he said,
+    # "but B."' quotes two things, and the span between them is the attribution, not the speaker's words.
     merged: list[Statement] = []
     for st in sorted(keep, key=lambda s: (s.char_start, s.speaker_name or "")):
-        prev = next(
-            (
-                m
-                for m in reversed(merged[-8:])
-                if m.kind == "direct"
-                and st.kind == "direct"
-                and m.speaker_name == st.speaker_name
-                and m.is_anonymous == st.is_anonymous
-                and m.evidence_start == st.evidence_start
-                and m.char_end <= st.char_start
-            ),
-            None,
-        )
-        if prev is not None and run.ctx.sentence_at(prev.char_start) == run.ctx.sentence_at(st.char_start):
-            prev.char_end = st.char_end
-            prev.evidence_end = max(prev.evidence_end, st.evidence_end)
-            continue
         if any(
             m.speaker_name == st.speaker_name
             and m.is_anonymous == st.is_anonymous
