@@ -305,7 +305,7 @@ def load_paths(
                             known[raw.raw_hash] = None  # a duplicate inside the batch is stored once
                             yield raw
 
-            groups = _ordered_groups(pool, _prepare_safely, fresh_inputs(), window=4 * max(workers, 1),
+            groups = _ordered_groups(pool, _prepare_safely, fresh_inputs(), window=GROUP_SIZE + 4 * max(workers, 1),
                                      size=GROUP_SIZE, max_wait=GROUP_WAIT)
             for group in groups:
                 prepared = [result for _, result in group if not isinstance(result, InputError)]
@@ -385,7 +385,7 @@ def reextract(*, workers: int | None = None, on_article: ProgressCallback | None
 
         pool = _pool(workers)
         try:
-            groups = _ordered_groups(pool, _extract_row, stored_articles(), window=4 * max(workers, 1),
+            groups = _ordered_groups(pool, _extract_row, stored_articles(), window=GROUP_SIZE + 4 * max(workers, 1),
                                      size=GROUP_SIZE, max_wait=GROUP_WAIT)
             for group in groups:
                 extracted = [(article_id, content_hash, row[2], extraction)

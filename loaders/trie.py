@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 
-def trie_regex(words: list[str]) -> str:
-    """A regex fragment matching exactly the given words (the longest first at a position, greedily)."""
+def trie_regex(words: list[str], space: str | None = None) -> str:
+    r"""A regex fragment matching exactly the given words (the longest first at a position, greedily). With `space`,
+    a blank inside a word matches that fragment instead ("prime minister" with space=r"\s+")."""
     trie: dict = {}
     for word in words:
         node = trie
@@ -20,7 +21,8 @@ def trie_regex(words: list[str]) -> str:
 
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(space if ch == " " and space else re.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
