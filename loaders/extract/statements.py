@@ -281,8 +281,9 @@ def _coordinated(ctx: ArticleContext, first: Mention, start_limit: int) -> tuple
 def _strip_fillers(rules: SpeechRules, body: str, start: int, end: int) -> int:
     """Move `end` left past adverbials between a subject and its verb ("also", "on Thursday", "has")."""
     for _ in range(8):
-        # a filler is short: look only at the tail (the $-anchored search would otherwise try every offset)
-        lo = start if end - start <= 100 else max(start, body.find(" ", end - 100, end))
+        # a filler is short (the longest, a weekday with its date, is ~35 characters): look only at the tail (the
+        # $-anchored search would otherwise try every offset)
+        lo = start if end - start <= 60 else max(start, body.find(" ", end - 60, end))
         match = rules.fillers_at_end.search(body, lo, end)
         if not match or match.start() == end:
             break

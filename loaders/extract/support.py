@@ -41,6 +41,11 @@ _ALLY_OF_FOREIGN = re.compile(
     r"(?:ally|proxy|client|protégé|protege)\s*,?\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# A stem of every support noun pattern in _nouns (backing, supporters, patron, sponsor, suppliers, ally, proxy, client,
+# protégé, help, assistance, intervention): a sentence without one is skipped whole.
+_NOUN_FAMILY = re.compile(
+    r"back|support|help|assist|patron|sponsor|suppl|all(?:y|ies)|prox|client|prot[eé]g|intervention", re.IGNORECASE
+)
 _SUPPORT_NOUN = re.compile(r"support|backing|patronage|backer|all(?:y|ies)|patron|sponsor")  # (a cheap prefilter)
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}")
 _IT_THEY = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
@@ -587,6 +592,8 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     body = ctx.body
     out = []
     s, e = sentence.char_start, sentence.char_end
+    if not _NOUN_FAMILY.search(body, s, e):
+        return out  # (every pattern below needs one of these stems; most sentences have none)
     # "X enjoys the backing of A, B and C"
     for match in rules.noun.finditer(body, s, e):
         clause = clauses.clause_of(ctx, match.start())
