@@ -18,7 +18,7 @@ from loaders.trie import trie_regex
 from loaders.yamlio import parse_yaml
 
 from loaders.clean import furniture_reason
-from loaders.dates import MONTHS, DateMention, coarsen, find_dates
+from loaders.dates import MONTHS, WEEKDAYS, DateMention, coarsen, find_dates
 from loaders.model import FuzzyDate
 
 LEXICONS = Path(__file__).parent / "lexicons"
@@ -61,6 +61,40 @@ def _dating_lines(furniture_lines: FurnitureLines) -> list[str]:
 
 
 _UPPER_MONTH = re.compile(r"\b(?:" + "|".join(sorted((m.upper() for m in MONTHS), key=len, reverse=True)) + r")\b")
+
+
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d/.-])(?:(?P<iy>(?:19|20)\d\d)-(?P<im>\d{1,2})-(?P<id>\d{1,2})"
+    r"|(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d))(?![\d/-]|\.\d)"
+)
+_LEAD_WEEKDAY = re.compile(r"\b(" + "|".join(w.capitalize() for w in WEEKDAYS) + r")\b")
+
+
+def _numeric_stamp(line: str, body: str) -> dt.date | None:
+    """The first all-digit date of a publication stamp. ISO is year-month-day. In "04/05/2023" the order is unknown:
+    a number above 12 settles it; otherwise the reading whose weekday the lead paragraph names ("on Thursday"),
+    else day-month, the order of most outlets that print dates in digits (American ones spell the month out)."""
+    match = _NUMERIC_DATE.search(line)
+    if match is None:
+        return None
+    if match["iy"]:
+        return _safe_day(int(match["iy"]), int(match["im"]), int(match["id"]))
+    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+    readings = [d for d in (_safe_day(year, b, a), _safe_day(year, a, b)) if d is not None]
+    if len(set(readings)) > 1:
+        lead = body.split("\n", 1)[0]
+        named = {WEEKDAYS[w.lower()] for w in _LEAD_WEEKDAY.findall(lead)}
+        fitting = [d for d in readings if d.weekday() in named]
+        if len(fitting) == 1:
+            return fitting[0]
+    return readings[0] if readings else None
+
+
+def _safe_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _full_dates(mentions: list[DateMention]) -> list[dt.date]:
@@ -158,6 +192,9 @@ def infer_published(body: str, furniture_lines: FurnitureLines) -> tuple[FuzzyDa
             days = _full_dates(mentions)
             if days:
                 return FuzzyDate(days[0], "day"), "inferred"
+            numeric = _numeric_stamp(line, body)  # "Published on 04/05/2023 - 19:12", "2020-06-09T14:02"
+            if numeric is not None:
+                return FuzzyDate(numeric, "day"), "inferred"
 
     mentions = find_dates(body, None)
     years = [m.year for m in mentions if m.year is not None]

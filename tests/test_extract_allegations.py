@@ -328,6 +328,20 @@ GENERAL_CASES = [
         "Hundreds of Wagner Group fighters have been deployed alongside Haftar's forces.",
         [("Wagner Group", LNA, {"mercenaries"})],
     ),
+    # passive "armed (and funded) by": the agents supply the passive subject; "arming the militias": the object is the
+    # recipient, never materiel
+    (
+        "Haftar's Libyan National Army has been armed and funded by the United Arab Emirates and Egypt.",
+        [("United Arab Emirates", LNA, {"weapons"}), ("Egypt", LNA, {"weapons"})],
+    ),
+    ("Libya Dawn accused Qatar of arming and funding Libya Dawn's militias.", [("Qatar", "Libya Dawn", {"weapons"})]),
+    ("Qatar has armed Libya Dawn with drones.", [("Qatar", "Libya Dawn", {"drones"})]),
+    # a group's fighters serve its own side, not the minister who counts them
+    (
+        "Fathi Bashagha, the GNA interior minister, arrived. The minister put the number of Wagner personnel in "
+        "Libya at around 800.",
+        [("Wagner Group", LNA, {"mercenaries"})],
+    ),
 ]
 
 GENERAL_NOTHING = [
@@ -358,6 +372,7 @@ GENERAL_NOTHING = [
     # a training camp or ship is no training given
     "Egyptian special forces had earlier destroyed an Islamist training camp near Derna.",
     "A Turkish training ship made a port call in Benghazi.",
+    "The rebels were heavily armed.",
 ]
 
 
@@ -370,6 +385,15 @@ def test_general_allegation_rows(text, expected):
 @pytest.mark.parametrize("text", GENERAL_NOTHING)
 def test_general_no_allegation(text):
     assert rows(text) == []
+
+
+def test_restated_claim_keeps_the_evidence_of_its_supply_verb():
+    text = (
+        "Haftar objected that the draft ignored the presence of Turkish military personnel in Tripoli. Turkey, which "
+        "supports the GNA, began deploying troops to Libya this month."
+    )
+    (row,) = [r for r in rows(text) if r.supplier_name == "Turkey"]
+    assert text[row.evidence_start : row.evidence_end].startswith("Turkey, which supports the GNA, began deploying")
 
 
 def test_inferred_recipient_has_lower_confidence():

@@ -247,6 +247,10 @@ GENERAL_CASES = [
     ("A Turkish frigate conducted joint naval drills with the GNA on Monday.", ["other"]),
     ("Two ageing dams above Derna gave way on September 11.", ["other"]),
     ("The mission has had no envoy since Jan Kubis resigned in November.", ["other"]),
+    # an overthrow that killed him is an overthrow; air strikes that did it are an attack
+    ("Libya has been in chaos since 2011, when a NATO-backed uprising toppled and killed Muammar Gaddafi.", ["other"]),
+    ("The country has been divided since the ouster and killing of Gaddafi in 2011.", ["other"]),
+    ("It began with the 2011 uprising backed by NATO air strikes that toppled and killed Muammar Gaddafi.", ["attack"]),
 ]
 
 GENERAL_NOTHING = [

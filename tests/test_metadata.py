@@ -139,6 +139,12 @@ def test_gold_published(gold_path: Path) -> None:
             ],
             "2020-04",
         ),
+        # a stamp in digits: ISO, a number above 12 settles the order, else the lead's weekday, else day-month
+        ("Officials met.", [("Published: 2020-06-09 14:02", "dateline")], "2020-06-09"),
+        ("Officials met.", [("Posted 03/13/2021 - 10:15", "dateline")], "2021-03-13"),
+        ("Meloni on Thursday received Haftar.", [("Published on 04/05/2023 - 19:12", "dateline")], "2023-05-04"),
+        ("Meloni on Wednesday received Haftar.", [("Published on 04/05/2023 - 19:12", "dateline")], "2023-04-05"),
+        ("Meloni received Haftar.", [("Updated 12.03.2021, 10:15", "dateline")], "2021-03-12"),
         # explicit dates in the body only bound publication from below: never used alone
         ("The offensive began on April 4, 2019, and the UN met on 5 April 2019.", [], None),
         ("", [], None),

@@ -277,10 +277,13 @@ def _trigger_row(
 ) -> list[Allegation]:
     body = ctx.body
     cut = _MATERIEL_STOP.search(body, window.char_start, window.char_end)
-    materiel, last_end, first_materiel = _materiel(
-        ctx, rules, Span(window.char_start, cut.start() if cut else window.char_end), own=stem == "presence"
-    )
-    passive_suppliers, _ = _passive_agent(ctx, rules, trig)
+    scope = Span(window.char_start, cut.start() if cut else window.char_end)
+    if stem == "arm":
+        # "arming the militias (with drones)": the object is the recipient; materiel is only what follows "with"
+        with_ = re.search(r"\bwith\b", body[scope.char_start : scope.char_end])
+        scope = Span(scope.char_start + with_.end() if with_ else scope.char_end, scope.char_end)
+    materiel, last_end, first_materiel = _materiel(ctx, rules, scope, own=stem == "presence")
+    passive_suppliers, agent_end = _passive_agent(ctx, rules, trig)
     if not materiel and passive_suppliers:
         # "Air defence systems supplied by the UAE": the materiel is the passive subject.
         materiel, _, first_materiel = _materiel(ctx, rules, Span(clause.char_start, trig.start))
@@ -351,7 +354,7 @@ def _trigger_row(
         materiel = ["mercenaries" if m == "military_personnel" or (pmc and m == "fighters") else m for m in materiel]
         materiel = list(dict.fromkeys(materiel))
     start = min(subject_start, trig.start) if subject_start >= clause.char_start else trig.start
-    end = max(trig.end, last_end, recipient_end)
+    end = max(trig.end, last_end, recipient_end, agent_end if passive_suppliers else trig.end)
     quantity = None
     if first_materiel is not None and (first_materiel > trig.start or participle):
         quantity = _quantity(body, clause.char_start + participle.start(1) if participle else trig.end, first_materiel)
@@ -492,22 +495,23 @@ def _origin_from(ctx, window: Span) -> list[str]:
 
 
 def _passive_agent(ctx, rules: _Rules, trig: _Trigger) -> tuple[list[str], int]:
+    """The suppliers named by a passive's "by" (or "from") agent, and where that agent ends (else the verb's end)."""
     body = ctx.body
     match = _PASSIVE_BY.match(body, trig.end)
     if not match and rules.passive_before.search(body, max(0, trig.start - 60), trig.start):
         # "weapons flown to Haftar's forces from the UAE": a passive supply verb names its origin with "from"
         match = _PASSIVE_FROM.match(body, trig.end)
     if not match:
-        return [], trig.start
+        return [], trig.end
     sentence = clauses.sentence_of(ctx, trig.start)
     mentions = ctx.mentions_in(match.end(), sentence.char_end)
     if not mentions or mentions[0].char_start > match.end() + 3:
-        return [], trig.start
+        return [], trig.end
     group = clauses.coordination_forward(ctx, mentions, 0)
     names = clauses.dedupe_names(
         [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
     )
-    return names, trig.start
+    return names, group[-1].char_end if names else trig.end
 
 
 def _side_faction(ctx, suppliers: list[str]) -> str | None:
@@ -713,6 +717,11 @@ def _origin_materiel(ctx, rules: _Rules, span: tuple[int, int], taken: list[Alle
     return _materiel(ctx, rules, Span(*span))[0]
 
 
+# A nationality or group named with fighters ("Turkish military personnel") is the weakest reading of a supply claim:
+# below a supply verb even when that verb's recipient is only inferred (0.5).
+_ORIGIN_CONFIDENCE = 0.45
+
+
 def _origin_rows(
     ctx, rules: _Rules, s_index: int, sentence: Span, existing: list[Allegation], prior: list[Allegation]
 ) -> list[Allegation]:
@@ -742,18 +751,17 @@ def _origin_rows(
             if not materiel:
                 continue
             materiel = list(dict.fromkeys("mercenaries" if m in _PERSONNEL else m for m in materiel))
-            nearest = min(libyan, key=lambda m: abs(m.char_start - span[0]))
             alleged_by, anonymous = _alleged_by(ctx, rules, sentence, span[0], [mention.actor_name])
             out.append(
                 Allegation(
                     supplier_name=mention.actor_name,
-                    recipient_name=clauses.faction(ctx, nearest.actor_name),
+                    recipient_name=_group_recipient(ctx, libyan, span[0], mention.actor_name),
                     materiel=materiel,
                     evidence_start=span[0],
                     evidence_end=span[1],
                     alleged_by_name=alleged_by,
                     is_alleged_by_anonymous=anonymous,
-                    confidence=0.5,
+                    confidence=_ORIGIN_CONFIDENCE,
                 )
             )
             continue
@@ -811,16 +819,29 @@ def _origin_rows(
         out.append(
             Allegation(
                 supplier_name=supplier,
-                recipient_name=clauses.faction(ctx, nearest.actor_name),
+                recipient_name=_group_recipient(ctx, libyan, span[0], supplier),
                 materiel=materiel,
                 evidence_start=start,
                 evidence_end=span[1],
                 alleged_by_name=alleged_by,
                 is_alleged_by_anonymous=anonymous,
-                confidence=0.5,
+                confidence=_ORIGIN_CONFIDENCE,
             )
         )
     return out
+
+
+def _group_recipient(ctx, libyan: list[Mention], at: int, group: str) -> str | None:
+    """Whom a foreign group's (or state's) fighters serve: the nearest Libyan party named (not one referred to by a
+    title or pronoun, "the minister" who counts them), unless the gazetteer puts the supplier on the other side."""
+    named = [m for m in libyan if m.surface_form[:1].isupper()]
+    own_side = clauses.side_faction(ctx, [group])
+    if not named:
+        return own_side
+    recipient = clauses.faction(ctx, min(named, key=lambda m: abs(m.char_start - at)).actor_name)
+    if own_side is not None and clauses.side_faction(ctx, [recipient]) not in (None, own_side):
+        return own_side
+    return recipient
 
 
 def _sending_row(ctx, s_index: int, origin: str, existing: list[Allegation], prior: list[Allegation]):
@@ -1057,6 +1078,11 @@ def _dedupe(rows: list[Allegation], generic: set[int]) -> list[Allegation]:
             pass
         else:
             twin.materiel = list(dict.fromkeys([*twin.materiel, *row.materiel]))
+        if row.confidence > twin.confidence:
+            # the surer reading of the claim (a supply verb rather than "Turkish troops" in passing) is its evidence
+            twin.evidence_start, twin.evidence_end = row.evidence_start, row.evidence_end
+            twin.quantity_text = row.quantity_text or twin.quantity_text
+            twin.confidence = row.confidence
         twin.recipient_name = twin.recipient_name or row.recipient_name
         twin.denied_by = clauses.dedupe_names([*twin.denied_by, *row.denied_by])
         if twin.alleged_by_name is None and row.alleged_by_name:
