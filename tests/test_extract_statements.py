@@ -253,6 +253,17 @@ CASES = [
         "A European diplomat, who asked not to be named, called the shipments “a direct challenge to the embargo.”",
         ("anon:European diplomat", "direct", "a direct challenge to the embargo"),
     ),
+    # two coordinated reports of one speaker end at the "and"
+    (
+        "Sergei Lavrov said Moscow had asked Paris for an explanation and warned that the drops were illegal.",
+        ("Sergey Lavrov", "indirect", "Moscow had asked Paris for an explanation"),
+    ),
+    # "he" is the spokesman named in the previous sentence, not the leader whose government he speaks for
+    (
+        "The Gaddafi government's spokesman, Moussa Ibrahim, said the drops proved nothing.\n"
+        "“France is arming gangs to kill Libyans,” he told foreign journalists late on Wednesday.",
+        ("Moussa Ibrahim", "direct", "France is arming gangs to kill Libyans"),
+    ),
     # "at the time" between a subject and its verb
     (
         "The Presidential Council at the time said it regretted the undeclared French presence.",
@@ -283,6 +294,18 @@ def test_nested_speech_act_has_no_speaker_of_its_own() -> None:
 def test_pronoun_act_inside_a_report_is_that_report(body: str) -> None:
     # the act of "it"/"he" at the start of what was said is the content, not a second statement
     assert len(triples(body)) == 1, triples(body)
+
+
+def test_coordinated_reports_do_not_overlap() -> None:
+    found = triples("Sergei Lavrov said Moscow had asked Paris for an explanation and warned that the drops were "
+                    "illegal.")
+    assert ("Sergey Lavrov", "indirect", "Moscow had asked Paris for an explanation") in found
+
+
+def test_member_states_is_no_speaker_of_a_quote() -> None:
+    found = triples('The Security Council urged all member states to refrain from "any actions that could undermine '
+                    'the ceasefire".')
+    assert {s for s, _, _ in found} == {"United Nations Security Council"}
 
 
 def test_split_quote_is_two_statements_without_the_attribution() -> None:

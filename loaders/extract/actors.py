@@ -881,12 +881,26 @@ def resolve_pronoun(body, sentences, persons, offset, gender, gender_of) -> str 
         a, b = bisect.bisect_left(person_starts, lo), bisect.bisect_left(person_starts, hi)
         return [f for f in persons[a:b] if f.end <= hi and compatible(f)]
 
+    def head(found: list[_Found]) -> str:
+        # "the Gaddafi government's spokesman, Moussa Ibrahim, said": a name used as a modifier is not the subject
+        heads = [f for f in found if not _MODIFIER_AFTER.match(body, f.end)]
+        return (heads or found)[0].name
+
     own = sentences[index]
     in_own = persons_in(own.char_start, offset)
     if in_own:
-        return in_own[0].name
+        return head(in_own)
     for back in range(index - 1, max(-1, index - 4), -1):
         in_span = persons_in(sentences[back].char_start, sentences[back].char_end)
         if in_span:
-            return in_span[0].name
+            return head(in_span)
     return None
+
+
+# After a person's name, words that make it a modifier of another noun ("Gaddafi government's", "Haftar-aligned",
+# "Haftar's forces"), not the person acting.
+_MODIFIER_AFTER = re.compile(
+    r"(?:[-‑]\w|['’]s?\s+(?:\w+\s+)?(?:forces|troops|army|government|regime|camp|militias?|fighters|son|office|"
+    r"administration|spokesman|spokeswoman|spokesperson|loyalists|allies|side)\b|\s+(?:government|regime|camp|"
+    r"administration|loyalists|forces|family)\b)"
+)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -984,7 +985,7 @@ def _attribute_quote(
     head = body[head_start : quote.open]
     first_word = re.match(r"\s*([A-Za-z]+)", body[quote.open + 1 : quote.open + 40])
     # 1. 'Pompeo and Sarraj "emphasized ..."' / 'called Sarraj to "reiterate ..."': the clause subject speaks.
-    outer = [v for v in rules.verbs.finditer(body, head_start, quote.open) if not _inside_quote(run, v.start())]
+    outer = [v for v in _verbs(rules, body, head_start, quote.open) if not _inside_quote(run, v.start())]
     if first_word and first_word.group(1).lower() in rules.quote_initial and head.strip() and not outer:
         found = find_subject(run, head_start, quote.open)
         if not (found and found.speakers) or re.search(r"\bto\s*$", head):
@@ -1021,7 +1022,7 @@ def _attribute_quote(
                 )
             return found, cue, 0.9
     # 3. Before the quote: 'X said: "...' / 'X said in a statement that "...' / 'X urged all states "...'.
-    verbs = [v for v in rules.verbs.finditer(body, head_start, quote.open) if not _inside_quote(run, v.start())]
+    verbs = [v for v in _verbs(rules, body, head_start, quote.open) if not _inside_quote(run, v.start())]
     naming = _NAMING_VERB.search(head)
     participle = _QUOTE_PARTICIPLE.search(head) or naming
     if participle is not None:
@@ -1105,6 +1106,16 @@ def _consume_after(run: _Run, quote: Quote) -> None:
         run.consumed.add(verb.start())
 
 
+def _verbs(rules: SpeechRules, body: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Reporting verbs in body[start:end], without the noun "states" ("urged all member states to ...")."""
+    for verb in rules.verbs.finditer(body, start, end):
+        if verb.group().lower() in ("states", "state") and rules.states_noun.search(
+            body, max(0, verb.start() - 20), verb.start()
+        ):
+            continue
+        yield verb
+
+
 def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | None]:
     ctx, body, rules = run.ctx, run.ctx.body, run.rules
     sentence = ctx.sentence_at(quote.close + 1) or ctx.sentence_at(quote.close)
@@ -1137,7 +1148,7 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
         if found is not None:
             run.consumed.add(tail_start + inverted.start("verb"))
             return found, inverted.group("verb")
-    for verb in rules.verbs.finditer(body, tail_start, min(stop, tail_start + 220)):
+    for verb in _verbs(rules, body, tail_start, min(stop, tail_start + 220)):
         if re.search(r"[“\"]", body[tail_start : verb.start()]):
             break
         if re.search(r"(?:^|,)\s*(?:while|whereas|but|as|and)\s", body[tail_start : verb.start()]):
@@ -1184,7 +1195,7 @@ def _indirect(run: _Run) -> None:
         _quoted_as(run, sentence)
         events: list[tuple[int, _Found | None, bool]] = []  # (verb offset, subject, is_say)
         count = len(run.statements)
-        for verb in run.rules.verbs.finditer(ctx.body, sentence.char_start, sentence.char_end):
+        for verb in _verbs(run.rules, ctx.body, sentence.char_start, sentence.char_end):
             _reported(run, sentence, verb, events)
         _participles(run, sentence, events, count)
 
@@ -1283,6 +1294,12 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             if found is None or (not is_say and not prev_say and not quoted):
                 events.append((verb.start(), found, is_say))
                 return  # covered by the statement of the first verb
+            if is_say and prev_say:
+                # "said Moscow had asked for an explanation and warned that ...": two reports, cut at the "and"
+                joint = sentence.char_start + coordinated.start()
+                for st in run.statements:
+                    if st.kind == "indirect" and st.char_start < joint < st.char_end <= sentence.char_end:
+                        st.char_end = _trim(body, st.char_start, joint)[1]
         else:
             found = _sentence_subject(run, sentence, verb.start())
     else:
