@@ -251,6 +251,18 @@ GENERAL_CASES = [
     ("Libya has been in chaos since 2011, when a NATO-backed uprising toppled and killed Muammar Gaddafi.", ["other"]),
     ("The country has been divided since the ouster and killing of Gaddafi in 2011.", ["other"]),
     ("It began with the 2011 uprising backed by NATO air strikes that toppled and killed Muammar Gaddafi.", ["attack"]),
+    ("In 2011 Muammar Gaddafi was overthrown and killed during an uprising backed by NATO air strikes.", ["attack"]),
+    # resolutions by their number, an embargo by the council that imposed it, briefings of "the council"
+    ("Resolution 1970, which imposed an arms embargo on Libya in February, is still in force.", ["un_action"]),
+    ("It breached the arms embargo the council imposed in 2011.", ["un_action"]),
+    ("Stephanie Koury told the council on Tuesday that foreign fighters remained.", ["un_action"]),
+    # labels voted, interventions, withdrawals, regime collapses, shipwrecks, firing on crowds
+    ("The House of Representatives voted to label Libya Dawn a terrorist group on Monday.", ["other"]),
+    ("Turkey intervened on the GNA's side in January.", ["other"]),
+    ("The Wagner Group pulled back from the front lines south of Tripoli in May.", ["other"]),
+    ("Russia moved hardware after the collapse of the Assad regime in December 2024.", ["other"]),
+    ("A wooden boat that had sailed from Turkey broke apart off the coast on Sunday.", ["other"]),
+    ("Armed men fired on the crowds in Tripoli on Friday.", ["attack"]),
 ]
 
 GENERAL_NOTHING = [
