@@ -171,3 +171,24 @@ def test_tripoli_government_is_the_western_government_of_the_period(published, e
     actors.find_mentions(ctx)
     other = ({"Government of National Accord", "Government of National Unity"} - {expected}).pop()
     assert expected in ctx.actors and other not in ctx.actors
+
+
+@pytest.mark.parametrize(
+    ("body", "published", "expected"),
+    [
+        # "the rebels" of the 2011 war are the National Transitional Council's forces
+        ("France dropped weapons to rebel fighters in the Nafusa mountains.", dt.date(2011, 6, 29),
+         ["National Transitional Council"]),
+        ("Qatar supplied the rebels with anti-tank missiles.", dt.date(2011, 4, 2), ["National Transitional Council"]),
+        # another year, another people's rebels, or an undated article: nobody in particular
+        ("Qatar supplied the rebels with anti-tank missiles.", dt.date(2020, 4, 2), []),
+        ("Syrian rebels fought in Idlib.", dt.date(2011, 9, 1), []),
+        ("Qatar supplied the rebels with anti-tank missiles.", None, []),
+    ],
+)
+def test_period_descriptors_name_the_actor_of_their_period(body, published, expected) -> None:
+    ctx = ArticleContext(body=body, published=FuzzyDate(published, "day") if published else None,
+                         gazetteer=load_gazetteer())
+    ctx.sentences = sentences(body)
+    actors.find_mentions(ctx)
+    assert [m.actor_name for m in ctx.mentions if m.surface_form.lower().startswith("rebel")] == expected

@@ -336,6 +336,11 @@ GENERAL_CASES = [
     ),
     ("Libya Dawn accused Qatar of arming and funding Libya Dawn's militias.", [("Qatar", "Libya Dawn", {"weapons"})]),
     ("Qatar has armed Libya Dawn with drones.", [("Qatar", "Libya Dawn", {"drones"})]),
+    # "dropping weapons" is a supply; "by parachute" is how, not a second one
+    (
+        "France has acknowledged dropping weapons by parachute to Libya Dawn fighters.",
+        [("France", "Libya Dawn", {"weapons"})],
+    ),
     # a group's fighters serve its own side, not the minister who counts them
     (
         "Fathi Bashagha, the GNA interior minister, arrived. The minister put the number of Wagner personnel in "

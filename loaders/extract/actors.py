@@ -85,6 +85,12 @@ class ActorRules:
     org_description: re.Pattern[str]  # "the panel", "the ministry": an organisation named before, by its head noun
     western_descriptors: frozenset[str]  # "Tripoli government": the GNA or the GNU, by date
     western_change: tuple[str, str, str]  # (before, after, ISO date)
+    period_descriptors: tuple[tuple[str, str, str, re.Pattern[str]], ...]  # (actor, from, to, forms): "the rebels"
+
+
+def _forms_pattern(forms: list[str]) -> re.Pattern[str]:
+    words = trie_regex(sorted(str(f).lower() for f in forms), space=r"\s+")
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=2)
@@ -112,6 +118,15 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         lesser_office=frozenset(w.lower() for w in data["lesser_office_words"]),
         pronoun_gender={k.lower(): v for k, v in speech["pronouns"].items()},
         western_descriptors=frozenset(d.lower() for d in data.get("western_government_descriptors", ())),
+        period_descriptors=tuple(
+            (
+                str(entry["actor"]),
+                str(entry["from"]),
+                str(entry["to"]),
+                _forms_pattern(entry["forms"]),
+            )
+            for entry in data.get("period_descriptors", ())
+        ),
         western_change=(
             str(data["western_government_change"]["before"]),
             str(data["western_government_change"]["after"]),
@@ -210,6 +225,7 @@ def find_mentions(ctx: ArticleContext) -> None:
     _pairs(state)
     _resolve_overlaps(state)
     _western_government_by_period(state)
+    _period_descriptors(state)
     ctx.mentions = [
         Mention(f.name, ctx.body[f.start : f.end], f.start, f.end) for f in sorted(state.found, key=lambda f: f.start)
     ]
@@ -819,6 +835,25 @@ def _western_government_by_period(state: _State) -> None:
     target = western_government(ctx.published, {f.name for f in state.found if f.kind == "name" and f not in hits})
     for f in hits:
         f.name = target
+
+
+def _period_descriptors(state: _State) -> None:
+    """'the rebels' in an article dated 2011: the National Transitional Council (rule data, by period). Undated
+    articles get nothing: the same words name other fighters in other years."""
+    ctx = state.ctx
+    if ctx.published is None:
+        return
+    day = ctx.published.value.isoformat()
+    for actor, start_day, end_day, forms in state.rules.period_descriptors:
+        if not start_day <= day <= end_day:
+            continue
+        for match in forms.finditer(ctx.body):
+            start, end = match.span()
+            before = re.search(r"([A-Z][\w-]*)\s+$", ctx.body[max(0, start - 30) : start])
+            if before and before.group(1) not in ("Libyan", "The", "Libya's"):
+                continue  # "Syrian rebels", "Tuareg rebels": another people's fighters
+            if not state.covered(start, end):
+                state.add(actor, start, end, priority=1)
 
 
 def western_government(published: FuzzyDate | None, named: set[str]) -> str:

@@ -418,9 +418,12 @@ def _materiel(ctx, rules: _Rules, window: Span, *, own: bool = False) -> tuple[l
         if (
             category in _PERSONNEL
             and not own
-            and _POSSESSIVE_BEFORE.search(body[max(0, match.start() - 30) : match.start()])
+            and (
+                _POSSESSIVE_BEFORE.search(body[max(0, match.start() - 30) : match.start()])
+                or any(e <= match.start() <= e + 1 for _, e in libyan_spans)
+            )
         ):
-            continue  # "Haftar's troops", "his fighters": the recipient, not the materiel
+            continue  # "Haftar's troops", "his fighters", "Libya Dawn fighters": the recipient, not the materiel
         found.append(category)
         if category == "military_personnel" and re.match(
             r"(?:military\s+)?(?:trainers|instructors)", match.group(), re.I
