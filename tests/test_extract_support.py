@@ -67,6 +67,12 @@ CASES = [
     ("Turkey has emerged as the GNA's most consistent foreign backer.", {("Turkey", "Government of National Accord")}),
     ("Egypt also counts as a close ally of Khalifa Haftar.", {("Egypt", "Khalifa Haftar")}),
     ("Russia remains one of the main backers of Khalifa Haftar.", {("Russia", "Khalifa Haftar")}),
+    # "allied with", "rally behind", an apposition "long seen as", a group owned by its country
+    ("The Zintan brigades are allied with Khalifa Hifter.", {("Zintan brigades", "Khalifa Haftar")}),
+    ("Egypt and Russia rally behind Khalifa Haftar.", {("Egypt", "Khalifa Haftar"), ("Russia", "Khalifa Haftar")}),
+    ("The UAE, long seen as Haftar's most important foreign patron, kept quiet.",
+     {("United Arab Emirates", "Khalifa Haftar")}),
+    ("Haftar controls the east with the backing of Russia's Wagner mercenaries.", {("Wagner Group", "Khalifa Haftar")}),
 ]
 
 NOTHING = [
@@ -79,6 +85,7 @@ NOTHING = [
     "Libya has been in turmoil since the 2011 uprising backed by NATO air strikes.",
     "The LNA said it would never back down.",
     "Haftar's allies in the east rejected the deal.",
+    "The rally behind the mosque in Tripoli was peaceful.",
 ]
 
 

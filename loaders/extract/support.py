@@ -109,7 +109,8 @@ def _rules() -> _Rules:
         ),
         # "Egypt and the UAE, Haftar's main regional allies, ...", "The UAE is Haftar's main backer."
         backers_apposition=re.compile(
-            rf"(?:\s*,\s+|\s+{copula}\s+)"
+            rf"(?:\s*,\s+(?:(?:long|widely|often)\s+)?(?:(?:seen|regarded|viewed|considered|described)\s+as\s+)?"
+            rf"|\s+{copula}\s+)"
             r"(?:one\s+of\s+)?(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3})['’]s?\s+"
             rf"(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*(?:[,.;]|$)",
             re.IGNORECASE,
@@ -218,6 +219,11 @@ def _list_after(ctx, at: int, limit: int) -> tuple[list[Mention], int]:
         body[mentions[index].char_end : mentions[index + 1].char_start]
     ):
         index += 1
+    possessor = re.match(r"['’]s\s+", body[mentions[index].char_end : mentions[index].char_end + 4])
+    if possessor and index + 1 < len(mentions) and mentions[index + 1].char_start == (
+        mentions[index].char_end + possessor.end()
+    ) and clauses.actor_type(ctx, mentions[index + 1].actor_name) in ("armed_group", "organization"):
+        index += 1  # "the backing of Russia's Wagner mercenaries": the group backs, its country is a descriptor
     group = clauses.coordination_forward(ctx, mentions, index)
     end = group[-1].char_end
     # "the backing of the UN and of western powers including the US": a repeated preposition continues the list
