@@ -264,6 +264,17 @@ CASES = [
         "“France is arming gangs to kill Libyans,” he told foreign journalists late on Wednesday.",
         ("Moussa Ibrahim", "direct", "France is arming gangs to kill Libyans"),
     ),
+    # a place opening the sentence is no subject; a reporter named with a participle aside is discovered
+    (
+        "Officials met. In Washington, State Department spokeswoman Jen Psaki declined to comment but told reporters "
+        "that outside interference would only make matters worse.",
+        ("Jen Psaki", "indirect", "outside interference would only make matters worse"),
+    ),
+    (
+        "Al Jazeera's Nour Khalil, reporting from Berlin, said many delegates viewed the blockade as a show of "
+        "strength.",
+        ("Nour Khalil", "indirect", "many delegates viewed the blockade as a show of strength"),
+    ),
     # "at the time" between a subject and its verb
     (
         "The Presidential Council at the time said it regretted the undeclared French presence.",

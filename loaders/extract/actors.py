@@ -469,7 +469,9 @@ def _discover_media(state: _State) -> None:
 
 _APPOSITION_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<desc>(?:[^,.;:“”\"()]|(?<=[A-Z])\.){2,120})")
 _NAME_BEFORE_VERB = re.compile(
-    r"^,?\s+(?:said|says|told|added|wrote|tweeted|insisted|stressed|warned|argued|noted|explained|acknowledged)\b"
+    # (after an optional participle aside: "Nour Khalil, reporting from Berlin, said")
+    r"^(?:,\s+(?:reporting|speaking|writing|talking)\s+(?:from|in|at|to|on)\s+[^,.;]{1,40},)?"
+    r",?\s+(?:said|says|told|added|wrote|tweeted|insisted|stressed|warned|argued|noted|explained|acknowledged)\b"
 )
 _WHO_AFTER = re.compile(r"^,\s+who\s+(?!is\s+(?:based|located|headquartered))")
 

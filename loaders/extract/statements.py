@@ -721,6 +721,9 @@ def _modifies_next(ctx: ArticleContext, first: Mention, second: Mention) -> bool
     return len(gap) <= 40 and bool(re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z.-]+\s+){0,4}", gap))
 
 
+_PLACE_ADVERBIAL = re.compile(r"\s*(?:In|At|From|Inside|Outside|Near)\s+(?:the\s+)?$")
+
+
 def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
     """The subject at the very start of a sentence (after a short adverbial such as "On Thursday,")."""
     ctx = run.ctx
@@ -728,6 +731,11 @@ def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
     if not mentions:
         return None
     first = mentions[0]
+    if len(mentions) > 1 and _PLACE_ADVERBIAL.match(ctx.body, sentence.char_start, first.char_start) and re.match(
+        r"\s*,", ctx.body[first.char_end : first.char_end + 3]
+    ):
+        mentions = mentions[1:]  # "In Washington, spokeswoman Jen Psaki ...": the place opens, the subject follows
+        first = mentions[0]
     lead = ctx.body[sentence.char_start : first.char_start]
     if len(mentions) > 1 and _modifies_next(ctx, first, mentions[1]):
         first = mentions[1]  # "Turkish President Recep Tayyip Erdogan", "Acting UN envoy Stephanie Williams"
