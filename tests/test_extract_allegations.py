@@ -341,6 +341,17 @@ GENERAL_CASES = [
         "France has acknowledged dropping weapons by parachute to Libya Dawn fighters.",
         [("France", "Libya Dawn", {"weapons"})],
     ),
+    # a claim in a relative clause is not relief because the main clause speaks of humanitarian motives
+    (
+        "Haftar, whose Libyan National Army is armed by the United Arab Emirates, described the pullback as a "
+        "humanitarian decision.",
+        [("United Arab Emirates", LNA, {"weapons"})],
+    ),
+    # aircraft "carrying" materiel to a Libyan party
+    (
+        "Russia has stepped up cargo flights carrying military equipment to Haftar's bases.",
+        [("Russia", LNA, {"equipment"})],
+    ),
     # a group's fighters serve its own side, not the minister who counts them
     (
         "Fathi Bashagha, the GNA interior minister, arrived. The minister put the number of Wagner personnel in "
@@ -378,6 +389,7 @@ GENERAL_NOTHING = [
     "Egyptian special forces had earlier destroyed an Islamist training camp near Derna.",
     "A Turkish training ship made a port call in Benghazi.",
     "The rebels were heavily armed.",
+    "Operation Irini tracked cargo flights carrying weapons to eastern Libya.",
 ]
 
 

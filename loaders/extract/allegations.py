@@ -344,8 +344,6 @@ def _trigger_row(
         return []  # "found no evidence that Egypt had delivered weapons"
     if _foreign_destination(ctx, window):
         return []
-    if _HUMANITARIAN.search(body, clause.char_start, clause.char_end):
-        return []  # "sent three aircraft carrying rescue teams and humanitarian aid": relief, not military support
     recipient, recipient_end = _recipient(ctx, sentence, window, trig, suppliers)
     inferred = recipient_end < 0
     recipient_end = max(recipient_end, 0)
@@ -355,6 +353,14 @@ def _trigger_row(
         materiel = list(dict.fromkeys(materiel))
     start = min(subject_start, trig.start) if subject_start >= clause.char_start else trig.start
     end = max(trig.end, last_end, recipient_end, agent_end if passive_suppliers else trig.end)
+    region_end = clause.char_end
+    if re.search(r"(?:^|,)\s*(?:whose|which|who)\b[^,]*$", body[clause.char_start : trig.start]):
+        # a claim in a relative clause ends at its comma: "Haftar, whose army is armed by the UAE, described the
+        # pullback as humanitarian"
+        comma = body.find(",", end, clause.char_end)
+        region_end = comma if comma != -1 else region_end
+    if _HUMANITARIAN.search(body, clause.char_start, region_end):
+        return []  # "sent three aircraft carrying rescue teams and humanitarian aid": relief, not military support
     quantity = None
     if first_materiel is not None and (first_materiel > trig.start or participle):
         quantity = _quantity(body, clause.char_start + participle.start(1) if participle else trig.end, first_materiel)
