@@ -183,6 +183,9 @@ def test_tripoli_government_is_the_western_government_of_the_period(published, e
         # another year, another people's rebels, or an undated article: nobody in particular
         ("Qatar supplied the rebels with anti-tank missiles.", dt.date(2020, 4, 2), []),
         ("Syrian rebels fought in Idlib.", dt.date(2011, 9, 1), []),
+        ("Reports said the Tuareg rebels fought in Mali.", dt.date(2011, 9, 1), []),
+        ("But rebels took Zawiya on Sunday.", dt.date(2011, 8, 15), ["National Transitional Council"]),
+        ("Libyan rebels took Zawiya on Sunday.", dt.date(2011, 8, 15), ["National Transitional Council"]),
         ("Qatar supplied the rebels with anti-tank missiles.", None, []),
     ],
 )

@@ -851,9 +851,16 @@ def _period_descriptors(state: _State) -> None:
             continue
         for match in forms.finditer(ctx.body):
             start, end = match.span()
-            before = re.search(r"([A-Z][\w-]*)\s+$", ctx.body[max(0, start - 30) : start])
-            if before and before.group(1) not in ("Libyan", "The", "Libya's"):
-                continue  # "Syrian rebels", "Tuareg rebels": another people's fighters
+            lead = ctx.body[max(0, start - 30) : start]
+            before = re.search(r"([A-Z][\w'’-]*)\s+$", lead)
+            if before is not None:
+                word = before.group(1)
+                known = ctx.gazetteer.lookup_demonym(word) or ctx.gazetteer.lookup(word)
+                sentence_initial = re.search(r"(?:^|[.!?:\n][\"”’]?\s*)$", lead[: before.start()]) is not None
+                if (known is not None and "Libya" not in (known.name, known.country)) or (
+                    known is None and not sentence_initial
+                ):
+                    continue  # "Syrian rebels", "the Tuareg rebels": another people's ("But rebels" are these)
             if not state.covered(start, end):
                 state.add(actor, start, end, priority=1)
 
