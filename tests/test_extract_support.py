@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from loaders.extract import extract
 from loaders.gazetteer import load_gazetteer
+from loaders.model import FuzzyDate
 
 LNA, GNA, HAFTAR = "Libyan National Army", "Government of National Accord", "Khalifa Haftar"
+NTC = "National Transitional Council"
 
 
 def rows(text: str):
@@ -199,3 +203,18 @@ def test_support_pairs(text, expected):
 @pytest.mark.parametrize("text", NOTHING + GENERAL_NOTHING)
 def test_no_support(text):
     assert rows(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the owner of a role noun may be a lower-case mention: "the rebels" of 2011 are the NTC
+        ("Qatar, one of the rebels' most generous Arab backers, sent arms.", {("Qatar", NTC)}),
+        ("France has emerged as the rebels' most vocal backer in the West.", {("France", NTC)}),
+        # a lower-case owner that names nobody gives nothing
+        ("The UAE is the army's main backer.", set()),
+    ],
+)
+def test_lower_case_owner_of_a_backer_noun(text: str, expected: set) -> None:
+    found = extract(text, FuzzyDate(dt.date(2011, 6, 29), "day"), load_gazetteer()).support
+    assert {(s.supporter_name, s.supported_name) for s in found} == expected

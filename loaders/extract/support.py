@@ -111,8 +111,10 @@ def _rules() -> _Rules:
         backers_apposition=re.compile(
             rf"(?:\s*,\s+(?:(?:long|widely|often)\s+)?(?:(?:seen|regarded|viewed|considered|described)\s+as\s+)?"
             rf"|\s+{copula}\s+)"
-            r"(?:one\s+of\s+)?(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3})['’]s?\s+"
-            rf"(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*(?:[,.;]|$)",
+            # (a lower-case owner counts when it is a mention: "the rebels' most generous backers" in 2011)
+            r"(?:one\s+of\s+)?(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3}|(?-i:[a-z])[\w-]+)"
+            r"['’]s?\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*(?:[,.;]|\s+(?:in|among|since|for)\b|$)",
             re.IGNORECASE,
         ),
         among=re.compile(rf"\s+among\s+(?:his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{backer})\b", re.IGNORECASE),
