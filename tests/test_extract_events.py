@@ -263,6 +263,10 @@ GENERAL_CASES = [
     ("Russia moved hardware after the collapse of the Assad regime in December 2024.", ["other"]),
     ("A wooden boat that had sailed from Turkey broke apart off the coast on Sunday.", ["other"]),
     ("Armed men fired on the crowds in Tripoli on Friday.", ["attack"]),
+    ("Libya has been in chaos since the 2011 uprising that toppled and later killed Gadhafi.", ["other"]),
+    # a named guest is received; a deal is only welcomed
+    ("Giorgia Meloni on Thursday received the eastern commander Khalifa Haftar in Rome.", ["meeting"]),
+    ("Haftar was received by Russian Defence Minister Sergei Shoigu in Moscow.", ["meeting"]),
 ]
 
 GENERAL_NOTHING = [
@@ -295,6 +299,7 @@ GENERAL_NOTHING = [
     "Turkey plans to hold joint drills with the GNA.",
     "The ministry invited journalists to the ceremony.",
     "The mission would not resume work until Jan Kubis resigned.",
+    "Fayez al-Sarraj welcomed the deal in a statement from his Presidential Council.",
 ]
 
 
