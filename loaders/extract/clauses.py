@@ -378,11 +378,9 @@ def resolve_it(
 
 
 def date_near(ctx: ArticleContext, start: int, end: int) -> FuzzyDate | None:
-    # Resolve inside the sentence's text only: the resolver indexes the whole text it is given.
-    sentence = sentence_of(ctx, start)
-    lo, hi = min(sentence.char_start, start), max(sentence.char_end, end)
+    # The body's dates are found once per article (cached by the resolver) and filtered to [start, end).
     try:
-        return resolve_date_near(ctx.body[lo:hi], start - lo, end - lo, ctx.published, ctx.weekday_base)
+        return resolve_date_near(ctx.body, start, end, ctx.published, ctx.weekday_base)
     except Exception:  # a date bug must never cost the row
         return None
 
