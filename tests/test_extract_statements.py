@@ -275,6 +275,21 @@ CASES = [
         "strength.",
         ("Nour Khalil", "indirect", "many delegates viewed the blockade as a show of strength"),
     ),
+    # a reply to a claim: the claim noun is not part of the unnamed source; "both countries" are the last two named
+    (
+        "In Cairo, officials said Ankara had poured arms into Libya, a charge Turkish officials reject.",
+        ("anon:Turkish officials", "indirect", "Turkish officials reject"),
+    ),
+    (
+        "Libya Dawn accused Egypt and the UAE of being behind the strikes, a charge both countries dismissed.",
+        ("United Arab Emirates", "indirect", "both countries dismissed"),
+    ),
+    # a speech act of thanks; "in X's view" sources the clause like "according to X"
+    (
+        "Stephanie Williams thanked the Government of Egypt for its generous hospitality.",
+        ("Stephanie Williams", "indirect", "thanked the Government of Egypt"),
+    ),
+    ("In Washington's assessment, the truce is fragile.", ("United States", "indirect", "the truce is fragile")),
     # "at the time" between a subject and its verb
     (
         "The Presidential Council at the time said it regretted the undeclared French presence.",

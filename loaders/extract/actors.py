@@ -876,7 +876,10 @@ def western_government(published: FuzzyDate | None, named: set[str]) -> str:
 
 _PAIR = re.compile(
     r"\b[Tt]he\s+(?P<two>two|both)\s+(?P<noun>men|leaders|rivals|presidents|ministers|commanders|envoys)\b"
+    # "both countries", "the two governments": the last two states named
+    r"|\b(?:[Tt]he\s+)?(?P<two_states>two|[Bb]oth)\s+(?P<states>countries|governments|capitals|states|nations)\b"
 )
+_STATE_TYPES = ("country", "government")
 
 
 def _pairs(state: _State) -> None:
@@ -887,14 +890,19 @@ def _pairs(state: _State) -> None:
         (f for f in state.found if f.kind in ("name", "title", "pronoun") and state.is_person(f.name)),
         key=lambda f: f.start,
     )
+    states = sorted(
+        (f for f in state.found if f.kind == "name" and _actor_type(state, f.name) in _STATE_TYPES),
+        key=lambda f: f.start,
+    )
     starts = [s.char_start for s in ctx.sentences]
     for match in _PAIR.finditer(ctx.body):
-        if state.covered(match.start("two"), match.end("noun")):
+        two, noun = ("two", "noun") if match.group("two") else ("two_states", "states")
+        if state.covered(match.start(two), match.end(noun)):
             continue
         index = bisect.bisect_right(starts, match.start()) - 1
         lo = ctx.sentences[max(index - 2, 0)].char_start if ctx.sentences else 0
         names: list[str] = []
-        for f in reversed([f for f in persons if lo <= f.start < match.start()]):
+        for f in reversed([f for f in (persons if two == "two" else states) if lo <= f.start < match.start()]):
             if f.name not in names:
                 names.append(f.name)
             if len(names) == 2:
@@ -902,8 +910,16 @@ def _pairs(state: _State) -> None:
         if len(names) < 2:
             continue
         first, second = reversed(names)
-        state.add(first, match.start("two"), match.end("two"), priority=0, kind="pronoun")
-        state.add(second, match.start("noun"), match.end("noun"), priority=0, kind="pronoun")
+        state.add(first, match.start(two), match.end(two), priority=0, kind="pronoun")
+        state.add(second, match.start(noun), match.end(noun), priority=0, kind="pronoun")
+
+
+def _actor_type(state: _State, name: str) -> str | None:
+    ref = state.discovered.get(name)
+    if ref is not None:
+        return ref.actor_type
+    entry = state.ctx.gazetteer.get(name)
+    return entry.actor_type if entry is not None else None
 
 
 def resolve_pronoun(body, sentences, persons, offset, gender, gender_of) -> str | None:

@@ -463,6 +463,10 @@ def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
 
 
 _COUNTRY_SIDE = re.compile(r"\s(?P<side>side|camp|leadership|authorities)\s*$", re.IGNORECASE)
+_CLAIM_NOUNS = frozenset(
+    "charge charges claim claims accusation accusations allegation allegations assertion assertions report reports "
+    "account version".split()
+)
 _REPLY_TO_CLAIM = re.compile(
     r"(?:,|\s[–—-])\s+(?:a|an|the)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|assertions?|reports?|account)"
     r"\s+(?:that\s+|which\s+)?(?:the\s+)?$",
@@ -677,8 +681,8 @@ def _anonymous_subject(run: _Run, start: int, end: int) -> _Found | None:
         if low in ("a", "an", "the", "some", "two", "three", "several", "many", "other", "one", "four", "five", "most"):
             determiner = low
             break
-        if low in _CLAUSE_FUNCTION or low in run.rules.say_verbs:
-            break
+        if low in _CLAUSE_FUNCTION or low in run.rules.say_verbs or low in _CLAIM_NOUNS:
+            break  # ("a charge Turkish officials reject": the claim is what they reply to, not part of them)
         np_index = word.start()
     description = left[np_index : head.end()]
     noun = head.group("noun").lower()
@@ -1191,6 +1195,10 @@ def _cut_np(body: str, start: int, end: int) -> int:
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>(?:[^,.;“”\"]|(?<=\b[A-Z])\.){2,100})")
+# "In Cairo's view, CLAUSE": the holder of the view is the source.
+_IN_VIEW = re.compile(
+    r"\b[Ii]n\s+(?P<np>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})['’]s?\s+(?:view|opinion|assessment|estimation)\s*,"
+)
 _CLAUSE_BOUNDARY = re.compile(r"(?:;\s+|,?\s+while\s+|,\s+but\s+|,\s+whereas\s+)")
 
 
@@ -1212,7 +1220,8 @@ def _indirect(run: _Run) -> None:
 _PARTICIPLE = re.compile(
     r",[\"”’]?\s+(?:and\s+|while\s+)?(?P<verb>saying|adding|warning|insisting|arguing|stressing|claiming|explaining|"
     r"vowing|demanding|urging|accusing|denying|describing|declaring|noting|calling\s+(?:on|for)|promising|pledging|"
-    r"threatening|complaining|acknowledging|admitting|asserting|telling\s+(?:\w+\s+){1,3}?that)\b"
+    r"threatening|complaining|acknowledging|admitting|asserting|announcing|confirming|alleging|conceding|reiterating|"
+    r"emphasi[sz]ing|recalling|maintaining|predicting|telling\s+(?:\w+\s+){1,3}?that)\b"
 )
 
 
@@ -1511,7 +1520,11 @@ def _skip_after_say(run: _Run, word: str, pos: int, end: int) -> int:
 
 def _according_to(run: _Run, sentence: Span) -> None:
     body = run.ctx.body
-    for match in _ACCORDING.finditer(body, sentence.char_start, sentence.char_end):
+    matches = [
+        *_ACCORDING.finditer(body, sentence.char_start, sentence.char_end),
+        *_IN_VIEW.finditer(body, sentence.char_start, sentence.char_end),
+    ]
+    for match in matches:
         np_start, np_end = match.start("np"), match.end("np")
         issued = re.match(r"(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|report|communique|release)\s+(?:from|by|of)\s+",
                           body[np_start:np_end])
@@ -1527,9 +1540,10 @@ def _according_to(run: _Run, sentence: Span) -> None:
         if not speakers:
             continue
         found = _Found(speakers, np_start)
-        after = body[match.end("np") : match.end("np") + 2]
+        lead_end = match.end() if match.re is _IN_VIEW else match.end("np")  # (after "In Cairo's view,")
+        after = body[lead_end : lead_end + 2]
         if match.start() - sentence.char_start < 3:  # "According to X, CLAUSE."
-            content_start, content_end = match.end("np"), _content_end(body, sentence)
+            content_start, content_end = lead_end, _content_end(body, sentence)
         elif re.match(r",\s*$", body[match.start() - 2 : match.start()]) and after.startswith(",") and (
             re.match(r"[^,;]*$", body[sentence.char_start : match.start() - 2])
         ):  # "Jordan, according to the report, provided ...": the sentence around the aside
