@@ -90,6 +90,8 @@ NOTHING = [
     "The LNA said it would never back down.",
     "Haftar's allies in the east rejected the deal.",
     "The rally behind the mosque in Tripoli was peaceful.",
+    # the uprising is backed, not the man it overthrew
+    "Muammar Gaddafi was overthrown and killed during an uprising backed by NATO air strikes.",
 ]
 
 

@@ -284,6 +284,15 @@ def _possessive_after(body: str, mention: Mention) -> bool:
     return body[mention.char_end : mention.char_end + 2] in ("'s", "’s")
 
 
+# An event or movement right before a passive support verb is what is backed, not an actor named earlier.
+_EVENT_NP_BEFORE = re.compile(
+    r"\b(?:an?|the|its|their|his)\s+(?:[\w-]+\s+){0,2}?(?:uprising|revolt|revolution|rebellion|insurrection|campaign|"
+    r"offensive|operation|intervention|coup|protests?|movement|air\s+strikes?|strikes|bombing|war)\s*,?\s*"
+    r"(?:(?:which|that)\s+(?:is|was|were|are|has\s+been|had\s+been)\s+|(?:is|was|were|are|has\s+been|had\s+been)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int]:
     """The supported party before a passive verb: nearest Libyan mention, "the government", or a pronoun."""
     body = ctx.body
@@ -297,6 +306,9 @@ def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int
         and not clauses.in_aside(body, clause.char_start, m, verb_start)
     ]
     candidate = mentions[-1] if mentions else None
+    event_np = _EVENT_NP_BEFORE.search(text)
+    if event_np is not None and (candidate is None or candidate.char_end <= clause.char_start + event_np.start()):
+        return None, verb_start  # "Gaddafi was killed during an uprising backed by NATO": the uprising is backed
     if gov is not None and (candidate is None or clause.char_start + gov.start() > candidate.char_start):
         name = clauses.government_by_cue(ctx, gov.group(), clause.char_start + gov.start())
         if name:
