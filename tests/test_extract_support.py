@@ -62,6 +62,9 @@ CASES = [
     ("Haftar's most generous patron, however, is widely seen as the United Arab Emirates.",
      {("United Arab Emirates", HAFTAR)}),
     ("Bashagha is widely regarded as having the support of Egypt.", {("Egypt", "Fathi Bashagha")}),
+    # a title after a "-backed" compound still points back to its holder
+    ("Khalifa Haftar visited Derna. The Russian-backed commander, who also counts Egypt among his patrons, spoke.",
+     {("Russia", "Khalifa Haftar"), ("Egypt", "Khalifa Haftar")}),
     # an armed group backing another Libyan faction is support as the text states it
     ("Islamist militias formed Libya Dawn, which backs the General National Congress.",
      {("Libya Dawn", "General National Congress")}),

@@ -103,7 +103,9 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         version=str(data["version"]),
         titles=re.compile(rf"(?<![\w-])(?:{title_alt})(?![\w-])", re.IGNORECASE),
         role_alone=re.compile(
-            rf"\b[Tt]he\s+(?P<mod>(?:former|new|top|veteran|libyan|us|u\.s\.|russian|turkish)\s+|"
+            # ("the Russian-backed commander": a compound before the title says who backs him, not who he is)
+            rf"\b[Tt]he\s+(?:[\w.]+[-‑](?:backed|based|aligned|allied|supported|led)\s+)?"
+            rf"(?P<mod>(?:former|new|top|veteran|libyan|us|u\.s\.|russian|turkish)\s+|"
             rf"(?-i:(?:UN|U\.N\.|EU|E\.U\.|[A-Z][a-z]+)\s+))?"
             rf"(?P<title>(?:{title_alt}))(?![\w-])(?!\s+(?-i:[A-Z]))",
             re.IGNORECASE,
