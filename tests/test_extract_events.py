@@ -232,6 +232,7 @@ GENERAL_CASES = [
     ("The GNU sent an aircraft with 14 tonnes of medical supplies to Benghazi.", ["other"]),
     # rounds of talks, agreements told by their parties or relative clauses, declarations, initiatives, invitations
     ("The third and final round of UN-facilitated talks in Cairo ended on Sunday.", ["meeting"]),
+    ("The third round of talks between the two chambers in Cairo ended with broad consensus.", ["meeting"]),
     ("The memorandum that Tripoli and Ankara signed on Nov. 27 angered Greece.", ["diplomatic"]),
     ("Khalid al-Mishri, chairman of the High Council of State, also signed the declaration on Monday.", ["diplomatic"]),
     ("Bashagha struck a deal with Khalifa Haftar in February.", ["diplomatic"]),
@@ -300,6 +301,7 @@ GENERAL_NOTHING = [
     "The ministry invited journalists to the ceremony.",
     "The mission would not resume work until Jan Kubis resigned.",
     "Fayez al-Sarraj welcomed the deal in a statement from his Presidential Council.",
+    "The fourth round of talks will be held in Geneva next month.",
 ]
 
 
