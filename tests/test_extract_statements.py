@@ -290,6 +290,9 @@ CASES = [
         ("Stephanie Williams", "indirect", "thanked the Government of Egypt"),
     ),
     ("In Washington's assessment, the truce is fragile.", ("United States", "indirect", "the truce is fragile")),
+    # who saw a report is not its source
+    ("According to a UN report seen by Reuters, the UAE shipped weapons.",
+     ("United Nations", "indirect", "the UAE shipped weapons")),
     # "at the time" between a subject and its verb
     (
         "The Presidential Council at the time said it regretted the undeclared French presence.",

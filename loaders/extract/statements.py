@@ -1189,8 +1189,11 @@ _QUOTED_AS = re.compile(rf"\s*,?\s*[^“”\".;]{{0,80}}?{_QUOTED_ONE}(?:saying|
 
 
 def _cut_np(body: str, start: int, end: int) -> int:
-    """'a senior UN diplomat speaking on condition of anonymity' -> 'a senior UN diplomat'."""
-    cut = re.search(r"\s+(?:speaking|who|in|on|at|during|after|when|according|from|to)\b", body[start:end])
+    """'a senior UN diplomat speaking on condition of anonymity' -> 'a senior UN diplomat'; 'a UN report seen by
+    Reuters' -> 'a UN report'."""
+    # ("a UN report seen by Reuters": who saw the report is not its source)
+    cut = re.search(r"\s+(?:speaking|who|in|on|at|during|after|when|according|from|to|seen|obtained|reviewed)\b",
+                    body[start:end])
     return start + cut.start() if cut else end
 
 
