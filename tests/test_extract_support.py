@@ -62,6 +62,10 @@ CASES = [
     ("Haftar's most generous patron, however, is widely seen as the United Arab Emirates.",
      {("United Arab Emirates", HAFTAR)}),
     ("Bashagha is widely regarded as having the support of Egypt.", {("Egypt", "Fathi Bashagha")}),
+    # full weight behind; a military intervention on one's behalf; an adverb before "by"
+    ("Ankara has thrown its full weight behind the Government of National Accord.", {("Turkey", GNA)}),
+    ("Turkey intervened militarily on behalf of the GNA in January.", {("Turkey", GNA)}),
+    ("Haftar is supported militarily by the UAE.", {("United Arab Emirates", HAFTAR)}),
     # a title after a "-backed" compound still points back to its holder
     ("Khalifa Haftar visited Derna. The Russian-backed commander, who also counts Egypt among his patrons, spoke.",
      {("Russia", "Khalifa Haftar"), ("Egypt", "Khalifa Haftar")}),

@@ -85,7 +85,8 @@ def _rules() -> _Rules:
     government = clauses.government_nouns(*r["supported_government_nouns"])
     copula = rf"(?:{clauses.alternation(r['backer_copula_adverbs'])}\s+)?{clauses.alternation(r['backer_copulas'])}"
     return _Rules(
-        passive=re.compile(rf"(?<![\w-])(?:{r['passive_verbs']})\s+by\s+", re.IGNORECASE),
+        # ("supported militarily by the UAE": an adverb may sit before "by")
+        passive=re.compile(rf"(?<![\w-])(?:{r['passive_verbs']})\s+(?:\w+ly\s+)?by\s+", re.IGNORECASE),
         active=re.compile(rf"(?<![\w-])(?:{r['active_verbs']})(?![\w-])", re.IGNORECASE),
         compound=re.compile(rf"[-‑](?:{r['compound_verbs']})(?![\w-])", re.IGNORECASE),
         noun=re.compile(r"(?<![\w-])" + clauses.alternation(r["noun_patterns"]) + r"\s+(?:the\s+)?", re.IGNORECASE),
