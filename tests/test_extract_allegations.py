@@ -352,11 +352,6 @@ GENERAL_CASES = [
         "Russia has stepped up cargo flights carrying military equipment to Haftar's bases.",
         [("Russia", LNA, {"equipment"})],
     ),
-    # fighters after "to" are where the supply goes; "up to 1,200 people" are the supply
-    (
-        "Qatar is believed to have funnelled cash and weapons to Libya Dawn's Islamist militias.",
-        [("Qatar", "Libya Dawn", {"currency", "weapons"})],
-    ),
     # a group's fighters serve its own side, not the minister who counts them
     (
         "Fathi Bashagha, the GNA interior minister, arrived. The minister put the number of Wagner personnel in "

@@ -408,10 +408,6 @@ def _irrealis(rules: _Rules, between: str) -> bool:
     return clauses.has_cue(rules.irrealis, between[-60:])
 
 
-# "weapons to Islamist militias" (not "up to 1,200 people": a quantity)
-_DESTINATION_BEFORE = re.compile(r"(?<!\bup )\b(?:to|for)\s+(?:the\s+)?(?:[A-Za-z][\w-]*\s+){0,2}$", re.IGNORECASE)
-
-
 def _materiel(ctx, rules: _Rules, window: Span, *, own: bool = False) -> tuple[list[str], int, int | None]:
     """Materiel categories in the window; own=True: possessives are the supplier's ("Turkey keeps its troops")."""
     body = ctx.body
@@ -431,12 +427,9 @@ def _materiel(ctx, rules: _Rules, window: Span, *, own: bool = False) -> tuple[l
             and (
                 _POSSESSIVE_BEFORE.search(body[max(0, match.start() - 30) : match.start()])
                 or any(e <= match.start() <= e + 1 for _, e in libyan_spans)
-                or _DESTINATION_BEFORE.search(body, max(0, match.start() - 40), match.start())
             )
         ):
-            # "Haftar's troops", "his fighters", "Libya Dawn fighters", "weapons to Islamist militias": the
-            # recipient, not the materiel
-            continue
+            continue  # "Haftar's troops", "his fighters", "Libya Dawn fighters": the recipient, not the materiel
         found.append(category)
         if category == "military_personnel" and re.match(
             r"(?:military\s+)?(?:trainers|instructors)", match.group(), re.I
