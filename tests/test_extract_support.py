@@ -227,3 +227,9 @@ def test_no_support(text):
 def test_lower_case_owner_of_a_backer_noun(text: str, expected: set) -> None:
     found = extract(text, FuzzyDate(dt.date(2011, 6, 29), "day"), load_gazetteer()).support
     assert {(s.supporter_name, s.supported_name) for s in found} == expected
+
+
+def test_authorities_in_tripoli_are_the_western_government_of_the_period() -> None:
+    text = "The Presidential Council met. Turkey, which backs the authorities in Tripoli, sent a delegation."
+    found = extract(text, FuzzyDate(dt.date(2022, 8, 28), "day"), load_gazetteer()).support
+    assert {(s.supporter_name, s.supported_name) for s in found} == {("Turkey", "Government of National Unity")}

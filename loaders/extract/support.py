@@ -125,7 +125,9 @@ def _rules() -> _Rules:
         accusation_alt=r["accusation"],
         government_np=re.compile(
             rf"\s*(?:the\s+|its\s+|Libya['’]s\s+)?(?:[\w.-]+\s+){{0,3}}?{government}\b"
-            r"(?:\s+(?:of|led by|headed by|under)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?)?",
+            r"(?:\s+(?:of|led by|headed by|under)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?"
+            # ("the authorities in Tripoli": the place is the cue to which government)
+            r"|\s+(?:in|based\s+in)\s+(?:Tripoli|Benghazi|Tobruk|Bayda|the\s+(?:east|west|capital))\b)?",
             re.IGNORECASE,
         ),
         government_word=re.compile(rf"\b(?:the|its|this|that)\s+(?:[\w.-]+\s+){{0,2}}?{government}\b", re.IGNORECASE),
