@@ -62,6 +62,11 @@ CASES = [
     ("Haftar's most generous patron, however, is widely seen as the United Arab Emirates.",
      {("United Arab Emirates", HAFTAR)}),
     ("Bashagha is widely regarded as having the support of Egypt.", {("Egypt", "Fathi Bashagha")}),
+    # "stand behind"; a state's own forces act for it (not fighters of its nationality); the group fighters come from
+    ("Egypt backs Haftar, while Turkey and Qatar stand behind the GNA.",
+     {("Egypt", HAFTAR), ("Turkey", GNA), ("Qatar", GNA)}),
+    ("French special forces have operated alongside Haftar's troops in Benghazi.", {("France", HAFTAR)}),
+    ("Russian mercenaries from the Wagner Group fighting for Haftar withdrew.", {("Wagner Group", HAFTAR)}),
     # full weight behind; a military intervention on one's behalf; an adverb before "by"
     ("Ankara has thrown its full weight behind the Government of National Accord.", {("Turkey", GNA)}),
     ("Turkey intervened militarily on behalf of the GNA in January.", {("Turkey", GNA)}),

@@ -19,6 +19,11 @@ from loaders.extract import clauses
 from loaders.extract.context import ArticleContext
 from loaders.model import Mention, Span, Support
 
+# After a demonym, a state's own forces (the state acts), not fighters of that nationality.
+_STATE_FORCES_AFTER = re.compile(
+    r"\s+(?:special\s+forces|troops|soldiers|forces|military|army|navy|air\s+force|warplanes|jets|warships|"
+    r"commandos|military\s+(?:advisers|advisors|personnel|instructors))\b"
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|with|by|from|to|in|for|against|alongside|on|at|into|toward|towards|about|over|than|between|among|"
     r"via|through|under|after|near)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,2}?$",
@@ -548,7 +553,11 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
         # "dependent on Turkey, which supports it": the relative pronoun's antecedent, whatever precedes it
         relative = index == len(mentions) - 1 and _RELATIVE_TAIL.fullmatch(body, mention.char_end, verb_start)
         before = body[max(clause.char_start, mention.char_start - 30) : mention.char_start]
-        if _PREPOSITION_BEFORE.search(before) and not relative:
+        # ("mercenaries from the Wagner Group fighting for Haftar": the group they come from is the supporter)
+        from_group = re.search(r"\b(?:from|of)\s+(?:the\s+)?$", before) and clauses.actor_type(
+            ctx, mention.actor_name
+        ) in ("armed_group", "organization")
+        if _PREPOSITION_BEFORE.search(before) and not relative and not from_group:
             continue
         if _possessive_after(body, mention):
             continue
@@ -556,7 +565,11 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
             continue
         name = mention.actor_name
         if ctx.is_demonym(mention):
-            return [], verb_start, None  # "Syrian mercenaries fought for the GNA": not Syria
+            # "Syrian mercenaries fought for the GNA": not Syria; "French special forces operated alongside": France
+            if not _STATE_FORCES_AFTER.match(body, mention.char_end):
+                return [], verb_start, None
+            state = clauses.foreign_state(ctx, name)
+            return ([state], mention.char_start, None) if not clauses.is_libyan(ctx, state) else ([], verb_start, None)
         if mention.surface_form.lower() in ("it", "they") and clauses.is_libyan(ctx, name):
             name = clauses.resolve_it(ctx, mention.char_start, libyan=False) or name
         if clauses.is_libya(name) or (
