@@ -67,6 +67,9 @@ CASES = [
      {("Egypt", HAFTAR), ("Turkey", GNA), ("Qatar", GNA)}),
     ("French special forces have operated alongside Haftar's troops in Benghazi.", {("France", HAFTAR)}),
     ("Russian mercenaries from the Wagner Group fighting for Haftar withdrew.", {("Wagner Group", HAFTAR)}),
+    # "the government's most important ally" after a relative "who": the government the sentence is about
+    ("GNA head Fayez al-Sarraj held talks with Recep Tayyip Erdogan, who has been the government's most important "
+     "ally since November.", {("Turkey", GNA)}),
     # full weight behind; a military intervention on one's behalf; an adverb before "by"
     ("Ankara has thrown its full weight behind the Government of National Accord.", {("Turkey", GNA)}),
     ("Turkey intervened militarily on behalf of the GNA in January.", {("Turkey", GNA)}),

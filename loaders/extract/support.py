@@ -81,6 +81,7 @@ class _Rules:
     government_word: re.Pattern[str]
     demonym_support: re.Pattern[str]
     counts_among: re.Pattern[str]
+    government_nouns: frozenset[str]  # "the government's ally": a government noun as a possessive owner
 
 
 @functools.lru_cache(maxsize=1)
@@ -141,6 +142,7 @@ def _rules() -> _Rules:
             rf"{clauses.alternation(r['demonym_support_nouns'])}(?:\s+(?P<for>for|to)\s+(?:the\s+)?)?",
         ),
         counts_among=re.compile(rf"\b{clauses.alternation(r['counts_among_verbs'])}\s+(?:the\s+)?", re.IGNORECASE),
+        government_nouns=frozenset(str(n).lower() for n in r["supported_government_nouns"]),
     )
 
 
@@ -677,13 +679,18 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     for match in rules.backers_apposition.finditer(body, s, e) if has_noun else ():
         owner = next((m for m in ctx.mentions_in(match.start("owner"), match.end("owner") + 1)
                       if m.char_start == match.start("owner")), None)
+        owner_name = owner.actor_name if owner is not None else None
+        if owner is None and match.group("owner").lower() in rules.government_nouns:
+            # "Erdogan, who has been the government's most important ally": the government the text is about
+            owner_name = clauses.government_by_cue(ctx, "the " + match.group("owner"), match.start("owner"))
         listed = [m for m in ctx.mentions_in(s, match.start()) if m.char_end <= match.start()]
-        if owner is None or not listed or not clauses.is_libyan(ctx, owner.actor_name):
+        if owner_name is None or not listed or not clauses.is_libyan(ctx, owner_name):
             continue
-        if body[listed[-1].char_end : match.start()].strip():
+        gap = body[listed[-1].char_end : match.start()]
+        if gap.strip() and not _RELATIVE_TAIL.fullmatch(gap + " "):
             continue
         group = clauses.coordination(ctx, listed, len(listed) - 1)
-        out.extend(_rows(ctx, group, owner.actor_name, group[0].char_start, match.end()))
+        out.extend(_rows(ctx, group, owner_name, group[0].char_start, match.end()))
     # "Russia's support for Haftar"
     for match in rules.possessive_noun.finditer(body, s, e):
         owner = next(
