@@ -390,6 +390,8 @@ GENERAL_NOTHING = [
     "A Turkish training ship made a port call in Benghazi.",
     "The rebels were heavily armed.",
     "Operation Irini tracked cargo flights carrying weapons to eastern Libya.",
+    # a supply to an armed group abroad is no Libyan embargo case
+    "The UAE had flown weapons and ammunition to the RSF via an airstrip in eastern Chad.",
 ]
 
 

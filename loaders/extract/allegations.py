@@ -585,7 +585,9 @@ def _foreign_destination(ctx, window: Span) -> bool:
     if any(clauses.is_libyan(ctx, m.actor_name) or clauses.is_libya(m.actor_name) for m in mentions):
         return False
     for mention in mentions:
-        if clauses.actor_type(ctx, mention.actor_name) != "country":
+        # "to Syria", "to the RSF" (Sudan's): a foreign country, or an armed group based abroad
+        kind = clauses.actor_type(ctx, mention.actor_name)
+        if kind != "country" and not (kind == "armed_group" and clauses.entry_country(ctx, mention.actor_name)):
             continue
         before = ctx.body[max(window.char_start, mention.char_start - 12) : mention.char_start]
         if _NOT_LIBYAN_DESTINATION.search(before):
