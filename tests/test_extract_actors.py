@@ -97,6 +97,9 @@ def test_role_title_alone_resolves_to_gazetteer_person() -> None:
         ("Turkish Foreign Minister Mevlut Cavusoglu arrived. The minister said the deal was legal.",
          "Mevlut Cavusoglu"),
         ("UN Special Envoy Ghassan Salame arrived. The envoy said the talks would resume.", "Ghassan Salame"),
+        # a name used as a modifier yields to the holder of the title named just before it
+        ("Colonel Thierry Burkhard said the drops came after Gaddafi's forces encircled villages. The colonel "
+         "said more.", "Thierry Burkhard"),
         # a deputy is not "the minister"
         ("Deputy Foreign Minister Ali Maherzi arrived. The minister said the deal was legal.", None),
         ("Mikhail Bogdanov, the deputy foreign minister, arrived. The minister said the deal was legal.", None),
@@ -104,7 +107,8 @@ def test_role_title_alone_resolves_to_gazetteer_person() -> None:
 )
 def test_title_head_noun_resolves_to_the_introduced_person(body: str, expected: str | None) -> None:
     ctx = run(body)
-    minister = [m for m in ctx.mentions if m.surface_form.lower() in ("minister", "envoy")]
+    minister = [m for m in ctx.mentions if m.surface_form.lower() in ("minister", "envoy", "colonel")
+                and ctx.body[m.char_start - 4 : m.char_start].lower() == "the "]
     assert [m.actor_name for m in minister] == ([expected] if expected else [])
 
 

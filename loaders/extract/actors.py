@@ -749,17 +749,20 @@ def _titles_alone(state: _State) -> None:
         country = state.ctx.gazetteer.lookup_demonym(mod) or state.ctx.gazetteer.lookup(mod) if mod else None
         country_name = country.name if country is not None and country.actor_type == "country" else None
         i = bisect.bisect_left(name_starts, start)
-        target = next(
-            (
-                f
-                for f in reversed(names[max(0, i - 200) : i])
-                if _title_fits(forms, _titles_of(state, f.name), state.rules.lesser_office)
-                and (country_name is None or _country_of(state, f.name) == country_name)
-            ),
-            None,
-        )
-        if target is None:
+        fitting = [
+            f
+            for f in reversed(names[max(0, i - 200) : i])
+            if _title_fits(forms, _titles_of(state, f.name), state.rules.lesser_office)
+            and (country_name is None or _country_of(state, f.name) == country_name)
+        ]
+        if not fitting:
             continue
+        target = fitting[0]
+        if _MODIFIER_AFTER.match(body, target.end):
+            # "Colonel Burkhard said the drops came after Gaddafi's forces ... The colonel insisted": a name used as a
+            # modifier yields to a holder of the title named just before it
+            target = next((f for f in fitting[1:] if f.start >= target.start - 300
+                           and not _MODIFIER_AFTER.match(body, f.end)), target)
         state.add(target.name, start, end, priority=1, kind="title")
 
 
