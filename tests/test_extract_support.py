@@ -70,6 +70,9 @@ CASES = [
     # "the government's most important ally" after a relative "who": the government the sentence is about
     ("GNA head Fayez al-Sarraj held talks with Recep Tayyip Erdogan, who has been the government's most important "
      "ally since November.", {("Turkey", GNA)}),
+    # foreign partners are backers; a dash may open their list
+    ("The LNA's foreign partners – Egypt, the UAE and Russia above all – have kept quiet.",
+     {("Egypt", LNA), ("United Arab Emirates", LNA), ("Russia", LNA)}),
     # full weight behind; a military intervention on one's behalf; an adverb before "by"
     ("Ankara has thrown its full weight behind the Government of National Accord.", {("Turkey", GNA)}),
     ("Turkey intervened militarily on behalf of the GNA in January.", {("Turkey", GNA)}),
@@ -105,6 +108,7 @@ NOTHING = [
     "The LNA said it would never back down.",
     "Haftar's allies in the east rejected the deal.",
     "The rally behind the mosque in Tripoli was peaceful.",
+    "Libya's trade partners include Italy and Spain.",
     # the uprising is backed, not the man it overthrew
     "Muammar Gaddafi was overthrown and killed during an uprising backed by NATO air strikes.",
 ]

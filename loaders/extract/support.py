@@ -47,11 +47,13 @@ _ALLY_OF_FOREIGN = re.compile(
     re.IGNORECASE,
 )
 # A stem of every support noun pattern in _nouns (backing, supporters, patron, sponsor, suppliers, ally, proxy, client,
-# protégé, help, assistance, intervention): a sentence without one is skipped whole.
+# protégé, help, assistance, intervention, partner): a sentence without one is skipped whole.
 _NOUN_FAMILY = re.compile(
-    r"back|support|help|assist|patron|sponsor|suppl|all(?:y|ies)|prox|client|prot[eé]g|intervention", re.IGNORECASE
+    r"back|support|help|assist|patron|sponsor|suppl|all(?:y|ies)|prox|client|prot[eé]g|intervention|partner",
+    re.IGNORECASE,
 )
-_SUPPORT_NOUN = re.compile(r"support|backing|patronage|backer|all(?:y|ies)|patron|sponsor")  # (a cheap prefilter)
+# (a cheap prefilter)
+_SUPPORT_NOUN = re.compile(r"support|backing|patronage|backer|all(?:y|ies)|patron|sponsor|partner")
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}")
 _IT_THEY = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
@@ -109,7 +111,8 @@ def _rules() -> _Rules:
             re.IGNORECASE,
         ),
         backer_is=re.compile(
-            rf"['’]s?\s+(?:\w+\s+){{0,3}}?(?:{backer})\s*(?:,\s*(?:however,\s+)?)?(?:(?:is|are|was|were)\s+"
+            # ("the LAAF's foreign partners – Egypt, the UAE and Russia": a dash opens the list)
+            rf"['’]s?\s+(?:\w+\s+){{0,3}}?(?:{backer})\s*(?:,\s*(?:however,\s+)?|[–—]\s*)?(?:(?:is|are|was|were)\s+"
             rf"(?:widely\s+)?(?:seen\s+as|regarded\s+as|considered|thought\s+to\s+be\s+)?|(?:include|included|"
             rf"includes|such as|including|like)\s+)?(?:the\s+)?",
             re.IGNORECASE,
