@@ -268,6 +268,15 @@ GENERAL_CASES = [
     # a named guest is received; a deal is only welcomed
     ("Giorgia Meloni on Thursday received the eastern commander Khalifa Haftar in Rome.", ["meeting"]),
     ("Haftar was received by Russian Defence Minister Sergei Shoigu in Moscow.", ["meeting"]),
+    # envoys summoned, flagged ships boarded, migrants rescued, wars erupting, truces told in a relative clause,
+    # talks agreed, an embargo dated by its month only
+    ("Turkey on Monday summoned envoys from the European Union, Germany and Italy.", ["diplomatic"]),
+    ("Soldiers from the frigate Hamburg boarded the Turkish-flagged Roseline A on Sunday evening.", ["other"]),
+    ("The Armed Forces of Malta rescued 76 migrants from a wooden boat on Monday.", ["other"]),
+    ("The war in Sudan erupted in April 2023.", ["other"]),
+    ("The ceasefire that Turkey and Russia brokered on January 12 collapsed.", ["diplomatic"]),
+    ("Both sides had agreed to resume talks in the 5+5 Joint Military Commission.", ["diplomatic"]),
+    ("The drops breached the arms embargo imposed on Libya in February.", ["un_action"]),
 ]
 
 GENERAL_NOTHING = [
