@@ -331,6 +331,18 @@ def test_coordinated_reports_do_not_overlap() -> None:
     assert ("Sergey Lavrov", "indirect", "Moscow had asked Paris for an explanation") in found
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The UAE has not publicly responded to the findings.",
+        "Haftar did not say whether he would attend.",
+        "Russia has yet to comment on the report.",
+    ],
+)
+def test_a_negated_reporting_verb_says_nothing(body: str) -> None:
+    assert triples(body) == set()
+
+
 def test_member_states_is_no_speaker_of_a_quote() -> None:
     found = triples('The Security Council urged all member states to refrain from "any actions that could undermine '
                     'the ceasefire".')

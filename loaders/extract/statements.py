@@ -725,6 +725,9 @@ def _modifies_next(ctx: ArticleContext, first: Mention, second: Mention) -> bool
     return len(gap) <= 40 and bool(re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z.-]+\s+){0,4}", gap))
 
 
+_NEGATED_VERB = re.compile(
+    r"\b(?:not|never|n[o’']t|no\s+longer|yet\s+to)\s+(?:\w+ly\s+|yet\s+|even\s+)?$", re.IGNORECASE
+)
 _PLACE_ADVERBIAL = re.compile(r"\s*(?:In|At|From|Inside|Outside|Near)\s+(?:the\s+)?$")
 
 
@@ -1348,6 +1351,8 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return
     if _SUBORDINATE.search(body, max(sentence.char_start, found.np_start - 30), found.np_start):
         return  # "as long as the GNA requests it", "if Haftar rejects the deal": a condition, not speech
+    if _NEGATED_VERB.search(body, max(sentence.char_start, verb.start() - 30), verb.start()):
+        return  # "The UAE has not publicly responded", "Haftar never said": nothing was said
     if word in rules.document_verbs and not all(
         s.via == "document" or (s.name and run.ctx.actor_type(s.name) in ("international_org", "organization"))
         for s in found.speakers
