@@ -290,6 +290,12 @@ CASES = [
         ("Stephanie Williams", "indirect", "thanked the Government of Egypt"),
     ),
     ("In Washington's assessment, the truce is fragile.", ("United States", "indirect", "the truce is fragile")),
+    # one unnamed member of a body is not the body
+    (
+        'The UN panel of experts reported the flights. "These groups are mercenaries," a former member of the panel '
+        "said.",
+        ("anon:former member of the panel", "direct", "These groups are mercenaries"),
+    ),
     # who saw a report is not its source
     ("According to a UN report seen by Reuters, the UAE shipped weapons.",
      ("United Nations", "indirect", "the UAE shipped weapons")),

@@ -419,6 +419,12 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             # "Prime Minister Dbeibah of the GNU criticised": the head before the complement speaks;
             # "the parliament allied to Haftar called on": not Haftar
             head = _mention_ending_at(ctx, complement.start(), start)
+            member = _MEMBER_OF.search(body, max(start, complement.start() - 40), complement.start())
+            if head is None and member is not None and complement.group("prep").lower() == "of":
+                # "a former member of the panel said": one unnamed person, not the panel
+                description = body[member.start("np") : mention.char_end]
+                return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")],
+                              member.start())
             if head is not None and complement.group("prep").lower() in ("of", "from"):
                 mention = head if ctx.actor_type(head.actor_name) == "person" else mention
             elif complement.group("prep").lower() not in ("of", "from"):
@@ -725,6 +731,8 @@ def _modifies_next(ctx: ArticleContext, first: Mention, second: Mention) -> bool
     return len(gap) <= 40 and bool(re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z.-]+\s+){0,4}", gap))
 
 
+_MEMBER_OF = re.compile(r"\b(?:an?|one|two|three|several)\s+(?P<np>(?:former\s+|senior\s+|current\s+)?members?)\s*$",
+                        re.IGNORECASE)
 _NEGATED_VERB = re.compile(
     r"\b(?:not|never|n[o’']t|no\s+longer|yet\s+to)\s+(?:\w+ly\s+|yet\s+|even\s+)?$", re.IGNORECASE
 )
