@@ -296,6 +296,12 @@ CASES = [
         "said.",
         ("anon:former member of the panel", "direct", "These groups are mercenaries"),
     ),
+    # "no." ends a sentence unless a number follows
+    (
+        'Hulusi Akar said the soldiers searched the ship even after Ankara said no. "They turned the crew\'s cabins '
+        'upside down," he told reporters in Ankara.',
+        ("Hulusi Akar", "direct", "They turned the crew's cabins upside down"),
+    ),
     # who saw a report is not its source
     ("According to a UN report seen by Reuters, the UAE shipped weapons.",
      ("United Nations", "indirect", "the UAE shipped weapons")),

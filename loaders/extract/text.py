@@ -16,6 +16,7 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt adm gov sen rep st jr sr prof vs etc inc corp co ltd no fig jan feb mar apr "
     "jun jul aug sep sept oct nov dec u.s u.k u.n u.a.e e.u a.m p.m i.e e.g".split()
 )
+_BEFORE_NUMBER = frozenset("no fig jan feb mar apr jun jul aug sep sept oct nov dec".split())
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, whitespace, then a sentence start.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 
@@ -30,6 +31,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
         start -= 1
     word = text[start:dot].lower()
+    if word in _BEFORE_NUMBER:
+        # "No. 5", "Nov. 27" abbreviate only before a number: 'even after Ankara said no. "They ...' ends a sentence
+        return re.match(r"\s*\d", text[dot + 1 : dot + 4]) is not None
     if word in _ABBREVIATIONS:
         return True
     # Single initials ("John F. Kennedy") and dotted acronyms ("U.N.").
