@@ -179,7 +179,7 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -190,7 +190,7 @@ def _year_for(month: int, day: int | None, base: FuzzyDate) -> int:
     """The base's year, or the one before when month/day would lie after the base at the base's precision."""
     year = base.value.year
     if base.precision == "day":
-        candidate = _safe_date(year, month, day or 1)
+        candidate = safe_date(year, month, day or 1)
         if candidate is not None and candidate > base.value:
             return year - 1
     elif base.precision == "month" and month > base.value.month:
@@ -216,7 +216,7 @@ def _absolute(year: int | None, month: int, day: int | None, base: FuzzyDate | N
         year = _year_for(month, day, base)
     if day is None:
         return FuzzyDate(dt.date(year, month, 1), "month")
-    date = _safe_date(year, month, day)
+    date = safe_date(year, month, day)
     return FuzzyDate(date, "day") if date else None
 
 
@@ -336,7 +336,7 @@ def _candidates(text: str, base: FuzzyDate | None, weekday_base: FuzzyDate | Non
                 continue  # "2020 May" is not "20 May"
             month, day = _month_number(m["m"]), _day_number(m["d"])
             year = int(m["y"]) if m["y"] else None
-            if _safe_date(year or 2000, month, day) is None:
+            if safe_date(year or 2000, month, day) is None:
                 continue
             start = m.start()
             prefix = _PREFIX.search(text, max(0, start - 12), start)
@@ -353,13 +353,13 @@ def _candidates(text: str, base: FuzzyDate | None, weekday_base: FuzzyDate | Non
         if not _word_start(text, m.start()):
             continue
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
-        if _safe_date(year, month, day):
+        if safe_date(year, month, day):
             add(m.start(), m.end(), FuzzyDate(dt.date(year, month, day), "day"), "absolute", year, month, day)
     for m in _DOTTED.finditer(text):
         if not _word_start(text, m.start()) or covered[m.start()]:
             continue
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
-        if _safe_date(year, month, day):
+        if safe_date(year, month, day):
             add(m.start(), m.end(), FuzzyDate(dt.date(year, month, day), "day"), "absolute", year, month, day)
             cover(m.start(), m.end())
     for m in _SLASHED.finditer(text):
@@ -369,7 +369,7 @@ def _candidates(text: str, base: FuzzyDate | None, weekday_base: FuzzyDate | Non
         if (a > 12) == (b > 12):
             continue  # both could be the month (or neither): ambiguous
         day, month = (a, b) if a > 12 else (b, a)
-        if _safe_date(year, month, day):
+        if safe_date(year, month, day):
             add(m.start(), m.end(), FuzzyDate(dt.date(year, month, day), "day"), "absolute", year, month, day)
             cover(m.start(), m.end())
     for m in _MONTH_YEAR.finditer(text):
@@ -556,7 +556,7 @@ def parse_iso_published(value: str) -> FuzzyDate | None:
             return None
         if m["d"] is None:
             return FuzzyDate(dt.date(year, month, 1), "month")
-        date = _safe_date(year, month, int(m["d"]))
+        date = safe_date(year, month, int(m["d"]))
         return FuzzyDate(date, "day") if date else None
     try:
         parsed = email.utils.parsedate_to_datetime(value.strip())

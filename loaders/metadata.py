@@ -18,7 +18,7 @@ from loaders.trie import trie_regex
 from loaders.yamlio import parse_yaml
 
 from loaders.clean import furniture_reason
-from loaders.dates import MONTHS, WEEKDAYS, DateMention, coarsen, find_dates
+from loaders.dates import MONTHS, WEEKDAYS, DateMention, coarsen, find_dates, safe_date
 from loaders.model import FuzzyDate
 
 LEXICONS = Path(__file__).parent / "lexicons"
@@ -78,9 +78,9 @@ def _numeric_stamp(line: str, body: str) -> dt.date | None:
     if match is None:
         return None
     if match["iy"]:
-        return _safe_day(int(match["iy"]), int(match["im"]), int(match["id"]))
+        return safe_date(int(match["iy"]), int(match["im"]), int(match["id"]))
     a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
-    readings = [d for d in (_safe_day(year, b, a), _safe_day(year, a, b)) if d is not None]
+    readings = [d for d in (safe_date(year, b, a), safe_date(year, a, b)) if d is not None]
     if len(set(readings)) > 1:
         lead = body.split("\n", 1)[0]
         named = {WEEKDAYS[w.lower()] for w in _LEAD_WEEKDAY.findall(lead)}
@@ -88,13 +88,6 @@ def _numeric_stamp(line: str, body: str) -> dt.date | None:
         if len(fitting) == 1:
             return fitting[0]
     return readings[0] if readings else None
-
-
-def _safe_day(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def _full_dates(mentions: list[DateMention]) -> list[dt.date]:

@@ -354,7 +354,7 @@ def _trigger_row(
     start = min(subject_start, trig.start) if subject_start >= clause.char_start else trig.start
     end = max(trig.end, last_end, recipient_end, agent_end if passive_suppliers else trig.end)
     region_end = clause.char_end
-    if re.search(r"(?:^|,)\s*(?:whose|which|who)\b[^,]*$", body[clause.char_start : trig.start]):
+    if clauses.in_relative_clause(body, clause.char_start, trig.start):
         # a claim in a relative clause ends at its comma: "Haftar, whose army is armed by the UAE, described the
         # pullback as humanitarian"
         comma = body.find(",", end, clause.char_end)

@@ -411,7 +411,12 @@ _APPOSITION_OPEN = re.compile(r",\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,7}
 _APPOSITION_CLOSE = re.compile(r"(?:\s+[\w’'-]+){1,10}?\s*,")
 
 
-_RELATIVE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,]*$")
+_RELATIVE_OPEN = re.compile(r"(?:^|,)\s*(?:which|who|whose)\b[^,]*$")
+
+
+def in_relative_clause(body: str, start: int, offset: int) -> bool:
+    """`offset` lies in a relative clause opened after `start` and not closed yet ("Haftar, whose army is armed by")."""
+    return _RELATIVE_OPEN.search(body, start, offset) is not None
 _ASIDE_CLOSE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,2}")
 
 

@@ -163,9 +163,9 @@ def _trigger_matches(body: str, rules: _Rules, sentence: Span):
     positions; each trigger is then tried there, so overlapping triggers of different types are all seen."""
     end = sentence.char_end
     triggers, candidates = rules.triggers, rules.index.candidates
-    for start in [w.start() for w in _WORD.finditer(body, sentence.char_start, end)]:
-        for index in candidates(body, start):
-            match = triggers[index].pattern.match(body, start, end)
+    for word in _WORD.finditer(body, sentence.char_start, end):
+        for index in candidates(body, word.start()):
+            match = triggers[index].pattern.match(body, word.start(), end)
             if match is not None:
                 yield triggers[index], match
 

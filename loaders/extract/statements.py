@@ -1314,8 +1314,6 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return  # "who asked not to be named": a condition of the source, not a statement
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
         return  # "said to be": hearsay, no speaker
-    if word in ("states", "state") and rules.states_noun.search(body, max(0, verb.start() - 20), verb.start()):
-        return  # "member states to take measures": the noun, not "says"
     is_say = word in rules.say_verbs or word in rules.document_verbs  # "..., a panel of UN experts has found."
     found: _Found | None
     if coordinated:

@@ -52,8 +52,6 @@ _NOUN_FAMILY = re.compile(
     r"back|support|help|assist|patron|sponsor|suppl|all(?:y|ies)|prox|client|prot[eé]g|intervention|partner",
     re.IGNORECASE,
 )
-# (a cheap prefilter)
-_SUPPORT_NOUN = re.compile(r"support|backing|patronage|backer|all(?:y|ies)|patron|sponsor|partner")
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}")
 _IT_THEY = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
@@ -657,8 +655,7 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, supporters, supported, start, among.end()))
     # "Emirati support for Haftar", "Haftar has long relied on Emirati support"
-    has_noun = _SUPPORT_NOUN.search(body, s, e) is not None
-    for match in rules.demonym_support.finditer(body, s, e) if has_noun else ():
+    for match in rules.demonym_support.finditer(body, s, e):
         owner = _word_actor(ctx, match.end("demonym"))
         if owner is None or clauses.actor_type(ctx, owner.actor_name) != "country":
             continue
@@ -679,7 +676,7 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, [owner], supported, start, end))
     # "Egypt and the UAE, Haftar's main regional allies, condemned ..."
-    for match in rules.backers_apposition.finditer(body, s, e) if has_noun else ():
+    for match in rules.backers_apposition.finditer(body, s, e):
         owner = next((m for m in ctx.mentions_in(match.start("owner"), match.end("owner") + 1)
                       if m.char_start == match.start("owner")), None)
         owner_name = owner.actor_name if owner is not None else None
