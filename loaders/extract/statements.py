@@ -1290,6 +1290,13 @@ def _participles(run: _Run, sentence: Span, events: list, first_new: int) -> Non
         run.statements[count:] = [st for st in run.statements[count:] if st.char_end - st.char_start >= 12]
 
 
+def _end_reports_at(run: _Run, joint: int, sentence: Span) -> None:
+    """Reported clauses of this sentence that run over `joint` (the "and" before a coordinated verb) end there."""
+    for st in run.statements:
+        if st.kind == "indirect" and st.char_start < joint < st.char_end <= sentence.char_end:
+            st.char_end = _trim(run.ctx.body, st.char_start, joint)[1]
+
+
 def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> None:
     body, rules = run.ctx.body, run.rules
     word = verb.group()
@@ -1301,10 +1308,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
     # quotation is a statement of its own, so the first one ends at the "and".
     quoted = bool(coordinated) and bool(re.search(r"[“\"]", body[verb.end() : sentence.char_end]))
     if quoted:
-        joint = sentence.char_start + coordinated.start()
-        for st in run.statements:
-            if st.kind == "indirect" and st.char_start < joint < st.char_end and st.char_end <= sentence.char_end:
-                st.char_end = _trim(body, st.char_start, joint)[1]
+        _end_reports_at(run, sentence.char_start + coordinated.start(), sentence)
     if verb.start() in run.consumed:
         # (its quotation is already a statement; a coordinated verb after it shares its subject)
         if not coordinated:
@@ -1325,10 +1329,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
                 return  # covered by the statement of the first verb
             if is_say and prev_say:
                 # "said Moscow had asked for an explanation and warned that ...": two reports, cut at the "and"
-                joint = sentence.char_start + coordinated.start()
-                for st in run.statements:
-                    if st.kind == "indirect" and st.char_start < joint < st.char_end <= sentence.char_end:
-                        st.char_end = _trim(body, st.char_start, joint)[1]
+                _end_reports_at(run, sentence.char_start + coordinated.start(), sentence)
         else:
             found = _sentence_subject(run, sentence, verb.start())
     else:
@@ -1441,10 +1442,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             # "said it was concerned and urged both sides to ...": the act starts at its verb, and the reported
             # clause before it ends at the "and".
             start = verb.start()
-            joint = sentence.char_start + coordinated.start()
-            for st in run.statements:
-                if st.kind == "indirect" and st.char_start < joint < st.char_end <= sentence.char_end:
-                    st.char_end = _trim(body, st.char_start, joint)[1]
+            _end_reports_at(run, sentence.char_start + coordinated.start(), sentence)
         _emit(
             run,
             found,
