@@ -203,11 +203,16 @@ class _State:
         self._spans = sorted((f.start, f.end) for f in self.found)
         self._longest = max((e - s for s, e in self._spans), default=0)
 
-    def is_person(self, name: str) -> bool:
-        if name in self.discovered:
-            return self.discovered[name].actor_type == "person"
+    def actor_type(self, name: str) -> str | None:
+        """The type of a discovered actor or a gazetteer entry (ctx.actors is filled only at the end)."""
+        ref = self.discovered.get(name)
+        if ref is not None:
+            return ref.actor_type
         entry = self.ctx.gazetteer.get(name)
-        return entry is not None and entry.actor_type == "person"
+        return entry.actor_type if entry is not None else None
+
+    def is_person(self, name: str) -> bool:
+        return self.actor_type(name) == "person"
 
 
 def find_mentions(ctx: ArticleContext) -> None:
@@ -896,7 +901,7 @@ def _pairs(state: _State) -> None:
         key=lambda f: f.start,
     )
     states = sorted(
-        (f for f in state.found if f.kind == "name" and _actor_type(state, f.name) in _STATE_TYPES),
+        (f for f in state.found if f.kind == "name" and state.actor_type(f.name) in _STATE_TYPES),
         key=lambda f: f.start,
     )
     starts = [s.char_start for s in ctx.sentences]
@@ -918,13 +923,6 @@ def _pairs(state: _State) -> None:
         state.add(first, match.start(two), match.end(two), priority=0, kind="pronoun")
         state.add(second, match.start(noun), match.end(noun), priority=0, kind="pronoun")
 
-
-def _actor_type(state: _State, name: str) -> str | None:
-    ref = state.discovered.get(name)
-    if ref is not None:
-        return ref.actor_type
-    entry = state.ctx.gazetteer.get(name)
-    return entry.actor_type if entry is not None else None
 
 
 def resolve_pronoun(body, sentences, persons, offset, gender, gender_of) -> str | None:
