@@ -672,10 +672,18 @@ WIRE_CASES = [
         "while Lt. Gen. Amraja al-Amami, the head of the LNA team, called on the world to help.",
         ("Ahmed Abushahma", "direct", "belongs to all Libyans"),
     ),
-    # "a spokesman for" an institution speaks for it
+    # an unnamed spokesperson is an unnamed source (FORMAT.md), described as written, not the institution
     (
         "A spokesman for the UN mission said the talks would resume next week.",
-        ("United Nations Support Mission in Libya", "indirect", "the talks would resume next week"),
+        ("anon:spokesman for the UN mission", "indirect", "the talks would resume next week"),
+    ),
+    (
+        "Nothing suspicious had been found by the time the team withdrew, an Irini spokesperson said.",
+        ("anon:Irini spokesperson", "indirect", "Nothing suspicious had been found"),
+    ),
+    (
+        "A Foreign Office spokesman said on Wednesday that the UK had no plans to supply weapons.",
+        ("anon:Foreign Office spokesman", "indirect", "the UK had no plans to supply weapons"),
     ),
     # a reply to a claim inside another speaker's report is the replier's own statement
     (
@@ -703,10 +711,10 @@ WIRE_CASES = [
         "Ms. Williams said.",
         ("Stephanie Williams", "direct", "I am pleased to report that the committee reached agreement"),
     ),
-    # an organisation's spokesperson or media office speaks for it
+    # an organisation's media office speaks for it; its unnamed spokesperson is an unnamed source
     (
         "The US is “deeply concerned by Russia’s destabilizing activities,” a State Department spokesperson said.",
-        ("State Department", "direct", "deeply concerned by Russia’s destabilizing activities"),
+        ("anon:State Department spokesperson", "direct", "deeply concerned by Russia’s destabilizing activities"),
     ),
     (
         "According to a statement from the GNU’s media office, Dbeibah and his guest discussed security cooperation.",

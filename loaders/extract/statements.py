@@ -319,6 +319,13 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         anonymous = _unnamed_np(run, start, start + unnamed.start())
         if anonymous is not None:
             return anonymous
+    spokesperson = _UNNAMED_SPOKESPERSON.search(left)
+    if spokesperson:
+        # "a Foreign Office spokesman said", "a spokesperson for Irini told": an unnamed person (FORMAT.md), not
+        # the institution; a named one ("spokesman Ahmed al-Mismari said") never reaches here
+        description = spokesperson.group("np")
+        return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")],
+                      start + spokesperson.start("np"))
     raw = body[start:verb_start].rstrip()
     if left.endswith(",") or (raw.endswith(",") and not rules.verbs.search(raw, len(left))):
         appositive = _appositive_subject(run, start, start + len(left.rstrip(" ,")) + 1 if left.endswith(",") else
@@ -541,6 +548,10 @@ _CLOSE_TO = re.compile(
 _OWN_OFFICE = re.compile(
     r"['’]s\s+(?:media\s+|press\s+|political\s+|campaign\s+)?(?:office|team|camp|aides?|spokes(?:man|woman|person)|"
     r"lawyers?|bureau)$"
+)
+_UNNAMED_SPOKESPERSON = re.compile(
+    r"(?:^\s*|[^\w\s]\s*|\b(?:that|and|but|while)\s+)\b(?:[Aa]n?|[Oo]ne|[Tt]wo)\s+(?P<np>(?:[\w.’'-]+\s+){0,4}?"
+    r"spokes(?:man|woman|person|people|men|women)(?:\s+(?:for|of)\s+(?:the\s+)?[^,;:“”\"()]{1,60}?)?)\s*$"
 )
 _SAME_DOCUMENT = re.compile(
     r"(?:^|[.;]\s+|^\s*)\b[Tt]he\s+(?:same\s+)?(?:statement|communiqu[eé]|release|readout|letter)$"
