@@ -93,6 +93,29 @@ def test_role_title_alone_resolves_to_gazetteer_person() -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        # a specific office named before its holder is: the holder named further on
+        ("The request was sent on Thursday, the interior minister said. In Tunis, Fathi Bashagha said more.",
+         "Fathi Bashagha"),
+        # a bare title is not: "the diplomat" is an unnamed source, not the next diplomat named
+        ("The request was sent, the diplomat said. Secretary of State Mike Pompeo later said more.", None),
+    ],
+)
+def test_title_named_before_its_holder(body: str, expected: str | None) -> None:
+    ctx = run(body)
+    first = ctx.body.index(" the ") + 5
+    found = [m.actor_name for m in ctx.mentions if m.char_start == first]
+    assert found == ([expected] if expected else [])
+
+
+def test_description_inside_a_longer_name_gives_way_to_the_name() -> None:
+    ctx = run("Libya's internationally recognised Government of National Accord (GNA) said its forces advanced.")
+    gna = [m for m in ctx.mentions if m.actor_name == "Government of National Accord"]
+    assert [m.surface_form for m in gna] == ["Government of National Accord", "GNA"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
         # the head noun of the title the person was introduced with
         ("Turkish Foreign Minister Mevlut Cavusoglu arrived. The minister said the deal was legal.",
          "Mevlut Cavusoglu"),

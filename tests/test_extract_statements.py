@@ -672,6 +672,12 @@ WIRE_CASES = [
         "while Lt. Gen. Amraja al-Amami, the head of the LNA team, called on the world to help.",
         ("Ahmed Abushahma", "direct", "belongs to all Libyans"),
     ),
+    # an aside that ends with an acronym in brackets still leaves the subject before it
+    (
+        "Fayez al-Sarraj, the head of the Government of National Accord (GNA), has announced his intention to "
+        "step down by the end of October.",
+        ("Fayez al-Sarraj", "indirect", "announced his intention to step down by the end of October"),
+    ),
     # an unnamed spokesperson is an unnamed source (FORMAT.md), described as written, not the institution
     (
         "A spokesman for the UN mission said the talks would resume next week.",

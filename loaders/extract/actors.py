@@ -266,10 +266,22 @@ def _resolve_overlaps(state: _State) -> None:
 # ---------------------------------------------------------------------------------------------------------------
 
 
+_NAME_GOES_ON = re.compile(r"\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][a-z]")
+
+
 def _gazetteer_matches(state: _State) -> None:
     body, gazetteer = state.ctx.body, state.ctx.gazetteer
     cache: dict[str, GazetteerEntry | None] = {}
-    for match in _alias_pattern(gazetteer).finditer(body):
+    pattern = _alias_pattern(gazetteer)
+    for match in pattern.finditer(body):
+        if _NAME_GOES_ON.match(body, match.end()):
+            # "internationally recognised Government of National Accord": a description that ends inside a longer
+            # name gives way to the name that starts within it
+            for word in re.finditer(r"\s+", match.group()):
+                inner = pattern.match(body, match.start() + word.end())
+                if inner is not None and inner.end() > match.end():
+                    match = inner
+                    break
         surface = match.group()
         if not any(ch.isupper() for ch in surface):
             continue
@@ -760,6 +772,16 @@ def _titles_alone(state: _State) -> None:
             if _title_fits(forms, _titles_of(state, f.name), state.rules.lesser_office)
             and (country_name is None or _country_of(state, f.name) == country_name)
         ]
+        if not fitting and (" " in title or mod):
+            # "..., the interior minister said. ... Fathi Bashagha told reporters": named only further on (a specific
+            # office only: "the diplomat" is an unnamed source, not the next diplomat named)
+            fitting = [
+                f
+                for f in names[i : i + 40]
+                if f.start - end < 1500
+                and _title_fits(forms, _titles_of(state, f.name), state.rules.lesser_office)
+                and (country_name is None or _country_of(state, f.name) == country_name)
+            ][:1]
         if not fitting:
             continue
         target = fitting[0]

@@ -306,6 +306,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     ctx, rules, body = run.ctx, run.rules, run.ctx.body
     start = max(start, verb_start - 300)  # a subject sits near its verb; also bounds the work on huge inputs
     end = _strip_fillers(rules, body, start, verb_start)
+    subject_end = end
     # "The National Oil Corporation (NOC) said": the acronym in brackets is part of the name just before it.
     acronym = _ACRONYM_TAIL.search(body, start, end)
     if acronym:
@@ -327,6 +328,8 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")],
                       start + spokesperson.start("np"))
     raw = body[start:verb_start].rstrip()
+    if not raw.endswith(","):
+        raw = body[start:subject_end].rstrip()  # "Sarraj, the head of the GNA (GNA), has announced"
     if left.endswith(",") or (raw.endswith(",") and not rules.verbs.search(raw, len(left))):
         appositive = _appositive_subject(run, start, start + len(left.rstrip(" ,")) + 1 if left.endswith(",") else
                                          start + len(raw))
