@@ -63,6 +63,9 @@ def test_gazetteer_demonyms_possessives_and_places(body: str, expected: set[str]
             "organization",
         ),
         ("The details were first reported by Tripoli Daily News on Sunday.", "Tripoli Daily News", "media"),
+        # letters beyond ASCII, and a name before an accusing verb
+        ("Opposition leader Succès Masra said the vote was rigged.", "Succès Masra", "person"),
+        ("Karim Bentaleb accused Paris of backing a coup.", "Karim Bentaleb", "person"),
     ],
 )
 def test_discovery(body: str, name: str, actor_type: str) -> None:

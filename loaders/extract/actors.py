@@ -32,9 +32,14 @@ from loaders.model import ActorRef, FuzzyDate, Mention
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 # A capitalised name token: "Haftar", "al-Sisi", "Al-Nayed", "Jean-Yves", "deMilliano", "O'Brien".
+# Letters beyond ASCII ("Succès Masra", "Déby", "Çavuşoğlu") are part of a name: the Latin-1 and Latin Extended-A
+# capitals (and every Extended-A letter, which never opens an English word) and small letters.
+_UP = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LOW = "a-zß-öø-ÿ\u0100-\u017f"
 _NAME_TOKEN = (
     r"(?:(?:[Aa][lnrsdtz]|[Ee]l|[Aa]sh|[Aa]bd)-)?"
-    r"(?:(?:[A-Z][a-z]+|[A-Z](?=['’]?[A-Z][a-z])|[a-z]{1,3}(?=[A-Z][a-z]))(?:['’]?[A-Z][a-z]+)*)(?:-[A-Z][a-z]+)*"
+    rf"(?:(?:[{_UP}][{_LOW}]+|[{_UP}](?=['’]?[{_UP}][{_LOW}])|[a-z]{{1,3}}(?=[A-Z][a-z]))(?:['’]?[{_UP}][{_LOW}]+)*)"
+    rf"(?:-[{_UP}][{_LOW}]+)*"
 )
 _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|el|ben|bint|la|le)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN}){{0,4}}")
@@ -490,7 +495,8 @@ _APPOSITION_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<desc>(?:[^,.;:“�
 _NAME_BEFORE_VERB = re.compile(
     # (after an optional participle aside: "Nour Khalil, reporting from Berlin, said")
     r"^(?:,\s+(?:reporting|speaking|writing|talking)\s+(?:from|in|at|to|on)\s+[^,.;]{1,40},)?"
-    r",?\s+(?:said|says|told|added|wrote|tweeted|insisted|stressed|warned|argued|noted|explained|acknowledged)\b"
+    r",?\s+(?:said|says|told|added|wrote|tweeted|insisted|stressed|warned|argued|noted|explained|acknowledged|"
+    r"accused|denied|rejected|urged|condemned|claimed|dismissed|vowed|pledged|admitted|conceded|complained)\b"
 )
 _WHO_AFTER = re.compile(r"^,\s+who\s+(?!is\s+(?:based|located|headquartered))")
 
