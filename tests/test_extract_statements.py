@@ -672,6 +672,30 @@ WIRE_CASES = [
         "while Lt. Gen. Amraja al-Amami, the head of the LNA team, called on the world to help.",
         ("Ahmed Abushahma", "direct", "belongs to all Libyans"),
     ),
+    # an unnamed source with a restrictive relative clause or a participle after its noun
+    (
+        "A Western diplomat who followed the talks told reporters that the clause on foreign forces was the test.",
+        ("anon:Western diplomat who followed the talks", "indirect", "the clause on foreign forces was the test"),
+    ),
+    (
+        "One Libyan businessman involved in the trade said convoys of 30 trucks crossed the border.",
+        ("anon:Libyan businessman involved in the trade", "indirect", "convoys of 30 trucks crossed the border"),
+    ),
+    # aspect and time between subject and verb
+    (
+        "The UAE has in the past denied arming him.",
+        ("United Arab Emirates", "indirect", "The UAE has in the past denied arming him"),
+    ),
+    (
+        "Russian officials continued to deny that Wagner's presence had anything to do with the state.",
+        ("anon:Russian officials", "indirect",
+         "Russian officials continued to deny that Wagner's presence had anything to do with the state"),
+    ),
+    # a country's ministry named with a department word
+    (
+        "Libya's Health Ministry said at least 61 people had been killed.",
+        ("Libya's Health Ministry", "indirect", "at least 61 people had been killed"),
+    ),
     # an aside that ends with an acronym in brackets still leaves the subject before it
     (
         "Fayez al-Sarraj, the head of the Government of National Accord (GNA), has announced his intention to "

@@ -73,6 +73,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
     conditions = _alternation(str(w) for w in data["anonymity_conditions"])
     complement = _alternation(str(w) for w in data["complement_prepositions"])
     complement_adjectives = _alternation(str(w) for w in data["complement_adjectives"])
+    say_alt = _alternation([*say, *act, *docs, "asked", "declined", "spoke", "requested", "refused"])
     return SpeechRules(
         version=str(data["version"]),
         verbs=re.compile(rf"(?<![\w’'-])(?:{_alternation(say + act + docs)})(?![\w-])"),
@@ -81,8 +82,10 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         document_nouns=re.compile(rf"\b(?:{doc_nouns})\b", re.IGNORECASE),
         # "residents in central Tripoli", "diplomats in New York": a place may follow the head noun
         anonymous_head=re.compile(
-            rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:familiar|close|briefed)\s+(?:with|to|on)\s+(?:the\s+)?"
-            r"(?:matter|talks|situation|discussions|negotiations|plans?|issue|investigation|deal)"
+            rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:familiar|close|briefed|involved)\s+(?:with|to|on|in)\s+(?:the\s+)?"
+            r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
+            # "a Western diplomat who followed the talks": a short restrictive relative clause (not "who said")
+            rf"|\s+who\s+(?!{say_alt}\b)(?:had\s+|has\s+|have\s+)?(?-i:[a-z]+)\s+(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+"
             rf"|\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at)\s+(?:the\s+)?"
             r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
             r"|(?:east|west|south|north|capital|city|region|country)))?$",
@@ -95,7 +98,9 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         fillers_at_start=re.compile(rf"\s*,?\s*(?:{post}|\b(?:{fillers})\b)\s*,?", re.IGNORECASE),
         quote_initial=frozenset(str(v).lower() for v in data["quote_initial_verbs"]),
         institution=re.compile(
-            rf"(?:\b[Tt]he\s+)?(?P<np>(?P<who>[A-Z][\w.’'-]*?|[Ii]ts)(?P<poss>['’]s)?\s+(?P<noun>(?i:{institution})))$"
+            # ("Libya's Health Ministry": a department word may come before the noun)
+            rf"(?:\b[Tt]he\s+)?(?P<np>(?P<who>[A-Z][\w.’'-]*?|[Ii]ts)(?P<poss>['’]s)?\s+"
+            rf"(?P<noun>(?:(?<=['’]s\s)[A-Z][a-z]+\s+)?(?i:{institution})))$"
         ),
         anonymity=re.compile(
             rf",?\s*(?:{_alternation(str(w) for w in data['anonymity_leads'])})\s+(?:[\w’'-]+\s+){{0,4}}?"
