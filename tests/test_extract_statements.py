@@ -691,6 +691,34 @@ WIRE_CASES = [
         ("anon:Russian officials", "indirect",
          "Russian officials continued to deny that Wagner's presence had anything to do with the state"),
     ),
+    # "maintained" with a pronoun clause; "point out"; an estimate; a coordinated verb before a quotation
+    (
+        "Germany, which abstained, maintained it would not commit soldiers to any operation.",
+        ("Germany", "indirect", "maintained it would not commit soldiers to any operation"),
+    ),
+    (
+        "Irini's critics point out that the LNA is supplied mostly by air.",
+        ("anon:Irini's critics", "indirect", "point out that the LNA is supplied mostly by air"),
+    ),
+    (
+        "A UN report in May put the number of Wagner personnel in Libya at up to 1,200.",
+        ("United Nations", "indirect", "A UN report in May put the number of Wagner personnel in Libya at up to 1,200"),
+    ),
+    (
+        "Ghassan Salame arrived. He told reporters the deal was sound but warned that “paper will not disarm anyone.”",
+        ("Ghassan Salame", "direct", "paper will not disarm anyone."),
+    ),
+    # a trailing "after the talks" is when it was said, not what
+    (
+        "World leaders agreed to respect the arms embargo on Libya, German Chancellor Angela Merkel said after the "
+        "talks.",
+        ("Angela Merkel", "indirect", "World leaders agreed to respect the arms embargo on Libya"),
+    ),
+    # a government by its cue names something
+    (
+        "The Tripoli-based government has described Egypt's threats as a “declaration of war.”",
+        ("Government of National Accord", "direct", "declaration of war."),
+    ),
     # a country's ministry named with a department word
     (
         "Libya's Health Ministry said at least 61 people had been killed.",

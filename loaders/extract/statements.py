@@ -1079,7 +1079,12 @@ def _attribute_quote(
             # 'A European diplomat, who asked not to be named, called the shipments "..."': the naming verb's own
             # subject, if it is one unnamed source (residents who "called the area X" name it, they say nothing)
             found = find_subject(run, max(head_start, sentence.char_start), at)
-            if found and not re.match(r"(?:[Aa]n?|[Oo]ne)\s", body[found.np_start : at]):
+            if (
+                found
+                and not re.match(r"(?:[Aa]n?|[Oo]ne)\s", body[found.np_start : at])
+                # ("The Tripoli-based government has described ... as": a government by its cue speaks too)
+                and not (found.speakers and all(sp.via == "institution" for sp in found.speakers))
+            ):
                 found = None
         if not (found and found.speakers):
             found = _sentence_subject(run, sentence, at)
@@ -1092,7 +1097,7 @@ def _attribute_quote(
         if verb.group() in rules.document_verbs:
             return None, None, 0
         found = find_subject(run, head_start, verb.start())
-        if found is None and re.match(r"\s*and\b", body[max(head_start, verb.start() - 5) : verb.start()][-5:]):
+        if found is None and re.search(r"\b(?:and|but)\s+$", body[max(head_start, verb.start() - 5) : verb.start()]):
             found = _sentence_subject(run, sentence, verb.start())
         if found is not None and found.speakers:
             if _words(body[_skip_after_say(run, verb.group(), verb.end(), quote.open) : quote.open]) <= 4:
@@ -1107,7 +1112,10 @@ def _attribute_quote(
 
 
 # "called that speech a “declaration of war”", "branded the move “illegal”": the subject's words.
-_NAMED_OBJECT = r"(?:it|them|him|her|this|that|(?:the|its|their|his|her|this|that|these|those)\s+[\w-]+(?:\s+[\w-]+)?)"
+_NAMED_OBJECT = (
+    r"(?:it|them|him|her|this|that|(?:the|its|their|his|her|this|that|these|those|[A-Z][\w-]*['’]s)\s+[\w-]+"
+    r"(?:\s+[\w-]+)?)"
+)
 _NAMING_PAST = ("called", "labelled", "labeled", "branded", "dubbed", "termed", "described")
 _NAMING_ING = ("calling", "labelling", "labeling", "branding", "dubbing", "terming", "describing")
 _NAMING_CUES = frozenset(_NAMING_PAST + _NAMING_ING)  # the cue of a short label's statement (see _reconcile)
@@ -1432,7 +1440,11 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             return
         if body[content_start : content_start + 1] in '“"' and not _short_quote_at(run, content_start):
             return  # the direct quotation carries it
-        if word.startswith("maintain") and not re.search(r"\bthat\s*$", body[verb.end() : content_start]):
+        if word.startswith("maintain") and not (
+            re.search(r"\bthat\s*$", body[verb.end() : content_start])
+            or re.match(r"(?:it|he|she|they|we)\s+(?:would|will|had|has|have|was|were|is|are|could|did)\b",
+                        body[content_start : content_start + 20])
+        ):
             return  # "Turkey maintains a military presence": no speech without "that"
         # "said/told/added (that) X": the content; "announced his intention", "stressed that X": from the verb.
         start = content_start if word in _PLAIN_SAY else verb.start()
@@ -1489,6 +1501,9 @@ _DATELINE = re.compile(
 # an aside (a date, a participle clause), not what was said: the content is the clause before the attribution.
 _TRAILING_ASIDE = re.compile(
     r"^(?:(?:on|last|this|earlier|late|early)\s+\w+(?:\s+\w+)?\s*)?(?:,|\.|$)|"
+    # "..., Merkel said after the talks." / "... at the end of the summit.": when and where, not what
+    r"^(?:after|before|during|following|at\s+the\s+end\s+of)\s+(?:the|a|an|his|her|their|its)\s+[^,;:“”\"]{1,40}"
+    r"[.!?]\s*$|"
     r"^,?\s*(?:asking|speaking|citing|adding|referring|declining|requesting|stepping|saying|noting|according)\b"
 )
 _SUBORDINATE = re.compile(
