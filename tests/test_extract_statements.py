@@ -714,6 +714,17 @@ WIRE_CASES = [
         "talks.",
         ("Angela Merkel", "indirect", "World leaders agreed to respect the arms embargo on Libya"),
     ),
+    # a naming verb: one unnamed source (not the speaker of the sentence before), a named person in apposition
+    (
+        "General Stephen Townsend said Russia had sent jets. A senior Russian lawmaker called the report "
+        "\"nonsense\", while the Kremlin denied any link.",
+        ("anon:senior Russian lawmaker", "direct", "nonsense"),
+    ),
+    (
+        "The Sudanese army’s spokesperson, Nabil Abdallah, described the attack as “a blatant aggression against "
+        "Sudan’s sovereignty”.",
+        ("Nabil Abdallah", "direct", "a blatant aggression against Sudan’s sovereignty"),
+    ),
     # a government by its cue names something
     (
         "The Tripoli-based government has described Egypt's threats as a “declaration of war.”",

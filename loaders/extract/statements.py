@@ -1081,11 +1081,12 @@ def _attribute_quote(
             found = find_subject(run, max(head_start, sentence.char_start), at)
             if (
                 found
-                and not re.match(r"(?:[Aa]n?|[Oo]ne)\s", body[found.np_start : at])
-                # ("The Tripoli-based government has described ... as": a government by its cue speaks too)
-                and not (found.speakers and all(sp.via == "institution" for sp in found.speakers))
+                and found.speakers
+                and any(sp.is_anonymous for sp in found.speakers)
+                and not (re.match(r"(?:[Aa]n?|[Oo]ne)\s", body[found.np_start : at])
+                         or re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+$", body[max(0, found.np_start - 4) : found.np_start]))
             ):
-                found = None
+                found = None  # (named speakers, and a government by its cue, name things too)
         if not (found and found.speakers):
             found = _sentence_subject(run, sentence, at)
         if found and found.speakers and not any(s.via == "document" for s in found.speakers):
@@ -1096,8 +1097,14 @@ def _attribute_quote(
         verb = verbs[-1]
         if verb.group() in rules.document_verbs:
             return None, None, 0
-        found = find_subject(run, head_start, verb.start())
-        if found is None and re.search(r"\b(?:and|but)\s+$", body[max(head_start, verb.start() - 5) : verb.start()]):
+        coordinated = re.search(r"\b(?:and|but)\s+$", body[max(head_start, verb.start() - 5) : verb.start()])
+        earlier = [st for st in run.statements if sentence.char_start <= st.char_start < verb.start()]
+        if coordinated and earlier and earlier[-1].speaker_name:
+            # 'X described the attack as "..." and accused Y of "...": the first verb's subject
+            found = _inherited(earlier[-1])
+        else:
+            found = find_subject(run, head_start, verb.start())
+        if found is None and coordinated:
             found = _sentence_subject(run, sentence, verb.start())
         if found is not None and found.speakers:
             if _words(body[_skip_after_say(run, verb.group(), verb.end(), quote.open) : quote.open]) <= 4:
