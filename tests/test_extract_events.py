@@ -277,6 +277,14 @@ GENERAL_CASES = [
     ("The ceasefire that Turkey and Russia brokered on January 12 collapsed.", ["diplomatic"]),
     ("Both sides had agreed to resume talks in the 5+5 Joint Military Commission.", ["diplomatic"]),
     ("The drops breached the arms embargo imposed on Libya in February.", ["un_action"]),
+    # a battle one is locked in, a siege, a capital one tries to seize, control claimed, an explanation asked for,
+    # a strike told by its target
+    ("Haftar's forces were locked in a battle for Tripoli with the Government of National Accord.", ["offensive"]),
+    ("Gaddafi's forces encircled several mountain villages in the Nafusa range.", ["offensive"]),
+    ("Khalifa Haftar has been trying to seize the capital, Tripoli, since April.", ["offensive"]),
+    ("The RSF claimed full control of the area on Wednesday.", ["capture"]),
+    ("Moscow had asked Paris for an explanation.", ["diplomatic"]),
+    ("Warplanes were seen striking militia camps south of the capital.", ["attack"]),
 ]
 
 GENERAL_NOTHING = [
@@ -311,6 +319,8 @@ GENERAL_NOTHING = [
     "The mission would not resume work until Jan Kubis resigned.",
     "Fayez al-Sarraj welcomed the deal in a statement from his Presidential Council.",
     "The fourth round of talks will be held in Geneva next month.",
+    # "surrounding cities" is a place, not a siege
+    "The base had been used to launch air raids on the capital and surrounding cities.",
 ]
 
 
