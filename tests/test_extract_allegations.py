@@ -358,6 +358,34 @@ GENERAL_CASES = [
         "Libya at around 800.",
         [("Wagner Group", LNA, {"mercenaries"})],
     ),
+    # an owner is part of its list item: three suppliers, not Russia for Wagner
+    (
+        "The embargo failed, with the United Arab Emirates, Turkey and Russia's Wagner Group all shipping in weapons, "
+        "UN experts found.",
+        [("United Arab Emirates", None, {"weapons"}), ("Turkey", None, {"weapons"}),
+         ("Wagner Group", None, {"weapons"})],
+    ),
+    # what flights carry, after a comma or told with "carried"; a "-linked" operator is the supplier
+    (
+        "The UAE operated at least 37 cargo flights into eastern Libya in January, carrying military equipment for "
+        "the LNA.",
+        [("United Arab Emirates", LNA, {"equipment"})],
+    ),
+    (
+        "Abu Dhabi-linked cargo flights had carried Pantsir air defence systems to Haftar's forces.",
+        [("United Arab Emirates", LNA, {"air_defense"})],
+    ),
+    # the passive subject is the materiel, sent by where it comes from
+    (
+        "Around 1,000 troops from Sudan's Rapid Support Forces had been deployed to Libya to guard Haftar's oil "
+        "facilities.",
+        [("Rapid Support Forces", LNA, {"mercenaries"})],
+    ),
+    # foreign fighters serving a Libyan side
+    (
+        "Wagner fighters fought alongside Haftar's forces during the offensive on Tripoli.",
+        [("Wagner Group", LNA, {"mercenaries"})],
+    ),
 ]
 
 GENERAL_NOTHING = [
@@ -369,6 +397,9 @@ GENERAL_NOTHING = [
     "Egypt could send troops to Libya.",
     "Egypt threatened to intervene militarily in Libya.",
     "Egypt's parliament authorised the deployment of troops abroad.",
+    # Libyan forces deployed, Libyan fighters alongside Libyan forces: no foreign supplier
+    "Haftar's forces were deployed to Sirte in January.",
+    "Misrata brigades fought alongside the GNA forces in Sirte.",
     # interdiction by a third party: the supplier is unknown
     "Operation Irini inspected a ship carrying weapons bound for Libya.",
     # an agreement is not a supply

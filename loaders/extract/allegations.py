@@ -298,6 +298,17 @@ def _trigger_row(
             at = clause.char_start + participle.start(1)
             materiel, _, first_materiel = _materiel(ctx, rules, Span(at, trig.start))
             last_end = trig.end
+    if not materiel and trig.kind == "verb" and re.search(
+        r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$", body[clause.char_start : trig.start]
+    ):
+        # "around 1,000 troops from Sudan's RSF had been deployed to Libya": the materiel is the passive subject
+        materiel, _, first_materiel = _materiel(ctx, rules, Span(clause.char_start, trig.start))
+        last_end = trig.end
+    if not materiel and stem == "alongside":
+        # "Wagner fighters fought alongside ...": the fighters are the subject
+        materiel, _, first_materiel = _materiel(ctx, rules, Span(max(clause.char_start, trig.start - 60), trig.start),
+                                                own=True)
+        last_end = trig.end
     if trig.kind == "verb" and stem == "train":
         materiel = ["training", *[m for m in materiel if m != "training"]]
     if stem in rules.restricted:
@@ -316,8 +327,14 @@ def _trigger_row(
     if not suppliers and trig.kind == "breach" and previous_suppliers:
         # "... poured Syrian mercenaries into Libya in violation of the embargo": the breach is that supply's
         suppliers = previous_suppliers
+    if not suppliers and stem == "alongside":
+        # "Russian mercenaries from the Wagner Group are fighting alongside ...": the group's, not Russia's
+        suppliers = _origin_before(ctx, clause, trig.start, passive=False)
     if not suppliers:
         suppliers, subject_start = _subject(ctx, sentence, trig.start)
+    if not suppliers:
+        # "troops from Sudan's Rapid Support Forces had been deployed to Libya": sent by where they come from
+        suppliers = _origin_before(ctx, clause, trig.start)
     if not suppliers:
         # "accused Gaddafi of flying in mercenaries from Chad": a Libyan brings them in from a foreign state
         suppliers = _origin_from(ctx, window)
@@ -475,8 +492,12 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
             continue
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s"):
             continue  # "Russia's Wagner Group": the owner, not the subject
-        if body[mention.char_end : mention.char_end + 1] in ("-", "‑"):
-            continue  # "Jordan-based Med Wave Shipping": a modifier of the subject, not the subject
+        if body[mention.char_end : mention.char_end + 1] in ("-", "‑") and not re.match(
+            r"[-‑](?:linked|operated|chartered|owned|run|controlled)\b", body[mention.char_end : mention.char_end + 12]
+        ):
+            # "Jordan-based Med Wave Shipping": a modifier of the subject, not the subject ("Abu Dhabi-linked cargo
+            # flights" are the supplier's own)
+            continue
         if clauses.in_apposition(ctx, mention, verb_start):
             continue  # "the Wagner Group, a Russian private military company, deployed": the head is the subject
         if _SPEAKER_VERB_AFTER.match(body, mention.char_end):
@@ -501,6 +522,30 @@ def _origin_from(ctx, window: Span) -> list[str]:
         ):
             return [mention.actor_name]
     return []
+
+
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:troops|fighters|mercenaries|soldiers|personnel|contractors|operatives|militiamen)\s+from\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _origin_before(ctx, clause: Span, verb_start: int, *, passive: bool = True) -> list[str]:
+    """The origin named in the (passive) subject ("troops from Sudan's RSF had been deployed"), owner skipped."""
+    body = ctx.body
+    match = clauses.last_match(_ORIGIN_BEFORE, body, clause.char_start, verb_start)
+    if match is None or (passive and not re.search(
+        r"\b(?:been|being|was|were|are|is)\s+(?:\w+ly\s+)?$", body[match.end() : verb_start]
+    )):
+        return []
+    mentions = ctx.mentions_in(match.end(), verb_start)
+    if not mentions or mentions[0].char_start != match.end():
+        return []
+    first = mentions[0]
+    if len(mentions) > 1 and body[first.char_end : mentions[1].char_start] in ("'s ", "’s "):
+        first = mentions[1]  # "Sudan's Rapid Support Forces": the owned name
+    name = clauses.foreign_state(ctx, first.actor_name)
+    return [name] if name and _supplier_ok(ctx, name) else []
 
 
 def _passive_agent(ctx, rules: _Rules, trig: _Trigger) -> tuple[list[str], int]:

@@ -156,14 +156,23 @@ def _joined(ctx: ArticleContext, left: Mention, right: Mention) -> bool:
 
 
 def coordination(ctx: ArticleContext, mentions: list[Mention], index: int) -> list[Mention]:
-    """The coordinated list around mentions[index]: neighbours joined only by commas/"and"/"or"."""
-    lo = index
-    while lo > 0 and _joined(ctx, mentions[lo - 1], mentions[lo]):
-        lo -= 1
+    """The coordinated list around mentions[index]: neighbours joined only by commas/"and"/"or". An owner is part
+    of its item ("the UAE, Turkey and Russia's Wagner Group" is three items), not an item of its own."""
+    def owns(i: int) -> bool:  # mentions[i] is the possessive owner of mentions[i + 1]
+        return 0 <= i < len(mentions) - 1 and ctx.body[mentions[i].char_end : mentions[i + 1].char_start] in (
+            "'s ", "’s ")
+
+    items = [index]
+    while True:
+        first = items[0] - 1 if owns(items[0] - 1) else items[0]  # the item's owner belongs to it
+        if first == 0 or not _joined(ctx, mentions[first - 1], mentions[first]):
+            break
+        items.insert(0, first - 1)
     hi = index
     while hi + 1 < len(mentions) and _joined(ctx, mentions[hi], mentions[hi + 1]):
-        hi += 1
-    return mentions[lo : hi + 1]
+        hi += 2 if owns(hi + 1) else 1  # "Turkey and Russia's Wagner Group": the owned name is the item
+        items.append(hi)
+    return [mentions[i] for i in items]
 
 
 def coordination_forward(ctx: ArticleContext, mentions: list[Mention], index: int) -> list[Mention]:
