@@ -369,8 +369,27 @@ def _opens_menu(items: list[str], reasons: list[str | None], i: int) -> bool:
 
 _HEADLINE_MIN_WORDS = 5
 # Navigation bars, breadcrumbs and masthead links: "World | Business | Markets", "World › Africa › Libya",
-# "The Guardian - Back to home".
-_MENU_LINE = re.compile(r"(?:\S\s+[|›»>]\s+\S.*){2}|\bback to (?:home|top|homepage)\b", re.IGNORECASE)
+# "Home / Libya / Politics", "The Guardian - Back to home".
+_MENU_LINE = re.compile(r"(?:\S\s+[|›»>/]\s+\S.*){2}|\bback to (?:home|top|homepage)\b", re.IGNORECASE)
+
+
+_CONTENT_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]{3,}")
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.lower().rstrip("’'s") for w in _CONTENT_WORD.findall(text)} - _COMMON_WORDS
+
+
+# (words of four letters or more that say nothing about an article's subject)
+_COMMON_WORDS = frozenset(
+    "this that with from have will their they about after more news said says home menu world latest most also "
+    "into over than what when where which while your been were would could should there these those".split()
+)
+
+
+def _about_body(line: str, body_words: set[str]) -> bool:
+    """A headline-sized line that shares at least three content words with the article's paragraphs."""
+    return _words(line) >= _HEADLINE_MIN_WORDS and len(_content_words(line) & body_words) >= 3
 
 
 def _title_like(line: str) -> bool:
@@ -399,13 +418,18 @@ def clean_text(raw: str) -> CleanedText:
             reasons[i] = "repeated"
 
     # Headline: the first substantial non-furniture line; short lines before it are page header furniture.
+    body_words = _content_words(" ".join(line for line in items if _words(line) >= 20))
     title_index: int | None = None
     candidates: list[int] = []
     for i in range(min(n, 40)):  # long navigation menus come first on some sites
         if reasons[i] is not None:
             continue
-        if _title_like(items[i]) and not _is_sentence(items[i]):
-            if _opens_menu(items, reasons, i) or _MENU_LINE.search(items[i]):
+        # (a headline may end with a question mark or a closing quotation mark when it is about the body)
+        if _title_like(items[i]) and (not _is_sentence(items[i]) or _about_body(items[i], body_words)):
+            # (a line over a menu that shares the body's words is the page's headline, not the site's name)
+            if (_opens_menu(items, reasons, i) and not _about_body(items[i], body_words)) or _MENU_LINE.search(
+                items[i]
+            ):
                 reasons[i] = "header"  # the site's name over its menu ("The Libya Observer", "Home", "Politics")
                 continue
             candidates.append(i)

@@ -266,6 +266,30 @@ def test_masthead_over_a_menu_is_not_the_title() -> None:
     assert dict(cleaned.removed)["Published on 17 May 2022 - 14:05"] == "dateline"
 
 
+LEAD = (
+    "Egypt and the United Arab Emirates have twice bombed militias fighting for control of Tripoli in the past "
+    "week, American officials said, in a sharp escalation of a regional contest over the Libyan capital."
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        # a headline over the site's menu: it shares the body's words, a masthead does not
+        ("Egypt and UAE bombed Libyan militias in secret, say US officials\nSign in\nSubscribe\nThe Times\n\n"
+         + LEAD, "Egypt and UAE bombed Libyan militias in secret, say US officials"),
+        # a headline that ends with a quotation mark, after a one-word section label
+        ("News | Opinion | Sport\nLibya\nEgypt and UAE ‘bombed militias in Tripoli’\n\n" + LEAD,
+         "Egypt and UAE ‘bombed militias in Tripoli’"),
+        # a breadcrumb with slashes is no headline
+        ("Home / Libya / Politics\n\nEgypt and UAE bombed militias in Tripoli\n\n" + LEAD,
+         "Egypt and UAE bombed militias in Tripoli"),
+    ],
+)
+def test_headline_is_the_line_about_the_body(raw: str, title: str) -> None:
+    assert clean_text(raw).title == title
+
+
 @pytest.mark.parametrize(
     "header",
     [
