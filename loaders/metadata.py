@@ -34,6 +34,7 @@ _STOPWORDS = frozenset(
     " what when where while also into onto over under about after before said says told on in at of to by an as"
     " be is are been not but or it he she we you".split()
 )
+_STAMP_ZONE = 15  # furniture lines at the top of a page (masthead, menu, byline, stamp) before the article
 _WEEK = dt.timedelta(days=6)  # a weekday named in news lies within the six days before publication
 
 
@@ -88,6 +89,28 @@ def _numeric_stamp(line: str, body: str) -> dt.date | None:
         if len(fitting) == 1:
             return fitting[0]
     return readings[0] if readings else None
+
+
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+
+
+def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
+    """A date with little else: a label, an outlet, a section ("Forces parade a truck on May 20" is a caption)."""
+    rest = line
+    for m in sorted(mentions, key=lambda m: m.char_start, reverse=True):
+        rest = rest[: m.char_start] + " " + rest[m.char_end :]
+    rest = _CLOCK.sub(" ", rest)
+    words = re.findall(r"[A-Za-z]{2,}", rest)
+    lower = [w for w in words if w.islower()]  # a caption has verbs and common nouns; a stamp, labels and names
+    return (
+        len(words) <= 7
+        and len(lower) <= 1
+        and not re.search(r"[.!?][\"”’']?\s*$", line)
+        and not _PHOTO_CREDIT.search(line)
+    )
+
+
+_PHOTO_CREDIT = re.compile(r"\b(?:credit|photo|image|picture|file|getty|afp|reuters|ap photo)\b", re.IGNORECASE)
 
 
 def _full_dates(mentions: list[DateMention]) -> list[dt.date]:
@@ -188,6 +211,13 @@ def infer_published(body: str, furniture_lines: FurnitureLines) -> tuple[FuzzyDa
             numeric = _numeric_stamp(line, body)  # "Published on 04/05/2023 - 19:12", "2020-06-09T14:02"
             if numeric is not None:
                 return FuzzyDate(numeric, "day"), "inferred"
+
+    # 1b. A short stamp line near the top that the furniture classes otherwise ("Source: Xinhua| 2021-06-04 22:16",
+    # "Tuesday August 26 2014, 12.01am BST, The Times", "Commentary / Middle East 19 June 2025"): that day.
+    for line, mentions in list(zip(lines, line_mentions, strict=True))[:_STAMP_ZONE]:
+        days = _full_dates(mentions)
+        if days and _is_stamp(line, mentions):
+            return FuzzyDate(days[0], "day"), "inferred"
 
     mentions = find_dates(body, None)
     years = [m.year for m in mentions if m.year is not None]

@@ -106,6 +106,13 @@ def test_gold_published(gold_path: Path) -> None:
             [("Forces parade a truck in Tripoli on May 20, 2020 after its capture", "caption")],
             "2020-05",
         ),
+        # a short stamp line near the top that the furniture classes otherwise: that day
+        ("Officials said on Thursday that Russia works with Assad.",
+         [("Source: Xinhua| 2021-06-04 22:16:41|Editor: huaxia", "credits")], "2021-06-04"),
+        ("Officials said on Thursday that Russia works with Assad.",
+         [("Tuesday August 26 2014, 12.01am BST, The Times", "header")], "2014-08-26"),
+        ("Officials said on Thursday that Russia works with Assad.",
+         [("Commentary / Middle East & North Africa 19 June 2025", "caption")], "2025-06-19"),
         # several caption dates (file photos): the year of the latest only
         (
             "Officials said on Thursday that Russia works with Assad.",
