@@ -730,6 +730,31 @@ WIRE_CASES = [
         "The Tripoli-based government has described Egypt's threats as a “declaration of war.”",
         ("Government of National Accord", "direct", "declaration of war."),
     ),
+    # a country's voice at a meeting is the country's, even after a UN "Special Representative" was named
+    (
+        "Hanna Tetteh, the UN Special Representative, briefed the council. The representative of the United States "
+        "said Russia continued to fly personnel into Libyan airbases.",
+        ("United States", "indirect", "Russia continued to fly personnel into Libyan airbases"),
+    ),
+    (
+        "China's delegate said a Libyan-led political process was the only way forward.",
+        ("China", "indirect", "a Libyan-led political process was the only way forward"),
+    ),
+    (
+        "The deal was signed on Monday, a source in the Libyan delegation told TASS.",
+        ("anon:source", "indirect", "The deal was signed on Monday"),
+    ),
+    # an office is no name ("Deputy Permanent Representative ... Geng Shuang"); a name with an age is a person's
+    (
+        "Chinese Deputy Permanent Representative to the UN Geng Shuang spoke first. He noted that the process had "
+        "reached a critical stage.",
+        ("Geng Shuang", "indirect", "noted that the process had reached a critical stage"),
+    ),
+    (
+        "Mohammed al-Faqih, 41, was a civil engineer until February. “In March we had hunting rifles and courage, "
+        "nothing else,” he told SPIEGEL.",
+        ("Mohammed al-Faqih", "direct", "In March we had hunting rifles and courage, nothing else"),
+    ),
     # a country's ministry named with a department word
     (
         "Libya's Health Ministry said at least 61 people had been killed.",

@@ -86,6 +86,7 @@ class ActorRules:
     places: frozenset[str]
     stop_words: frozenset[str]
     lesser_office: frozenset[str]  # "deputy": a deputy minister is not "the minister"
+    office_endings: frozenset[str]  # "Permanent Representative" is an office, not a name
     pronoun_gender: dict[str, str]
     org_description: re.Pattern[str]  # "the panel", "the ministry": an organisation named before, by its head noun
     western_descriptors: frozenset[str]  # "Tripoli government": the GNA or the GNU, by date
@@ -123,6 +124,7 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         places=frozenset(p.lower() for p in data["places"]),
         stop_words=frozenset(w.lower() for w in data["stop_words"]),
         lesser_office=frozenset(w.lower() for w in data["lesser_office_words"]),
+        office_endings=frozenset(w.lower() for w in data["office_endings"]),
         pronoun_gender={k.lower(): v for k, v in speech["pronouns"].items()},
         western_descriptors=frozenset(d.lower() for d in data.get("western_government_descriptors", ())),
         period_descriptors=tuple(
@@ -498,6 +500,7 @@ _NAME_BEFORE_VERB = re.compile(
     r",?\s+(?:said|says|told|added|wrote|tweeted|insisted|stressed|warned|argued|noted|explained|acknowledged|"
     r"accused|denied|rejected|urged|condemned|claimed|dismissed|vowed|pledged|admitted|conceded|complained)\b"
 )
+_AGE_AFTER = re.compile(r"^,\s+(?:aged\s+)?\d{1,2},\s")  # "Mohammed al-Faqih, 41, was a civil engineer"
 _WHO_AFTER = re.compile(r"^,\s+who\s+(?!is\s+(?:based|located|headquartered))")
 
 
@@ -510,6 +513,8 @@ def _name_tokens_ok(tokens: list[str], rules: ActorRules, allow_single: bool = F
             return False
         if i == 0 and (low in rules.title_words):
             return False
+    if len(tokens) > 1 and tokens[-1].lower() in rules.office_endings:
+        return False
     return True
 
 
@@ -631,7 +636,7 @@ def _discover_persons(state: _State) -> None:
         if appos and _has_role_noun(appos.group("desc"), rules):
             _register_person(state, start, end, tokens, appos.group("desc").strip(), None)
             continue
-        if (_NAME_BEFORE_VERB.match(tail) or _WHO_AFTER.match(tail)) and len(tokens) <= 4:
+        if (_NAME_BEFORE_VERB.match(tail) or _WHO_AFTER.match(tail) or _AGE_AFTER.match(tail)) and len(tokens) <= 4:
             # "Ahmed Abushahma, who headed the GNA delegation, told ...": only a person is a "who"
             _register_person(state, start, end, tokens, None, None)
             continue
@@ -772,6 +777,13 @@ def _titles_alone(state: _State) -> None:
         country = state.ctx.gazetteer.lookup_demonym(mod) or state.ctx.gazetteer.lookup(mod) if mod else None
         country_name = country.name if country is not None and country.actor_type == "country" else None
         i = bisect.bisect_left(name_starts, start)
+        # "the representative of the United States": a country after the title must be the holder's country
+        complement = re.match(r"\s+(?:of|for|from)\s+(?:the\s+)?", body[end : end + 12])
+        if complement and country_name is None:
+            at = end + complement.end()
+            owner = next((f for f in names[i : i + 3] if end < f.start <= at), None)  # (with or without "the")
+            if owner is not None and state.actor_type(owner.name) == "country":
+                country_name = owner.name
         fitting = [
             f
             for f in reversed(names[max(0, i - 200) : i])

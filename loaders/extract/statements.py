@@ -353,6 +353,17 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             return _Found([_speaker_of(ctx, persons[-1])], persons[-1].char_start)
         mention = _mention_ending_at(ctx, start + rel.start(), start)
         return _Found([_speaker_of(ctx, mention)], mention.char_start) if mention else None
+    voice = _COUNTRY_VOICE.search(left)
+    if voice:
+        # "China's delegate said", "the Russian delegation said": a country's voice at a meeting is the country's
+        owner = _mention_ending_at(ctx, start + voice.start(), start)
+        lead = body[max(start, (owner.char_start if owner else 0) - 12) : owner.char_start] if owner else ""
+        # (the country's one voice: "China's delegate", "the Russian delegation"; not "one Libyan delegate" or "a
+        # source in the Libyan delegation")
+        if owner is not None and ctx.actor_type(owner.actor_name) == "country" and (
+            voice.group().startswith(("'", "’")) or re.search(r"(?:^|[^\w\s]\s*|\b(?<!in )[Tt]he\s+)$", lead)
+        ):
+            return _Found([Speaker(owner.actor_name, via="institution")], owner.char_start)
     own = _OWN_OFFICE.search(left)
     if own:
         # "Bashagha's media office said": a person's office speaks for the person.
@@ -553,6 +564,7 @@ _CLOSE_TO = re.compile(
     r"near|around|loyal\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_COUNTRY_VOICE = re.compile(r"(?:['’]s)?\s+(?:UN\s+|U\.N\.\s+)?(?:delegate|delegation|representative)$")
 _OWN_OFFICE = re.compile(
     r"['’]s\s+(?:media\s+|press\s+|political\s+|campaign\s+)?(?:office|team|camp|aides?|spokes(?:man|woman|person)|"
     r"lawyers?|bureau)$"
