@@ -400,6 +400,8 @@ GENERAL_NOTHING = [
     # Libyan forces deployed, Libyan fighters alongside Libyan forces: no foreign supplier
     "Haftar's forces were deployed to Sirte in January.",
     "Misrata brigades fought alongside the GNA forces in Sirte.",
+    # a UN envoy reporting violations supplies nothing
+    "Hanna Tetteh, the UN Special Representative, reported continuing violations of the arms embargo.",
     # interdiction by a third party: the supplier is unknown
     "Operation Irini inspected a ship carrying weapons bound for Libya.",
     # an agreement is not a supply

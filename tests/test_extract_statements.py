@@ -755,6 +755,38 @@ WIRE_CASES = [
         "nothing else,” he told SPIEGEL.",
         ("Mohammed al-Faqih", "direct", "In March we had hunting rifles and courage, nothing else"),
     ),
+    # "the operation" points back to the operation named; time and place words after unnamed sources
+    (
+        "Operation Irini was launched in 2020. Its team found no weapons on board, the operation said in a statement.",
+        ("Operation Irini", "indirect", "Its team found no weapons on board"),
+    ),
+    (
+        "Egypt and the UAE have twice bombed militias in Tripoli, American officials said last night.",
+        ("anon:American officials", "indirect", "Egypt and the UAE have twice bombed militias in Tripoli"),
+    ),
+    (
+        "“These were not Libyan planes,” a Misratan commander at the airport told The Times by telephone.",
+        ("anon:Misratan commander at the airport", "direct", "These were not Libyan planes"),
+    ),
+    ("France has no plans to repeat the drops, officials there say.",
+     ("anon:officials there", "indirect", "France has no plans to repeat the drops")),
+    # anonymity asked for in other words, or given with its reason after the verb
+    (
+        "On Wednesday, a Grad rocket hit a brigade position at Dafniya, a doctor who asked that his name not be "
+        "published told SPIEGEL.",
+        ("anon:doctor", "indirect", "On Wednesday, a Grad rocket hit a brigade position at Dafniya"),
+    ),
+    (
+        "Jordan’s military would not supply weapons to any party in Libya, a Jordanian official said, speaking on "
+        "condition of anonymity because he was not authorized to brief the media.",
+        ("anon:Jordanian official", "indirect", "Jordan’s military would not supply weapons to any party in Libya"),
+    ),
+    # a title after a possessive
+    (
+        "Hanna Tetteh arrived. Renewed fighting is endangering Libya's stability, the Secretary-General's Special "
+        "Representative told the Security Council today.",
+        ("Hanna Tetteh", "indirect", "Renewed fighting is endangering Libya's stability"),
+    ),
     # a country's ministry named with a department word
     (
         "Libya's Health Ministry said at least 61 people had been killed.",

@@ -112,7 +112,7 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
             # ("the Russian-backed commander": a compound before the title says who backs him, not who he is)
             rf"\b[Tt]he\s+(?:[\w.]+[-‑](?:backed|based|aligned|allied|supported|led)\s+)?"
             rf"(?P<mod>(?:former|new|top|veteran|libyan|us|u\.s\.|russian|turkish)\s+|"
-            rf"(?-i:(?:UN|U\.N\.|EU|E\.U\.|[A-Z][a-z]+)\s+))?"
+            rf"(?-i:(?:UN|U\.N\.|EU|E\.U\.|[A-Z][a-z]+|[A-Z][\w.-]+['’]s)\s+))?"
             rf"(?P<title>(?:{title_alt}))(?![\w-])(?!\s+(?-i:[A-Z]))",
             re.IGNORECASE,
         ),
@@ -841,8 +841,10 @@ def _descriptions_alone(state: _State) -> None:
             if start - f.end > 2500:
                 break
             entry = state.ctx.gazetteer.get(f.name)
-            forms = [f.name, body[f.start : f.end], *(entry.aliases if entry else ())]
-            if any(stem.search(form) for form in forms):
+            # (an alias counts by its head noun only: "the operation" is not the LNA of "Operation Dignity forces")
+            if any(stem.search(form) for form in (f.name, body[f.start : f.end])) or any(
+                stem.match(alias.split()[-1]) for alias in (entry.aliases if entry else ())
+            ):
                 state.add(f.name, start, end, priority=1, kind="title")
                 break
 

@@ -469,6 +469,9 @@ def _quantity(body: str, start: int, materiel_start: int) -> str | None:
 def _supplier_ok(ctx, name: str) -> bool:
     if clauses.is_libya(name) or clauses.is_libyan(ctx, name):
         return False
+    entry = ctx.gazetteer.get(name)
+    if entry is not None and entry.affiliation and clauses.actor_type(ctx, entry.affiliation) == "international_org":
+        return False  # a UN envoy or an EU official does not supply anyone
     return clauses.actor_type(ctx, name) not in ("international_org", "media")
 
 

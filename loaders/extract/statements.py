@@ -88,7 +88,9 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             rf"|\s+who\s+(?!{say_alt}\b)(?:had\s+|has\s+|have\s+)?(?-i:[a-z]+)\s+(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+"
             rf"|\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at)\s+(?:the\s+)?"
             r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
-            r"|(?:east|west|south|north|capital|city|region|country)))?$",
+            r"|(?:east|west|south|north|capital|city|region|country|airport|front(?:\s+line)?|scene|border|hospital"
+            r"|camp|base|port|checkpoint))"
+            r"|\s+(?:there|here))?$",
             re.IGNORECASE,
         ),
         anonymous_nouns=frozenset(str(n).lower() for n in data["anonymous_nouns"]),
@@ -574,7 +576,7 @@ _UNNAMED_SPOKESPERSON = re.compile(
     r"spokes(?:man|woman|person|people|men|women)(?:\s+(?:for|of)\s+(?:the\s+)?[^,;:“”\"()]{1,60}?)?)\s*$"
 )
 _SAME_DOCUMENT = re.compile(
-    r"(?:^|[.;]\s+|^\s*)\b[Tt]he\s+(?:same\s+)?(?:statement|communiqu[eé]|release|readout|letter)$"
+    r"(?:^|[.;]\s+|^\s*|[,.]?[”\"’]\s*)\b[Tt]he\s+(?:same\s+)?(?:statement|communiqu[eé]|release|readout|letter)$"
 )
 _ACRONYM_TAIL = re.compile(r"(?<=\w)\s*\([A-Z][\w.&+-]{1,12}\)\s*,?\s*$")
 # The aside in "SUBJECT, ASIDE, said": a relative clause, participle, title or description set off by commas.
@@ -1523,7 +1525,9 @@ _TRAILING_ASIDE = re.compile(
     # "..., Merkel said after the talks." / "... at the end of the summit.": when and where, not what
     r"^(?:after|before|during|following|at\s+the\s+end\s+of)\s+(?:the|a|an|his|her|their|its)\s+[^,;:“”\"]{1,40}"
     r"[.!?]\s*$|"
-    r"^,?\s*(?:asking|speaking|citing|adding|referring|declining|requesting|stepping|saying|noting|according)\b"
+    r"^,?\s*(?:asking|speaking|citing|adding|referring|declining|requesting|stepping|saying|noting|according)\b|"
+    # (what is left of "speaking on condition of anonymity because he was not authorised to ...")
+    r"^(?:because|as|since)\s+(?:he|she|they)\s+(?:was|were|is|are)\s+not\s+(?:authori[sz]ed|allowed|permitted)\b"
 )
 _SUBORDINATE = re.compile(
     r"\b(?:if|unless|until|as\s+long\s+as|once|whenever|before|so\s+that|in\s+case|even\s+if|whether)\s+(?:the\s+)?$",
