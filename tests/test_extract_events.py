@@ -285,6 +285,22 @@ GENERAL_CASES = [
     ("The RSF claimed full control of the area on Wednesday.", ["capture"]),
     ("Moscow had asked Paris for an explanation.", ["diplomatic"]),
     ("Warplanes were seen striking militia camps south of the capital.", ["attack"]),
+    # a ruler's fall is an overthrow, a town's a capture
+    ("The fall of Muammar Gaddafi in 2011 changed everything.", ["other"]),
+    ("The fall of Sirte in June ended the siege.", ["capture"]),
+    # an abstention, truces and agreements told by their brokers, a joint statement, a refused boarding, a blockade
+    # lifted, a replacement named, vehicles destroyed
+    ("Germany abstained in the Security Council vote on Resolution 1973 in March.", ["un_action"]),
+    ("A truce reached with the help of Türkiye and UNSMIL has held since May.", ["diplomatic"]),
+    ("The dispute was settled by an UNSMIL-facilitated agreement in September of that year.", ["diplomatic"]),
+    ("On Monday Britain joined the United States, France and Italy in a joint statement on Libya.", ["diplomatic"]),
+    ("Last month, Ankara refused to allow Irini to board a Turkish-flagged cargo ship.", ["other"]),
+    ("Libya's eastern-based forces on Friday announced the end of a three-month blockade of oil fields.", ["other"]),
+    ("On Tuesday, Dbeibah named Farhat Bengdara, a former central bank governor, to replace Mustafa Sanalla.",
+     ["other"]),
+    ("GNA forces had destroyed two Emirati-made armored vehicles near Tarhuna.", ["attack"]),
+    # a deal the text only refers to is no event of its own: the installation is
+    ("The GNA was installed in Tripoli in 2016 under a UN-brokered deal.", ["other"]),
 ]
 
 GENERAL_NOTHING = [

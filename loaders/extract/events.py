@@ -228,6 +228,13 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     if trigger.type == "attack" and _NATURAL_SUBJECT.search(body[max(clause.char_start, start - 40) : start]):
         return None
     event_type = trigger.type
+    if (
+        event_type == "capture"
+        and match.group().lower().startswith("fall")
+        and obj is not None
+        and clauses.actor_type(ctx, obj.actor_name) in ("person", "government")
+    ):
+        event_type = "other"  # "the fall of Gaddafi": a ruler falls from power; a town is captured
     if event_type == "deployment" and _RELIEF.search(body, clause.char_start, clause.char_end):
         event_type = "other"  # "units mobilised for the rescue effort": relief, not a military deployment
     date, agent = None, None
