@@ -386,6 +386,20 @@ GENERAL_CASES = [
         "Wagner fighters fought alongside Haftar's forces during the offensive on Tripoli.",
         [("Wagner Group", LNA, {"mercenaries"})],
     ),
+    # a reporting verb opens a new clause after a prepositional name; named armour models; a demonym on materiel;
+    # financing materiel
+    (
+        "The UN Panel of Experts on Libya said Jordan had transferred at least 40 Al-Mared vehicles to the LNA.",
+        [("Jordan", LNA, {"armored_vehicles"})],
+    ),
+    (
+        "Deliveries of Emirati armor to the LNA have accelerated, according to two diplomats in Tunis.",
+        [("United Arab Emirates", LNA, {"armored_vehicles"})],
+    ),
+    (
+        "The Misrata Military Council says the United Arab Emirates financed 40 pickup trucks for Haftar's forces.",
+        [("United Arab Emirates", LNA, {"trucks"})],
+    ),
 ]
 
 GENERAL_NOTHING = [

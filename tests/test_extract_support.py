@@ -200,9 +200,15 @@ GENERAL_CASES = [
         "The unity government enjoys the backing of the UN and of western powers including the US and Italy.",
         {("United Nations", GNA), ("United States", GNA), ("Italy", GNA)},
     ),
+    # a backer noun after three modifiers; "against" that is no warning against backing
+    ("Qatar, the most generous Arab patron of the NTC, has never commented.",
+     {("Qatar", "National Transitional Council")}),
+    ("Ranged against it are the Emirati-backed Zintanis.", {("United Arab Emirates", "Zintan brigades")}),
 ]
 
 GENERAL_NOTHING = [
+    "Egypt warned against backing Haftar.",
+    "Egypt warned against any further backing of Haftar.",
     "France recognised the GNA as the legitimate government.",
     "The UN had recorded 70 resupply flights to eastern airports in support of the LNA.",
     "Egypt is not an ally of Haftar.",

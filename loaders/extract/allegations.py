@@ -490,7 +490,10 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
         if (
             _PREPOSITIONS.search(before)
             and not relative
-            and not re.search(r"(?:,|\band|\bthat|\bas)\s+(?:the\s+)?$", before)
+            # ("the Panel of Experts on Libya said Jordan had ...": a reporting verb opens a new clause)
+            and not re.search(
+                r"(?:,|\band|\bthat|\bas|\bsaid|\bsays|\btold|\bfound|\bbelieves?)\s+(?:the\s+)?$", before
+            )
         ):
             continue
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s"):
@@ -977,6 +980,12 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
             mentions = ctx.mentions_in(at, clause.char_end)
             if mentions and mentions[0].char_start <= at + 3:
                 group = clauses.coordination_forward(ctx, mentions, 0)
+        if not group and first is not None:
+            # "deliveries of Emirati armor to the LNA": the demonym on the materiel (not "Emirati-made")
+            group = [
+                m for m in ctx.mentions_in(match.end(), first)
+                if ctx.is_demonym(m) and first - m.char_end <= 20 and not rules.maker.match(body, m.char_end)
+            ][-1:]
         suppliers = clauses.dedupe_names(
             [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
         )

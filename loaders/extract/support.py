@@ -104,7 +104,7 @@ def _rules() -> _Rules:
         ),
         backer_of=re.compile(
             rf"(?:,?\s+|\s+{copula}\s+)"
-            rf"(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,3}}?"
             rf"(?:{backer})\s+(?:of|to)\s+(?:the\s+)?",
             re.IGNORECASE,
         ),
