@@ -787,6 +787,22 @@ WIRE_CASES = [
         "Representative told the Security Council today.",
         ("Hanna Tetteh", "indirect", "Renewed fighting is endangering Libya's stability"),
     ),
+    # two apostrophes as a quotation mark; an unnamed source "based in" a place after the verb; anonymity asked
+    # "for security reasons" after a located noun phrase
+    (
+        "Stephanie Williams arrived. ''Today the Libyans have chosen peace over war,'' Williams told a press "
+        "conference.",
+        ("Stephanie Williams", "direct", "Today the Libyans have chosen peace over war,"),
+    ),
+    (
+        "\"Turkey is betting on Trump,\" said a European diplomat based in Tunis.",
+        ("anon:European diplomat", "direct", "Turkey is betting on Trump,"),
+    ),
+    (
+        "\"They are professional snipers,\" a GNA field commander in the Salahuddin district, who declined to give "
+        "his name for security reasons, told Anadolu Agency.",
+        ("anon:GNA field commander in the Salahuddin district", "direct", "They are professional snipers,"),
+    ),
     # a country's ministry named with a department word
     (
         "Libya's Health Ministry said at least 61 people had been killed.",

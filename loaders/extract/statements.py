@@ -165,10 +165,21 @@ def find_quotes(body: str) -> list[Quote]:
         text = body[para.char_start : para.char_end]
         opened: int | None = None
         mark = ""
+        skip = -1
         for k, ch in enumerate(text):
+            if k == skip:
+                continue
+            # ("''Today the Libyans have chosen peace,'' Williams said": two apostrophes are a double quotation mark)
+            doubled = ch == "'" and text[k + 1 : k + 2] == "'"
             if opened is None:
-                if ch in '“"' or (ch in "‘'" and _single_opens(text, k)):
+                if doubled:
+                    opened, mark, skip = k + 1, '"', k + 1
+                elif ch in '“"' or (ch in "‘'" and _single_opens(text, k)):
                     opened, mark = k, ch
+                continue
+            if doubled and mark == '"':
+                quotes.append(Quote(para.char_start + opened, para.char_start + k, index, False))
+                opened, skip = None, k + 1
                 continue
             closer = _CLOSERS[mark]
             if ch == closer and (mark in '“"' or _single_closes(text, k)):
@@ -485,7 +496,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
 def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
     """The noun phrase of an unnamed source ending at `end`, from its determiner: 'A commander of the X Brigade'."""
     body = run.ctx.body
-    np = re.search(r"(?:^|[,;:]\s*|\b(?:that|and|but)\s+)((?:an?|the|one|two|three|some|several)\s+[^,;:]{2,120})$",
+    np = re.search(r"(?:^\s*|[,;:]\s*|\b(?:that|and|but)\s+)((?:an?|the|one|two|three|some|several)\s+[^,;:]{2,120})$",
                    body[start:end], re.IGNORECASE)
     if np is None:
         return None
@@ -1251,7 +1262,8 @@ def _cut_np(body: str, start: int, end: int) -> int:
     """'a senior UN diplomat speaking on condition of anonymity' -> 'a senior UN diplomat'; 'a UN report seen by
     Reuters' -> 'a UN report'."""
     # ("a UN report seen by Reuters": who saw the report is not its source)
-    cut = re.search(r"\s+(?:speaking|who|in|on|at|during|after|when|according|from|to|seen|obtained|reviewed)\b",
+    cut = re.search(r"\s+(?:speaking|who|in|on|at|during|after|when|according|from|to|seen|obtained|reviewed|based"
+                    r"|stationed|posted|familiar|involved|briefed)\b",
                     body[start:end])
     return start + cut.start() if cut else end
 
