@@ -1263,7 +1263,7 @@ def _cut_np(body: str, start: int, end: int) -> int:
     Reuters' -> 'a UN report'."""
     # ("a UN report seen by Reuters": who saw the report is not its source)
     cut = re.search(r"\s+(?:speaking|who|in|on|at|during|after|when|according|from|to|seen|obtained|reviewed|based"
-                    r"|stationed|posted|familiar|involved|briefed)\b",
+                    r"|stationed|posted)\b",
                     body[start:end])
     return start + cut.start() if cut else end
 
