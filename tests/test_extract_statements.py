@@ -803,6 +803,15 @@ WIRE_CASES = [
         "his name for security reasons, told Anadolu Agency.",
         ("anon:GNA field commander in the Salahuddin district", "direct", "They are professional snipers,"),
     ),
+    # a pledge and a voiced concern are speech acts
+    (
+        "In the declaration, Sarraj and Haftar pledge to observe a ceasefire.",
+        ("Khalifa Haftar", "indirect", "Sarraj and Haftar pledge to observe a ceasefire"),
+    ),
+    (
+        "The United States has also voiced concern over Russia's presence in Libya.",
+        ("United States", "indirect", "The United States has also voiced concern over Russia's presence in Libya"),
+    ),
     # a country's ministry named with a department word
     (
         "Libya's Health Ministry said at least 61 people had been killed.",
