@@ -386,6 +386,11 @@ GENERAL_CASES = [
         "Wagner fighters fought alongside Haftar's forces during the offensive on Tripoli.",
         [("Wagner Group", LNA, {"mercenaries"})],
     ),
+    # the owner inside a that-clause supplies
+    (
+        "Turkish Defense Minister Hulusi Akar has said that Ankara’s training programs for GNA forces will continue.",
+        [("Turkey", GNA, {"training"})],
+    ),
     # a reporting verb opens a new clause after a prepositional name; named armour models; a demonym on materiel;
     # financing materiel
     (
@@ -414,6 +419,11 @@ GENERAL_NOTHING = [
     # Libyan forces deployed, Libyan fighters alongside Libyan forces: no foreign supplier
     "Haftar's forces were deployed to Sirte in January.",
     "Misrata brigades fought alongside the GNA forces in Sirte.",
+    # the speaker of a that-clause is not the supplier of what the clause tells; "sent no weapons" is a denial
+    "A French military spokesman, Colonel Thierry Burkhard, said on Wednesday that rifles and ammunition had been "
+    "delivered to rebel fighters in the Nafusa mountains.",
+    "Egypt has repeatedly complained that weapons and fighters are being smuggled across its border to militants.",
+    "Berlin, which abstained in the vote, has sent no weapons to the rebels, a government spokesman said.",
     # a UN envoy reporting violations supplies nothing
     "Hanna Tetteh, the UN Special Representative, reported continuing violations of the arms embargo.",
     # interdiction by a third party: the supplier is unknown

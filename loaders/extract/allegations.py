@@ -361,6 +361,8 @@ def _trigger_row(
         return []  # "found no evidence that Egypt had delivered weapons"
     if _foreign_destination(ctx, window):
         return []
+    if re.match(r"\s+(?:[\w-]+\s+)?(?:no|zero)\s", body[trig.end : trig.end + 20]):
+        return []  # "has sent no weapons to the rebels"
     recipient, recipient_end = _recipient(ctx, sentence, window, trig, suppliers)
     inferred = recipient_end < 0
     recipient_end = max(recipient_end, 0)
@@ -475,6 +477,14 @@ def _supplier_ok(ctx, name: str) -> bool:
     return clauses.actor_type(ctx, name) not in ("international_org", "media")
 
 
+_SPEECH_BETWEEN = re.compile(
+    r"\b(?:said|says|say|told|tells|claimed|claims|alleged|alleges|complained|complains|insisted|insists|argued|"
+    r"argues|charged|charges|warned|warns|believes|believed|stated|noted|added|acknowledged|confirmed|admitted)\b"
+    r"(?:\s+[\w,]+){0,5}?\s+that\b",
+    re.IGNORECASE,
+)
+
+
 def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
     """The nearest plausible supplier before the verb that is not governed by a preposition, with its list."""
     body = ctx.body
@@ -508,6 +518,18 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
             continue  # "the Wagner Group, a Russian private military company, deployed": the head is the subject
         if _SPEAKER_VERB_AFTER.match(body, mention.char_end):
             continue  # "a ship that France said was carrying weapons": the speaker, not the supplier
+        speech = _SPEECH_BETWEEN.search(body, mention.char_end, verb_start)
+        if speech:
+            # "Burkhard said on Wednesday that rifles had been delivered": the speaker of the clause supplies nothing;
+            # "Akar has said that Ankara's training programs will continue": the owner inside the clause does
+            owner = next(
+                (m for m in ctx.mentions_in(speech.end(), verb_start)
+                 if body[m.char_end : m.char_end + 2] in ("'s", "’s") and _supplier_ok(ctx, m.actor_name)),
+                None,
+            )
+            if owner is not None:
+                return [clauses.foreign_state(ctx, owner.actor_name)], owner.char_start
+            continue
         group = clauses.coordination(ctx, mentions, index)
         names = clauses.dedupe_names(
             [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
