@@ -207,6 +207,23 @@ def test_restated_claim_is_one_row():
     assert [(a.supplier_name, a.materiel) for a in rows(text)] == [("Turkey", ["drones"])]
 
 
+def test_claim_reported_again_by_another_source_is_another_row():
+    text = (
+        "France has parachuted weapons to the rebels in the Nafusa mountains, Le Figaro reported. "
+        "Moussa Ibrahim accused France of arming the rebels."
+    )
+    assert [a.supplier_name for a in rows(text)] == ["France", "France"]
+
+
+def test_claim_repeated_in_a_quotation_is_one_row():
+    text = (
+        "Russia is working with Assad to transfer militia fighters and equipment to Libya, US officials said. "
+        "\"We know that the Russians are working with Assad to transfer militia fighters to Libya, as well as "
+        "equipment,\" the envoy said."
+    )
+    assert [a.supplier_name for a in rows(text)] == ["Russia"]
+
+
 ACCUSER_CASES = [
     # the accuser is the alleging party, never the recipient; the supplier's known side gives the recipient
     (

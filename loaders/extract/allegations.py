@@ -175,8 +175,11 @@ def extract_allegations(ctx: ArticleContext) -> list[Allegation]:
         rows.extend(_sentence_rows(ctx, rules, s_index, sentence, rows))
     _sentence_of.clear()
     _sentence_of.update({id(r): clauses.sentence_index(ctx, r.evidence_start) for r in rows})
+    _in_quotation.clear()
+    _in_quotation.update(id(r) for r in rows if _quoted(ctx, r.evidence_start))
     rows = _dedupe(rows, getattr(ctx, "_allegation_generic", set()))
     _sentence_of.clear()
+    _in_quotation.clear()
     _attach_denials(ctx, rules, rows)
     ctx._allegation_rows = list(rows)  # type: ignore[attr-defined]  # read by support.py (purpose phrases)
     return rows
@@ -384,6 +387,10 @@ def _trigger_row(
     if first_materiel is not None and (first_materiel > trig.start or participle):
         quantity = _quantity(body, clause.char_start + participle.start(1) if participle else trig.end, first_materiel)
     alleged_by, anonymous = _alleged_by(ctx, rules, sentence, trig.start, suppliers)
+    # "The drones sent by Turkey have turned the tide": a definite noun phrase refers to a supply told before
+    mention_in_passing = bool(passive_suppliers) and bool(
+        re.fullmatch(r"\s*(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+){0,3}", body[clause.char_start : trig.start])
+    )
     rows = []
     for supplier in suppliers:
         rows.append(
@@ -397,7 +404,9 @@ def _trigger_row(
                 alleged_by_name=alleged_by,
                 is_alleged_by_anonymous=anonymous,
                 denied_by=[supplier] if denied else [],
-                confidence=0.5 if inferred else (0.7 if trig.kind == "breach" or recipient else 0.6),
+                confidence=_ORIGIN_CONFIDENCE if mention_in_passing else (
+                    0.5 if inferred else (0.7 if trig.kind == "breach" or recipient else 0.6)
+                ),
             )
         )
         if generic:
@@ -1129,6 +1138,13 @@ def _rows_for(
 
 
 _sentence_of: dict[int, int] = {}  # row id -> sentence index, filled around _dedupe
+_in_quotation: set[int] = set()  # ids of rows told inside a speaker's quotation, filled around _dedupe
+
+
+def _quoted(ctx, offset: int) -> bool:
+    """Inside a quotation of a sentence or more (not a scare-quoted phrase such as "arming rebel gangs")."""
+    span = ctx.quotation_at(offset)
+    return span is not None and span[1] - span[0] > 60
 
 
 def _same_claim(a: Allegation, b: Allegation, generic: set[int]) -> bool:
@@ -1148,9 +1164,12 @@ def _same_claim(a: Allegation, b: Allegation, generic: set[int]) -> bool:
     if not set(a.materiel) & set(b.materiel):
         return False
     if _sentence_of.get(id(a)) != _sentence_of.get(id(b)) and not (
-        set(a.materiel) <= set(b.materiel) or set(b.materiel) <= set(a.materiel)
+        (id(a) in _in_quotation or id(b) in _in_quotation or min(a.confidence, b.confidence) <= _ORIGIN_CONFIDENCE)
+        and (set(a.materiel) <= set(b.materiel) or set(b.materiel) <= set(a.materiel))
     ):
-        return False  # other sentence, different materiel: another report (another source, another shipment)
+        # Another sentence is another report (another source, another shipment), as annotators count it; only a
+        # speaker's quotation that repeats the claim, or a passing mention ("Emirati warplanes"), is the same report
+        return False
     return a.recipient_name == b.recipient_name or not a.recipient_name or not b.recipient_name
 
 
