@@ -87,6 +87,7 @@ class ActorRules:
     stop_words: frozenset[str]
     lesser_office: frozenset[str]  # "deputy": a deputy minister is not "the minister"
     office_endings: frozenset[str]  # "Permanent Representative" is an office, not a name
+    modifier_after: re.Pattern[str]  # after a name: "-aligned", "'s forces", " government" (a modifier, not a subject)
     pronoun_gender: dict[str, str]
     org_description: re.Pattern[str]  # "the panel", "the ministry": an organisation named before, by its head noun
     western_descriptors: frozenset[str]  # "Tripoli government": the GNA or the GNU, by date
@@ -125,6 +126,10 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         stop_words=frozenset(w.lower() for w in data["stop_words"]),
         lesser_office=frozenset(w.lower() for w in data["lesser_office_words"]),
         office_endings=frozenset(w.lower() for w in data["office_endings"]),
+        modifier_after=re.compile(
+            rf"(?:[-‑]\w|['’]s?\s+(?:\w+\s+)?(?:{'|'.join(data['modifier_nouns_after_possessive'])})\b"
+            rf"|\s+(?:{'|'.join(data['modifier_nouns_after_name'])})\b)"
+        ),
         pronoun_gender={k.lower(): v for k, v in speech["pronouns"].items()},
         western_descriptors=frozenset(d.lower() for d in data.get("western_government_descriptors", ())),
         period_descriptors=tuple(
@@ -803,11 +808,11 @@ def _titles_alone(state: _State) -> None:
         if not fitting:
             continue
         target = fitting[0]
-        if _MODIFIER_AFTER.match(body, target.end):
+        if state.rules.modifier_after.match(body, target.end):
             # "Colonel Burkhard said the drops came after Gaddafi's forces ... The colonel insisted": a name used as a
             # modifier yields to a holder of the title named just before it
             target = next((f for f in fitting[1:] if f.start >= target.start - 300
-                           and not _MODIFIER_AFTER.match(body, f.end)), target)
+                           and not state.rules.modifier_after.match(body, f.end)), target)
         state.add(target.name, start, end, priority=1, kind="title")
 
 
@@ -988,7 +993,7 @@ def resolve_pronoun(body, sentences, persons, offset, gender, gender_of) -> str 
 
     def head(found: list[_Found]) -> str:
         # "the Gaddafi government's spokesman, Moussa Ibrahim, said": a name used as a modifier is not the subject
-        heads = [f for f in found if not _MODIFIER_AFTER.match(body, f.end)]
+        heads = [f for f in found if not load_rules().modifier_after.match(body, f.end)]
         return (heads or found)[0].name
 
     own = sentences[index]
@@ -1002,10 +1007,3 @@ def resolve_pronoun(body, sentences, persons, offset, gender, gender_of) -> str 
     return None
 
 
-# After a person's name, words that make it a modifier of another noun ("Gaddafi government's", "Haftar-aligned",
-# "Haftar's forces"), not the person acting.
-_MODIFIER_AFTER = re.compile(
-    r"(?:[-‑]\w|['’]s?\s+(?:\w+\s+)?(?:forces|troops|army|government|regime|camp|militias?|fighters|son|office|"
-    r"administration|spokesman|spokeswoman|spokesperson|loyalists|allies|side)\b|\s+(?:government|regime|camp|"
-    r"administration|loyalists|forces|family)\b)"
-)

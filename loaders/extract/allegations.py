@@ -102,6 +102,8 @@ class _Rules:
     libyan_place: re.Pattern[str]
     facilitated: re.Pattern[str]
     passive_before: re.Pattern[str]
+    speech_between: re.Pattern[str]  # "said on Wednesday that" between a speaker and a supply verb
+    origin_before: re.Pattern[str]  # "troops from (the)" before a passive supply verb
 
 
 @functools.lru_cache(maxsize=1)
@@ -154,6 +156,12 @@ def _rules() -> _Rules:
         passive_before=re.compile(
             rf"(?:\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?|\b{clauses.alternation(rules['passive_subject_nouns'])}\s+)$",
             re.IGNORECASE,
+        ),
+        speech_between=re.compile(
+            rf"\b{clauses.alternation(rules['clause_speech_verbs'])}\b(?:\s+[\w,]+){{0,5}}?\s+that\b", re.IGNORECASE
+        ),
+        origin_before=re.compile(
+            rf"\b{clauses.alternation(rules['origin_personnel'])}\s+from\s+(?:the\s+)?", re.IGNORECASE
         ),
     )
 
@@ -486,12 +494,6 @@ def _supplier_ok(ctx, name: str) -> bool:
     return clauses.actor_type(ctx, name) not in ("international_org", "media")
 
 
-_SPEECH_BETWEEN = re.compile(
-    r"\b(?:said|says|say|told|tells|claimed|claims|alleged|alleges|complained|complains|insisted|insists|argued|"
-    r"argues|charged|charges|warned|warns|believes|believed|stated|noted|added|acknowledged|confirmed|admitted)\b"
-    r"(?:\s+[\w,]+){0,5}?\s+that\b",
-    re.IGNORECASE,
-)
 
 
 def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
@@ -527,7 +529,7 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
             continue  # "the Wagner Group, a Russian private military company, deployed": the head is the subject
         if _SPEAKER_VERB_AFTER.match(body, mention.char_end):
             continue  # "a ship that France said was carrying weapons": the speaker, not the supplier
-        speech = _SPEECH_BETWEEN.search(body, mention.char_end, verb_start)
+        speech = _rules().speech_between.search(body, mention.char_end, verb_start)
         if speech:
             # "Burkhard said on Wednesday that rifles had been delivered": the speaker of the clause supplies nothing;
             # "Akar has said that Ankara's training programs will continue": the owner inside the clause does
@@ -561,16 +563,12 @@ def _origin_from(ctx, window: Span) -> list[str]:
     return []
 
 
-_ORIGIN_BEFORE = re.compile(
-    r"\b(?:troops|fighters|mercenaries|soldiers|personnel|contractors|operatives|militiamen)\s+from\s+(?:the\s+)?",
-    re.IGNORECASE,
-)
 
 
 def _origin_before(ctx, clause: Span, verb_start: int, *, passive: bool = True) -> list[str]:
     """The origin named in the (passive) subject ("troops from Sudan's RSF had been deployed"), owner skipped."""
     body = ctx.body
-    match = clauses.last_match(_ORIGIN_BEFORE, body, clause.char_start, verb_start)
+    match = clauses.last_match(_rules().origin_before, body, clause.char_start, verb_start)
     if match is None or (passive and not re.search(
         r"\b(?:been|being|was|were|are|is)\s+(?:\w+ly\s+)?$", body[match.end() : verb_start]
     )):

@@ -52,6 +52,13 @@ class SpeechRules:
     government_subject: re.Pattern[str]
     complement_before: re.Pattern[str]
     states_noun: re.Pattern[str]  # "member states": "states" after these is the noun, not "says"
+    claim_nouns: frozenset[str]
+    member_of: re.Pattern[str]  # "a former member" before "of the panel"
+    negated_verb: re.Pattern[str]  # "has not publicly" before a reporting verb
+    place_adverbial: re.Pattern[str]  # "In " opening a sentence before a place
+    quote_participle: re.Pattern[str]  # ", saying that" before a quotation
+    unnamed_spokesperson: re.Pattern[str]  # "a Foreign Office spokesman" at the end of a subject
+    country_voice: re.Pattern[str]  # "'s delegate" / " delegation" after a country
 
 
 def _alternation(words) -> str:
@@ -121,6 +128,26 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         complement_before=re.compile(
             rf"\s+(?P<prep>{complement}|(?:{complement_adjectives})\s+(?:to|with))\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?$",
             re.IGNORECASE,
+        ),
+        claim_nouns=frozenset(str(w).lower() for w in data["claim_nouns"]),
+        member_of=re.compile(
+            rf"\b(?:an?|one|two|three|several)\s+(?P<np>(?:(?:{_alternation(data['member_modifiers'])})\s+)?members?)\s*$",
+            re.IGNORECASE,
+        ),
+        negated_verb=re.compile(
+            rf"\b(?:{_alternation(data['verb_negations'])})\s+(?:\w+ly\s+|yet\s+|even\s+)?$", re.IGNORECASE
+        ),
+        place_adverbial=re.compile(rf"\s*(?:{_alternation(data['place_prepositions'])})\s+(?:the\s+)?$"),
+        quote_participle=re.compile(
+            rf",\s+(?:and\s+)?(?P<verb>{_alternation(data['quote_participles'])}|"
+            rf"(?:describing|calling)\s+{_NAMED_OBJECT}(?:\s+as)?)\s+(?:that\s+|an?\s+)?$"
+        ),
+        unnamed_spokesperson=re.compile(
+            r"(?:^\s*|[^\w\s]\s*|\b(?:that|and|but|while)\s+)\b(?:[Aa]n?|[Oo]ne|[Tt]wo)\s+(?P<np>(?:[\w.’'-]+\s+){0,4}?"
+            rf"(?:{_alternation(data['spokesperson_nouns'])})(?:\s+(?:for|of)\s+(?:the\s+)?[^,;:“”\"()]{{1,60}}?)?)\s*$"
+        ),
+        country_voice=re.compile(
+            rf"(?:['’]s)?\s+(?:UN\s+|U\.N\.\s+)?(?:{_alternation(data['country_voice_nouns'])})$"
         ),
     )
 
@@ -338,7 +365,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         anonymous = _unnamed_np(run, start, start + unnamed.start())
         if anonymous is not None:
             return anonymous
-    spokesperson = _UNNAMED_SPOKESPERSON.search(left)
+    spokesperson = rules.unnamed_spokesperson.search(left)
     if spokesperson:
         # "a Foreign Office spokesman said", "a spokesperson for Irini told": an unnamed person (FORMAT.md), not
         # the institution; a named one ("spokesman Ahmed al-Mismari said") never reaches here
@@ -366,7 +393,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             return _Found([_speaker_of(ctx, persons[-1])], persons[-1].char_start)
         mention = _mention_ending_at(ctx, start + rel.start(), start)
         return _Found([_speaker_of(ctx, mention)], mention.char_start) if mention else None
-    voice = _COUNTRY_VOICE.search(left)
+    voice = rules.country_voice.search(left)
     if voice:
         # "China's delegate said", "the Russian delegation said": a country's voice at a meeting is the country's
         owner = _mention_ending_at(ctx, start + voice.start(), start)
@@ -458,7 +485,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             # "Prime Minister Dbeibah of the GNU criticised": the head before the complement speaks;
             # "the parliament allied to Haftar called on": not Haftar
             head = _mention_ending_at(ctx, complement.start(), start)
-            member = _MEMBER_OF.search(body, max(start, complement.start() - 40), complement.start())
+            member = rules.member_of.search(body, max(start, complement.start() - 40), complement.start())
             if head is None and member is not None and complement.group("prep").lower() == "of":
                 # "a former member of the panel said": one unnamed person, not the panel
                 description = body[member.start("np") : mention.char_end]
@@ -508,10 +535,6 @@ def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
 
 
 _COUNTRY_SIDE = re.compile(r"\s(?P<side>side|camp|leadership|authorities)\s*$", re.IGNORECASE)
-_CLAIM_NOUNS = frozenset(
-    "charge charges claim claims accusation accusations allegation allegations assertion assertions report reports "
-    "account version".split()
-)
 _REPLY_TO_CLAIM = re.compile(
     r"(?:,|\s[–—-])\s+(?:a|an|the)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|assertions?|reports?|account)"
     r"\s+(?:that\s+|which\s+)?(?:the\s+)?$",
@@ -577,14 +600,9 @@ _CLOSE_TO = re.compile(
     r"near|around|loyal\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-_COUNTRY_VOICE = re.compile(r"(?:['’]s)?\s+(?:UN\s+|U\.N\.\s+)?(?:delegate|delegation|representative)$")
 _OWN_OFFICE = re.compile(
     r"['’]s\s+(?:media\s+|press\s+|political\s+|campaign\s+)?(?:office|team|camp|aides?|spokes(?:man|woman|person)|"
     r"lawyers?|bureau)$"
-)
-_UNNAMED_SPOKESPERSON = re.compile(
-    r"(?:^\s*|[^\w\s]\s*|\b(?:that|and|but|while)\s+)\b(?:[Aa]n?|[Oo]ne|[Tt]wo)\s+(?P<np>(?:[\w.’'-]+\s+){0,4}?"
-    r"spokes(?:man|woman|person|people|men|women)(?:\s+(?:for|of)\s+(?:the\s+)?[^,;:“”\"()]{1,60}?)?)\s*$"
 )
 _SAME_DOCUMENT = re.compile(
     r"(?:^|[.;]\s+|^\s*|[,.]?[”\"’]\s*)\b[Tt]he\s+(?:same\s+)?(?:statement|communiqu[eé]|release|readout|letter)$"
@@ -731,7 +749,7 @@ def _anonymous_subject(run: _Run, start: int, end: int) -> _Found | None:
         if low in ("a", "an", "the", "some", "two", "three", "several", "many", "other", "one", "four", "five", "most"):
             determiner = low
             break
-        if low in _CLAUSE_FUNCTION or low in run.rules.say_verbs or low in _CLAIM_NOUNS:
+        if low in _CLAUSE_FUNCTION or low in run.rules.say_verbs or low in run.rules.claim_nouns:
             break  # ("a charge Turkish officials reject": the claim is what they reply to, not part of them)
         np_index = word.start()
     description = left[np_index : head.end()]
@@ -775,12 +793,6 @@ def _modifies_next(ctx: ArticleContext, first: Mention, second: Mention) -> bool
     return len(gap) <= 40 and bool(re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z.-]+\s+){0,4}", gap))
 
 
-_MEMBER_OF = re.compile(r"\b(?:an?|one|two|three|several)\s+(?P<np>(?:former\s+|senior\s+|current\s+)?members?)\s*$",
-                        re.IGNORECASE)
-_NEGATED_VERB = re.compile(
-    r"\b(?:not|never|n[o’']t|no\s+longer|yet\s+to)\s+(?:\w+ly\s+|yet\s+|even\s+)?$", re.IGNORECASE
-)
-_PLACE_ADVERBIAL = re.compile(r"\s*(?:In|At|From|Inside|Outside|Near)\s+(?:the\s+)?$")
 
 
 def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
@@ -790,9 +802,8 @@ def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
     if not mentions:
         return None
     first = mentions[0]
-    if len(mentions) > 1 and _PLACE_ADVERBIAL.match(ctx.body, sentence.char_start, first.char_start) and re.match(
-        r"\s*,", ctx.body[first.char_end : first.char_end + 3]
-    ):
+    opens_with_place = run.rules.place_adverbial.match(ctx.body, sentence.char_start, first.char_start)
+    if len(mentions) > 1 and opens_with_place and re.match(r"\s*,", ctx.body[first.char_end : first.char_end + 3]):
         mentions = mentions[1:]  # "In Washington, spokeswoman Jen Psaki ...": the place opens, the subject follows
         first = mentions[0]
     lead = ctx.body[sentence.char_start : first.char_start]
@@ -1091,7 +1102,7 @@ def _attribute_quote(
     # 3. Before the quote: 'X said: "...' / 'X said in a statement that "...' / 'X urged all states "...'.
     verbs = [v for v in _verbs(rules, body, head_start, quote.open) if not _inside_quote(run, v.start())]
     naming = _NAMING_VERB.search(head)
-    participle = _QUOTE_PARTICIPLE.search(head) or naming
+    participle = rules.quote_participle.search(head) or naming
     if participle is not None:
         # 'X dismissed the reports, saying that "..."' / '..., describing them as "...': the clause subject speaks.
         at = head_start + participle.start()
@@ -1157,10 +1168,6 @@ _NAMING_VERB = re.compile(
 _NAMING_PARTICIPLE = re.compile(
     rf",\s+(?:and\s+)?(?P<verb>(?:{'|'.join(_NAMING_ING)})\s+{_NAMED_OBJECT}"
     r"(?:\s+as)?)\s+(?:an?\s+)?$"
-)
-_QUOTE_PARTICIPLE = re.compile(
-    r",\s+(?:and\s+)?(?P<verb>saying|adding|insisting|arguing|warning|stressing|noting|declaring|"
-    rf"(?:describing|calling)\s+{_NAMED_OBJECT}(?:\s+as)?)\s+(?:that\s+|an?\s+)?$"
 )
 
 
@@ -1418,7 +1425,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return
     if _SUBORDINATE.search(body, max(sentence.char_start, found.np_start - 30), found.np_start):
         return  # "as long as the GNA requests it", "if Haftar rejects the deal": a condition, not speech
-    if _NEGATED_VERB.search(body, max(sentence.char_start, verb.start() - 30), verb.start()):
+    if rules.negated_verb.search(body, max(sentence.char_start, verb.start() - 30), verb.start()):
         return  # "The UAE has not publicly responded", "Haftar never said": nothing was said
     if word in rules.document_verbs and not all(
         s.via == "document" or (s.name and run.ctx.actor_type(s.name) in ("international_org", "organization"))

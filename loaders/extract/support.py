@@ -19,11 +19,6 @@ from loaders.extract import clauses
 from loaders.extract.context import ArticleContext
 from loaders.model import Mention, Span, Support
 
-# After a demonym, a state's own forces (the state acts), not fighters of that nationality.
-_STATE_FORCES_AFTER = re.compile(
-    r"\s+(?:special\s+forces|troops|soldiers|forces|military|army|navy|air\s+force|warplanes|jets|warships|"
-    r"commandos|military\s+(?:advisers|advisors|personnel|instructors))\b"
-)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|with|by|from|to|in|for|against|alongside|on|at|into|toward|towards|about|over|than|between|among|"
     r"via|through|under|after|near)\s+(?:the\s+|a\s+|an\s+)?(?:[\w.-]+\s+){0,2}?$",
@@ -82,6 +77,8 @@ class _Rules:
     demonym_support: re.Pattern[str]
     counts_among: re.Pattern[str]
     government_nouns: frozenset[str]  # "the government's ally": a government noun as a possessive owner
+    state_forces_after: re.Pattern[str]  # " special forces" after a demonym: the state's own forces
+    event_np_before: re.Pattern[str]  # "an uprising (which was)" before a support verb
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,7 +141,18 @@ def _rules() -> _Rules:
         ),
         counts_among=re.compile(rf"\b{clauses.alternation(r['counts_among_verbs'])}\s+(?:the\s+)?", re.IGNORECASE),
         government_nouns=frozenset(str(n).lower() for n in r["supported_government_nouns"]),
+        state_forces_after=re.compile(rf"\s+(?:{_spaced(r['state_force_nouns'])})\b"),
+        event_np_before=re.compile(
+            rf"\b(?:an?|the|its|their|his)\s+(?:[\w-]+\s+){{0,2}}?(?:{_spaced(r['event_nouns'])})\s*,?\s*"
+            r"(?:(?:which|that)\s+(?:is|was|were|are|has\s+been|had\s+been)\s+|(?:is|was|were|are|has\s+been|had\s+been)\s+)?$",
+            re.IGNORECASE,
+        ),
     )
+
+
+def _spaced(words: list[str]) -> str:
+    """An alternation of plain phrases, a space matching any run of spaces."""
+    return clauses.alternation([w.replace(" ", r"\s+") for w in words])
 
 
 def extract_support(ctx: ArticleContext) -> list[Support]:
@@ -296,12 +304,6 @@ def _possessive_after(body: str, mention: Mention) -> bool:
 
 
 # An event or movement right before a passive support verb is what is backed, not an actor named earlier.
-_EVENT_NP_BEFORE = re.compile(
-    r"\b(?:an?|the|its|their|his)\s+(?:[\w-]+\s+){0,2}?(?:uprising|revolt|revolution|rebellion|insurrection|campaign|"
-    r"offensive|operation|intervention|coup|protests?|movement|air\s+strikes?|strikes|bombing|war)\s*,?\s*"
-    r"(?:(?:which|that)\s+(?:is|was|were|are|has\s+been|had\s+been)\s+|(?:is|was|were|are|has\s+been|had\s+been)\s+)?$",
-    re.IGNORECASE,
-)
 
 
 def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int]:
@@ -317,7 +319,7 @@ def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int
         and not clauses.in_aside(body, clause.char_start, m, verb_start)
     ]
     candidate = mentions[-1] if mentions else None
-    event_np = _EVENT_NP_BEFORE.search(text)
+    event_np = _rules().event_np_before.search(text)
     if event_np is not None and (candidate is None or candidate.char_end <= clause.char_start + event_np.start()):
         return None, verb_start  # "Gaddafi was killed during an uprising backed by NATO": the uprising is backed
     if gov is not None and (candidate is None or clause.char_start + gov.start() > candidate.char_start):
@@ -569,7 +571,7 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
         name = mention.actor_name
         if ctx.is_demonym(mention):
             # "Syrian mercenaries fought for the GNA": not Syria; "French special forces operated alongside": France
-            if not _STATE_FORCES_AFTER.match(body, mention.char_end):
+            if not _rules().state_forces_after.match(body, mention.char_end):
                 return [], verb_start, None
             state = clauses.foreign_state(ctx, name)
             return ([state], mention.char_start, None) if not clauses.is_libyan(ctx, state) else ([], verb_start, None)
