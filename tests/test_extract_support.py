@@ -200,6 +200,23 @@ GENERAL_CASES = [
         "The unity government enjoys the backing of the UN and of western powers including the US and Italy.",
         {("United Nations", GNA), ("United States", GNA), ("Italy", GNA)},
     ),
+    # a description between the named party and the verb is an aside; a group's fighters arriving to fight for a
+    # side; a demonym inside a description is not the subject
+    (
+        "Operation Dawn, an alliance of Misratan brigades and Islamist fighters, is widely seen in the region as "
+        "backed by Qatar.",
+        {("Qatar", "Libya Dawn")},
+    ),
+    (
+        "Hundreds of mercenaries from the Wagner Group, a Russian private military company that has fought alongside "
+        "Haftar since last year, pulled back.",
+        {("Wagner Group", HAFTAR)},
+    ),
+    (
+        "The Africa Corps has absorbed many of the Wagner mercenaries who first arrived in Libya to fight alongside "
+        "Haftar.",
+        {("Wagner Group", HAFTAR)},
+    ),
     # a backer noun after three modifiers; "against" that is no warning against backing
     ("Qatar, the most generous Arab patron of the NTC, has never commented.",
      {("Qatar", "National Transitional Council")}),

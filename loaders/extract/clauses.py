@@ -426,7 +426,7 @@ _RELATIVE_OPEN = re.compile(r"(?:^|,)\s*(?:which|who|whose)\b[^,]*$")
 def in_relative_clause(body: str, start: int, offset: int) -> bool:
     """`offset` lies in a relative clause opened after `start` and not closed yet ("Haftar, whose army is armed by")."""
     return _RELATIVE_OPEN.search(body, start, offset) is not None
-_ASIDE_CLOSE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,2}")
+_ASIDE_CLOSE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,8}")
 
 
 def in_aside(body: str, start: int, mention: Mention, verb_start: int) -> bool:

@@ -31,9 +31,10 @@ _DESCRIPTOR_GAP = re.compile(
     re.IGNORECASE,
 )
 # "Turkey had deployed troops ... to back the GNA": the purpose of a reported supply states the backing.
+_DESCRIPTION_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$")  # ", a Russian private military company"
 _PURPOSE_OF_SUPPLY = re.compile(
     r"\b(?:sent|deployed|dispatched|supplied|provided|delivered|shipped|flown|flew|transferred|brought in|"
-    r"recruited|funnell?ed|poured)\b[^;:]{0,120}\bto\s+$",
+    r"recruited|funnell?ed|poured|arrived|came|travell?ed)\b[^;:]{0,120}\bto\s+$",
     re.IGNORECASE,
 )
 _ALLY_OF_FOREIGN = re.compile(
@@ -570,6 +571,8 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
             continue
         name = mention.actor_name
         if ctx.is_demonym(mention):
+            if _DESCRIPTION_BEFORE.search(body, max(0, mention.char_start - 40), mention.char_start):
+                continue  # "the Wagner Group, a Russian private military company that has fought": a description
             # "Syrian mercenaries fought for the GNA": not Syria; "French special forces operated alongside": France
             if not _rules().state_forces_after.match(body, mention.char_end):
                 return [], verb_start, None
