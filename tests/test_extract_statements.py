@@ -398,6 +398,8 @@ def test_pronoun_speaker_and_anonymous_follow_up() -> None:
         "The UAE has not publicly responded to the findings.",
         "Haftar did not say whether he would attend.",
         "Russia has yet to comment on the report.",
+        # "the ministry" alone names no body when none was named before
+        "The ministry said it would investigate.",
     ],
 )
 def test_no_statement(body: str) -> None:
@@ -812,6 +814,11 @@ WIRE_CASES = [
         "The United States has also voiced concern over Russia's presence in Libya.",
         ("United States", "indirect", "The United States has also voiced concern over Russia's presence in Libya"),
     ),
+    # a public body named in lower case is a speaker under its name as written
+    ("At least 12 people were killed, the health ministry said.",
+     ("Health Ministry", "indirect", "At least 12 people were killed")),
+    ("Some 400 inmates escaped from Ain Zara prison, according to the judicial police.",
+     ("Judicial Police", "indirect", "Some 400 inmates escaped from Ain Zara prison")),
     # a country's ministry named with a department word
     (
         "Libya's Health Ministry said at least 61 people had been killed.",

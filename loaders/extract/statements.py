@@ -59,6 +59,7 @@ class SpeechRules:
     quote_participle: re.Pattern[str]  # ", saying that" before a quotation
     unnamed_spokesperson: re.Pattern[str]  # "a Foreign Office spokesman" at the end of a subject
     country_voice: re.Pattern[str]  # "'s delegate" / " delegation" after a country
+    lower_institution: re.Pattern[str]  # "the health ministry", "the judicial police": a body named in lower case
 
 
 def _alternation(words) -> str:
@@ -145,6 +146,10 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         unnamed_spokesperson=re.compile(
             r"(?:^\s*|[^\w\s]\s*|\b(?:that|and|but|while)\s+)\b(?:[Aa]n?|[Oo]ne|[Tt]wo)\s+(?P<np>(?:[\w.’'-]+\s+){0,4}?"
             rf"(?:{_alternation(data['spokesperson_nouns'])})(?:\s+(?:for|of)\s+(?:the\s+)?[^,;:“”\"()]{{1,60}}?)?)\s*$"
+        ),
+        # (two words at least: "the ministry" alone points back to one named before, see actors._descriptions_alone)
+        lower_institution=re.compile(
+            rf"(?:^|[^\w\s]\s*|\s)[Tt]he\s+(?P<np>(?-i:[a-z]+\s+){{0,2}}(?:{_alternation(data['lower_case_bodies'])}))\s*$"
         ),
         country_voice=re.compile(
             rf"(?:['’]s)?\s+(?:UN\s+|U\.N\.\s+)?(?:{_alternation(data['country_voice_nouns'])})$"
@@ -465,6 +470,10 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             )
             return _Found([Speaker(name, via="institution")], start + institution.start())
     mention = _mention_ending_at(ctx, end, start)
+    if mention is None:
+        lower = _lower_institution(run, start, end)
+        if lower is not None:
+            return lower
     government = rules.government_subject.search(left) if mention is None else None
     if government is not None:
         # "The Tripoli government accused ...": the government the cue names, for the article's period
@@ -1701,9 +1710,30 @@ def _conjuncts(body: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+def _lower_institution(run: _Run, start: int, end: int) -> _Found | None:
+    """'the health ministry said', 'according to the judicial police': a public body named in lower case, kept as a
+    discovered institution under its name as written ("Health Ministry")."""
+    body = run.ctx.body
+    start, end = _trim(body, start, end)
+    while end > start and body[end - 1] in ".!?":
+        end -= 1
+    match = run.rules.lower_institution.search(body[start:end])  # (a slice: "^" is its start)
+    if match is None or len(match.group("np").split()) < 2 or run.ctx.mentions_in(start + match.start("np"), end):
+        return None
+    np = re.sub(r"\s+", " ", match.group("np"))
+    name = " ".join(w if w in ("of", "for") else w[:1].upper() + w[1:] for w in np.split())
+    run.extra_actors.setdefault(
+        name, ActorRef(name=name, actor_type="government", is_discovered=True, description=np)
+    )
+    return _Found([Speaker(name, via="institution")], start + match.start("np"))
+
+
 def _source_np(run: _Run, start: int, end: int) -> _Found | None:
     """Who a source phrase names: an unnamed source, a document's issuer, or the first actor in it."""
     ctx, body = run.ctx, run.ctx.body
+    lower = _lower_institution(run, start, end)
+    if lower is not None:
+        return lower
     mentions = [m for m in ctx.mentions_in(start, end) if m.surface_form.lower() not in ("his", "her")]
     if mentions and mentions[-1].char_end == _trim(body, start, end)[1] and len(mentions[-1].surface_form) > 3:
         # the whole phrase is an actor's name ("U.N. experts" for the Panel of Experts)
