@@ -63,6 +63,9 @@ def test_gazetteer_demonyms_possessives_and_places(body: str, expected: set[str]
             "organization",
         ),
         ("The details were first reported by Tripoli Daily News on Sunday.", "Tripoli Daily News", "media"),
+        # "and" inside a name, when both halves are new words (not "Serraj and House of Representatives")
+        ("The Tripoli Ambulance and Emergency Service said one person died.", "Tripoli Ambulance and Emergency Service",
+         "organization"),
         # letters beyond ASCII, and a name before an accusing verb
         ("Opposition leader Succès Masra said the vote was rigged.", "Succès Masra", "person"),
         ("Karim Bentaleb accused Paris of backing a coup.", "Karim Bentaleb", "person"),
@@ -108,6 +111,12 @@ def test_title_named_before_its_holder(body: str, expected: str | None) -> None:
     first = ctx.body.index(" the ") + 5
     found = [m.actor_name for m in ctx.mentions if m.char_start == first]
     assert found == ([expected] if expected else [])
+
+
+def test_and_between_known_actors_joins_no_name() -> None:
+    ctx = run("Serraj and House of Representatives Speaker Ageela Saleh announced a ceasefire.")
+    assert {"Fayez al-Sarraj", "House of Representatives", "Aguila Saleh"} <= set(ctx.actors)
+    assert not any(" and " in name for name in ctx.actors)
 
 
 def test_description_inside_a_longer_name_gives_way_to_the_name() -> None:

@@ -814,6 +814,15 @@ WIRE_CASES = [
         "The United States has also voiced concern over Russia's presence in Libya.",
         ("United States", "indirect", "The United States has also voiced concern over Russia's presence in Libya"),
     ),
+    # "charged (in a statement) that"; a national Red Crescent by its country's short name
+    (
+        "Its spokesman, Mohamed Gununu, charged in a statement on Wednesday that the drones had carried out 800 "
+        "strikes.",
+        ("Mohamed Gununu", "indirect",
+         "charged in a statement on Wednesday that the drones had carried out 800 strikes"),
+    ),
+    ("The UAE Red Crescent said separately that it had opened a donation campaign.",
+     ("Emirates Red Crescent", "indirect", "it had opened a donation campaign")),
     # a public body named in lower case is a speaker under its name as written
     ("At least 12 people were killed, the health ministry said.",
      ("Health Ministry", "indirect", "At least 12 people were killed")),

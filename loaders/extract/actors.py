@@ -45,7 +45,7 @@ _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|el|ben|bint|la|le)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN}){{0,4}}")
 _ACRONYM = r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})"
 _ORG_TOKEN = rf"(?:{_NAME_TOKEN}|{_ACRONYM})"
-_ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|on|de|du)[ \t]+)?{_ORG_TOKEN}){{0,7}}")
+_ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|on|de|du|and)[ \t]+)?{_ORG_TOKEN}){{0,7}}")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _WORD_CHAR = re.compile(r"[\w-]")
 _PRONOUN = re.compile(r"\b(?:he|she|his|him|her)\b", re.IGNORECASE)
@@ -358,12 +358,15 @@ def _discover_organisations(state: _State) -> None:
             (
                 i
                 for i, t in enumerate(tokens)
-                if t.lower() in _LEADING_NOISE and i > 0 and t.lower() not in ("of", "for", "on", "de", "du")
+                if t.lower() in _LEADING_NOISE and i > 0 and t.lower() not in ("of", "for", "on", "de", "du", "and")
             ),
             None,
         )
         if cut is not None:
             tokens = tokens[:cut]  # "... Department of Commerce on Monday": the date is not part of the name
+        if "and" in tokens and state.covered(start, body.index(tokens[-1], start) + len(tokens[-1])):
+            # "Ambulance and Emergency Service" is one name; "Serraj and House of Representatives" is two actors
+            tokens = tokens[: tokens.index("and")]
         while tokens and tokens[-1].lower() in ("of", "for", "on", "and", "the", "de", "du"):
             tokens = tokens[:-1]
         if len(tokens) < 2:
