@@ -823,6 +823,9 @@ WIRE_CASES = [
     ),
     ("The UAE Red Crescent said separately that it had opened a donation campaign.",
      ("Emirates Red Crescent", "indirect", "it had opened a donation campaign")),
+    # "its foreign ministry" after a country is the gazetteer's ministry of that country
+    ("The UAE hired the firm. In a statement, its foreign ministry rejected the allegations as baseless.",
+     ("Emirati Foreign Ministry", "indirect", "its foreign ministry rejected the allegations as baseless")),
     # a public body named in lower case is a speaker under its name as written
     ("At least 12 people were killed, the health ministry said.",
      ("Health Ministry", "indirect", "At least 12 people were killed")),

@@ -462,6 +462,16 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             noun = institution.group("noun")
             name = institution.group("np")
             if institution.group("who").lower() == "its":
+                # "Its foreign ministry" after the UAE: the gazetteer's "Emirati Foreign Ministry" if it has one
+                owner = ctx.gazetteer.get(who.name)
+                forms = [who.name, *(owner.aliases if owner else ()), *(owner.demonyms if owner else ())]
+                listed = next(
+                    (e for form in forms for e in (ctx.gazetteer.lookup(f"{form} {noun}"),
+                                                   ctx.gazetteer.lookup(f"{form}'s {noun}")) if e is not None),
+                    None,
+                )
+                if listed is not None:
+                    return _Found([Speaker(listed.name, via="institution")], start + institution.start())
                 name = f"{noun[0].upper()}{noun[1:]} ({who.name})"
             country = who.name if who.actor_type == "country" else who.country
             run.extra_actors.setdefault(
