@@ -823,6 +823,10 @@ WIRE_CASES = [
     ),
     ("The UAE Red Crescent said separately that it had opened a donation campaign.",
      ("Emirates Red Crescent", "indirect", "it had opened a donation campaign")),
+    # "the government of Prime Minister X" is the government he leads
+    ("The Tripoli-based government of Prime Minister Fayez Sarraj blamed the LNA for the strike.",
+     ("Government of National Accord", "indirect",
+      "The Tripoli-based government of Prime Minister Fayez Sarraj blamed the LNA for the strike")),
     # "its foreign ministry" after a country is the gazetteer's ministry of that country
     ("The UAE hired the firm. In a statement, its foreign ministry rejected the allegations as baseless.",
      ("Emirati Foreign Ministry", "indirect", "its foreign ministry rejected the allegations as baseless")),

@@ -510,6 +510,14 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
                 description = body[member.start("np") : mention.char_end]
                 return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")],
                               member.start())
+            if head is None and complement.group("prep").lower() == "of" and _GOVERNMENT_OF.search(
+                body, max(start, complement.start() - 40), complement.start()
+            ):
+                # "the Tripoli-based government of Prime Minister Fayez Sarraj blamed": the government he leads
+                entry = ctx.gazetteer.get(mention.actor_name)
+                led = entry.affiliation if entry is not None and entry.actor_type == "person" else None
+                if led and ctx.gazetteer.get(led) is not None and ctx.gazetteer.get(led).actor_type == "government":
+                    return _Found([Speaker(led, via="institution")], max(start, complement.start() - 40))
             if head is not None and complement.group("prep").lower() in ("of", "from"):
                 mention = head if ctx.actor_type(head.actor_name) == "person" else mention
             elif complement.group("prep").lower() not in ("of", "from"):
@@ -553,6 +561,7 @@ def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
     return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")], start + np.start(1))
 
 
+_GOVERNMENT_OF = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:government|administration|cabinet)$")
 _COUNTRY_SIDE = re.compile(r"\s(?P<side>side|camp|leadership|authorities)\s*$", re.IGNORECASE)
 _REPLY_TO_CLAIM = re.compile(
     r"(?:,|\s[–—-])\s+(?:a|an|the)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|assertions?|reports?|account)"
