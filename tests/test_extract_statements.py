@@ -823,6 +823,9 @@ WIRE_CASES = [
     ),
     ("The UAE Red Crescent said separately that it had opened a donation campaign.",
      ("Emirates Red Crescent", "indirect", "it had opened a donation campaign")),
+    # a lawyer representing someone is an unnamed source, not his client
+    ("Erik Prince was named. A lawyer representing Prince denied the findings.",
+     ("anon:lawyer representing Prince", "indirect", "lawyer representing Prince denied the findings")),
     # "the government of Prime Minister X" is the government he leads
     ("The Tripoli-based government of Prime Minister Fayez Sarraj blamed the LNA for the strike.",
      ("Government of National Accord", "indirect",

@@ -98,7 +98,9 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
             r"|(?:east|west|south|north|capital|city|region|country|airport|front(?:\s+line)?|scene|border|hospital"
             r"|camp|base|port|checkpoint))"
-            r"|\s+(?:there|here))?$",
+            r"|\s+(?:there|here)"
+            # "a lawyer representing Prince", "a lawyer for the family"
+            r"|\s+(?:representing|for)\s+(?:the\s+)?[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3})?$",
             re.IGNORECASE,
         ),
         anonymous_nouns=frozenset(str(n).lower() for n in data["anonymous_nouns"]),
