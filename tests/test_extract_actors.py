@@ -113,6 +113,15 @@ def test_title_named_before_its_holder(body: str, expected: str | None) -> None:
     assert found == ([expected] if expected else [])
 
 
+def test_title_goes_to_the_subject_of_the_nearest_sentence_naming_a_person() -> None:
+    ctx = run(
+        "On Wednesday Paolo Gentiloni told lawmakers that Fayez al-Sarraj had asked for ships. “We are not talking "
+        "about a blockade. We are talking about support,” the prime minister said."
+    )
+    titles = [m for m in ctx.mentions if m.surface_form == "prime minister"]
+    assert [m.actor_name for m in titles] == ["Paolo Gentiloni"]
+
+
 def test_and_between_known_actors_joins_no_name() -> None:
     ctx = run("Serraj and House of Representatives Speaker Ageela Saleh announced a ceasefire.")
     assert {"Fayez al-Sarraj", "House of Representatives", "Aguila Saleh"} <= set(ctx.actors)

@@ -810,13 +810,29 @@ def _titles_alone(state: _State) -> None:
             ][:1]
         if not fitting:
             continue
-        target = fitting[0]
+        target = _sentence_subject_among(state, names, fitting, start) or fitting[0]
         if state.rules.modifier_after.match(body, target.end):
             # "Colonel Burkhard said the drops came after Gaddafi's forces ... The colonel insisted": a name used as a
             # modifier yields to a holder of the title named just before it
             target = next((f for f in fitting[1:] if f.start >= target.start - 300
                            and not state.rules.modifier_after.match(body, f.end)), target)
         state.add(target.name, start, end, priority=1, kind="title")
+
+
+def _sentence_subject_among(state: _State, names: list[_Found], fitting: list[_Found], start: int) -> _Found | None:
+    """Of several holders of a title, the one that opens the nearest sentence naming a person (centering: "On
+    Wednesday Gentiloni told lawmakers that Sarraj had asked ... 'We are not talking about a blockade,' the prime
+    minister said" is Gentiloni)."""
+    if len(fitting) < 2 or not state.ctx.sentences:
+        return None
+    sentences = state.ctx.sentences
+    index = bisect.bisect_right([s.char_start for s in sentences], start) - 1
+    for k in range(index, max(-1, index - 3), -1):  # (the nearest sentence that names a person)
+        lo, hi = sentences[k].char_start, min(sentences[k].char_end, start)
+        first = next((f for f in names if lo <= f.start < hi and state.is_person(f.name)), None)
+        if first is not None:
+            return first if first in fitting else None
+    return None
 
 
 def _country_of(state: _State, name: str) -> str | None:
