@@ -377,7 +377,7 @@ _CONTENT_WORD = re.compile(r"[A-Za-zÀ-ÿ][\w’'-]{3,}")
 
 
 def _content_words(text: str) -> set[str]:
-    return {w.lower().rstrip("’'s") for w in _CONTENT_WORD.findall(text)} - _COMMON_WORDS
+    return {w.lower().removesuffix("'s").removesuffix("’s") for w in _CONTENT_WORD.findall(text)} - _COMMON_WORDS
 
 
 # (words of four letters or more that say nothing about an article's subject)

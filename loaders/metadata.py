@@ -102,6 +102,8 @@ def _is_stamp(line: str, mentions: list[DateMention]) -> bool:
     rest = _CLOCK.sub(" ", rest)
     words = re.findall(r"[A-Za-z]{2,}", rest)
     lower = [w for w in words if w.islower()]  # a caption has verbs and common nouns; a stamp, labels and names
+    if lower and furniture_reason(line) == "caption":
+        return False  # "Khalifa Haftar in Benghazi, June 19, 2019": a photo's date, not the article's
     return (
         len(words) <= 7
         and len(lower) <= 1
@@ -187,7 +189,9 @@ def infer_published(body: str, furniture_lines: FurnitureLines) -> tuple[FuzzyDa
 
     `furniture_lines` are the removed lines in document order, preferably as `clean_text`'s (line, reason) pairs
     so trailing related-article lists are excluded exactly. Rules, first match wins:
-    1. A publication stamp among the furniture ("Published: 11 December 2019", a lone date line): that day.
+    1. A publication stamp among the furniture ("Published: 11 December 2019", a lone date line): that day; also a
+       short line near the top that is a date with labels and names only ("Source: Xinhua| 2021-06-04 22:16",
+       "Tuesday August 26 2014, 12.01am BST, The Times"), never a caption with words of its own.
     2. A weekday tied to a month/day ("said on Wednesday, December 11", or "met ... on Sunday" restated as
        "met ... on November 24") fixes the year by the calendar: the earliest year, at or after the latest year the
        text mentions, in which that date falls on that weekday. A weekday in news lies within the six days before

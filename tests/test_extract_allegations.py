@@ -403,6 +403,10 @@ GENERAL_CASES = [
         "Wagner fighters fought alongside Haftar's forces during the offensive on Tripoli.",
         [("Wagner Group", LNA, {"mercenaries"})],
     ),
+    # a that-clause inside an aside of the supplier does not make it a speaker
+    ("Egypt, despite its claims that it is neutral, has sent weapons to Haftar.", [("Egypt", LNA, {"weapons"})]),
+    ("The UAE, which insists that it respects the embargo, shipped drones to the LNA.",
+     [("United Arab Emirates", LNA, {"drones"})]),
     # the owner inside a that-clause supplies
     (
         "Turkish Defense Minister Hulusi Akar has said that Ankara’s training programs for GNA forces will continue.",

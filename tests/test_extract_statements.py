@@ -398,8 +398,15 @@ def test_pronoun_speaker_and_anonymous_follow_up() -> None:
         "The UAE has not publicly responded to the findings.",
         "Haftar did not say whether he would attend.",
         "Russia has yet to comment on the report.",
-        # "the ministry" alone names no body when none was named before
+        # "the ministry" alone names no body when none was named before; "the same ministry" is no name
         "The ministry said it would investigate.",
+        "The same ministry said it would investigate.",
+        # a member of a country's delegation is not its voice
+        "A member of the Russian delegation said the talks were useful.",
+        # a negated reporting verb ends in "n't" too
+        "Russia didn't say the jets had left Libya.",
+        # officials at a body named in lower case are no name of it
+        "Officials at the interior ministry said the road was closed.",
     ],
 )
 def test_no_statement(body: str) -> None:
@@ -833,6 +840,9 @@ WIRE_CASES = [
     # "its foreign ministry" after a country is the gazetteer's ministry of that country
     ("The UAE hired the firm. In a statement, its foreign ministry rejected the allegations as baseless.",
      ("Emirati Foreign Ministry", "indirect", "its foreign ministry rejected the allegations as baseless")),
+    # "according to a spokesman for" a body: an unnamed source
+    ("The terminals will reopen, according to a spokesman for the health ministry.",
+     ("anon:spokesman for the health ministry", "indirect", "The terminals will reopen")),
     # a public body named in lower case is a speaker under its name as written
     ("At least 12 people were killed, the health ministry said.",
      ("Health Ministry", "indirect", "At least 12 people were killed")),
@@ -1107,3 +1117,16 @@ def test_gold_scores_floor(capsys) -> None:
         )
     assert actors_f >= 0.85
     assert st_f >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("body", "quotes"),
+    [
+        # two apostrophes open and close a quotation, only each other, and not after a plural possessive
+        ("''Today the Libyans have chosen peace,'' Williams said.", ["Today the Libyans have chosen peace,"]),
+        ('He said "we will \'\'never\'\' accept it" on Monday.', ["we will ''never'' accept it"]),
+        ("The rebels'' gains were large.", []),
+    ],
+)
+def test_two_apostrophes_as_quotation_marks(body: str, quotes: list[str]) -> None:
+    assert [body[q.open + 1 : q.close] for q in statements.find_quotes(body)] == quotes

@@ -113,6 +113,9 @@ def test_gold_published(gold_path: Path) -> None:
          [("Tuesday August 26 2014, 12.01am BST, The Times", "header")], "2014-08-26"),
         ("Officials said on Thursday that Russia works with Assad.",
          [("Commentary / Middle East & North Africa 19 June 2025", "caption")], "2025-06-19"),
+        # a caption with words of its own dates a photo, not the article (the caption rule below applies)
+        ("Officials said on Thursday that Russia works with Assad.",
+         [("Khalifa Haftar in Benghazi, June 19, 2019", "caption")], "2019-06"),
         # several caption dates (file photos): the year of the latest only
         (
             "Officials said on Thursday that Russia works with Assad.",

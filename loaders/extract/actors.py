@@ -990,7 +990,6 @@ def _pairs(state: _State) -> None:
         state.add(second, match.start(noun), match.end(noun), priority=0, kind="pronoun")
 
 
-
 def resolve_pronoun(body, sentences, persons, offset, gender, gender_of) -> str | None:
     """The person a pronoun at `offset` refers to: the subject of its own sentence, else of the nearest previous
     sentence that mentions a person (centering: subjects persist), else the most recent compatible person."""

@@ -372,7 +372,7 @@ def _trigger_row(
         return []  # "found no evidence that Egypt had delivered weapons"
     if _foreign_destination(ctx, window):
         return []
-    if re.match(r"\s+(?:[\w-]+\s+)?(?:no|zero)\s", body[trig.end : trig.end + 20]):
+    if re.match(r"\s+(?:\w+ly\s+)?(?:no|zero)\s", body[trig.end : trig.end + 20]):
         return []  # "has sent no weapons to the rebels"
     recipient, recipient_end = _recipient(ctx, sentence, window, trig, suppliers)
     inferred = recipient_end < 0
@@ -494,6 +494,7 @@ def _supplier_ok(ctx, name: str) -> bool:
     return clauses.actor_type(ctx, name) not in ("international_org", "media")
 
 
+_ASIDE_LEAD = re.compile(r"\b(?:which|who|whose|despite|although|though|while|whereas)\b", re.IGNORECASE)
 
 
 def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
@@ -530,6 +531,9 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
         if _SPEAKER_VERB_AFTER.match(body, mention.char_end):
             continue  # "a ship that France said was carrying weapons": the speaker, not the supplier
         speech = _rules().speech_between.search(body, mention.char_end, verb_start)
+        aside = _ASIDE_LEAD.search(body, mention.char_end, speech.start()) if speech else None
+        if aside and "," not in body[aside.end() : speech.start()]:
+            speech = None  # the that-clause sits in an aside: "Egypt, despite its claims that it is neutral, has sent"
         if speech:
             # "Burkhard said on Wednesday that rifles had been delivered": the speaker of the clause supplies nothing;
             # "Akar has said that Ankara's training programs will continue": the owner inside the clause does
@@ -561,8 +565,6 @@ def _origin_from(ctx, window: Span) -> list[str]:
         ):
             return [mention.actor_name]
     return []
-
-
 
 
 def _origin_before(ctx, clause: Span, verb_start: int, *, passive: bool = True) -> list[str]:

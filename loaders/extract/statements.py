@@ -60,10 +60,13 @@ class SpeechRules:
     unnamed_spokesperson: re.Pattern[str]  # "a Foreign Office spokesman" at the end of a subject
     country_voice: re.Pattern[str]  # "'s delegate" / " delegation" after a country
     lower_institution: re.Pattern[str]  # "the health ministry", "the judicial police": a body named in lower case
+    lower_body_types: dict[str, str]  # its head -> actor type
+    lower_body_non_names: frozenset[str]  # "the same ministry": no name
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+    # (longest first, then alphabetical: the pattern text does not depend on the hash seed)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 @functools.lru_cache(maxsize=2)
@@ -93,7 +96,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:familiar|close|briefed|involved)\s+(?:with|to|on|in)\s+(?:the\s+)?"
             r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
             # "a Western diplomat who followed the talks": a short restrictive relative clause (not "who said")
-            rf"|\s+who\s+(?!{say_alt}\b)(?:had\s+|has\s+|have\s+)?(?-i:[a-z]+)\s+(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+"
+            rf"|\s+who\s+(?:had\s+|has\s+|have\s+)?(?!{say_alt}\b)(?-i:[a-z]+)\s+(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+"
             rf"|\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at)\s+(?:the\s+)?"
             r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
             r"|(?:east|west|south|north|capital|city|region|country|airport|front(?:\s+line)?|scene|border|hospital"
@@ -138,7 +141,8 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             re.IGNORECASE,
         ),
         negated_verb=re.compile(
-            rf"\b(?:{_alternation(data['verb_negations'])})\s+(?:\w+ly\s+|yet\s+|even\s+)?$", re.IGNORECASE
+            # ("n't" ends a word: "hasn't", "didn’t")
+            rf"(?:\b(?:{_alternation(data['verb_negations'])})|n['’]t)\s+(?:\w+ly\s+|yet\s+|even\s+)?$", re.IGNORECASE
         ),
         place_adverbial=re.compile(rf"\s*(?:{_alternation(data['place_prepositions'])})\s+(?:the\s+)?$"),
         quote_participle=re.compile(
@@ -150,9 +154,13 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             rf"(?:{_alternation(data['spokesperson_nouns'])})(?:\s+(?:for|of)\s+(?:the\s+)?[^,;:“”\"()]{{1,60}}?)?)\s*$"
         ),
         # (two words at least: "the ministry" alone points back to one named before, see actors._descriptions_alone)
+        # ("The health ministry said", "..., according to the judicial police"; not "officials at the ministry")
         lower_institution=re.compile(
-            rf"(?:^|[^\w\s]\s*|\s)[Tt]he\s+(?P<np>(?-i:[a-z]+\s+){{0,2}}(?:{_alternation(data['lower_case_bodies'])}))\s*$"
+            rf"(?:^\s*|[^\w\s]\s*|\b(?:and|but|while|that|to)\s+)[Tt]he\s+(?P<np>(?-i:[a-z]+\s+){{0,2}}"
+            rf"(?P<head>{_alternation(data['lower_case_bodies'])}))\s*$"
         ),
+        lower_body_types={str(k): str(v) for k, v in data["lower_case_bodies"].items()},
+        lower_body_non_names=frozenset(str(w) for w in data["lower_case_body_non_names"]),
         country_voice=re.compile(
             rf"(?:['’]s)?\s+(?:UN\s+|U\.N\.\s+)?(?:{_alternation(data['country_voice_nouns'])})$"
         ),
@@ -203,17 +211,20 @@ def find_quotes(body: str) -> list[Quote]:
         for k, ch in enumerate(text):
             if k == skip:
                 continue
-            # ("''Today the Libyans have chosen peace,'' Williams said": two apostrophes are a double quotation mark)
+            # ("''Today the Libyans have chosen peace,'' Williams said": two apostrophes are a double quotation mark,
+            # opened where a quotation can open and closed only by two apostrophes; not "the rebels'' gains")
             doubled = ch == "'" and text[k + 1 : k + 2] == "'"
             if opened is None:
-                if doubled:
-                    opened, mark, skip = k + 1, '"', k + 1
-                elif ch in '“"' or (ch in "‘'" and _single_opens(text, k)):
+                opens = k == 0 or text[k - 1].isspace() or text[k - 1] in "(—–-["
+                if doubled and opens and text[k + 2 : k + 3].isalnum():
+                    opened, mark, skip = k + 1, "''", k + 1
+                elif ch in '“"' or (ch in "‘'" and not doubled and _single_opens(text, k)):
                     opened, mark = k, ch
                 continue
-            if doubled and mark == '"':
-                quotes.append(Quote(para.char_start + opened, para.char_start + k, index, False))
-                opened, skip = None, k + 1
+            if mark == "''":
+                if doubled:
+                    quotes.append(Quote(para.char_start + opened, para.char_start + k, index, False))
+                    opened, skip = None, k + 1
                 continue
             closer = _CLOSERS[mark]
             if ch == closer and (mark in '“"' or _single_closes(text, k)):
@@ -408,7 +419,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         # (the country's one voice: "China's delegate", "the Russian delegation"; not "one Libyan delegate" or "a
         # source in the Libyan delegation")
         if owner is not None and ctx.actor_type(owner.actor_name) == "country" and (
-            voice.group().startswith(("'", "’")) or re.search(r"(?:^|[^\w\s]\s*|\b(?<!in )[Tt]he\s+)$", lead)
+            voice.group().startswith(("'", "’")) or _VOICE_LEAD.search(lead)
         ):
             return _Found([Speaker(owner.actor_name, via="institution")], owner.char_start)
     own = _OWN_OFFICE.search(left)
@@ -512,14 +523,17 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
                 description = body[member.start("np") : mention.char_end]
                 return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")],
                               member.start())
-            if head is None and complement.group("prep").lower() == "of" and _GOVERNMENT_OF.search(
-                body, max(start, complement.start() - 40), complement.start()
-            ):
+            government_of = (
+                _GOVERNMENT_OF.search(body, max(start, complement.start() - 40), complement.start())
+                if head is None and complement.group("prep").lower() == "of"
+                else None
+            )
+            if government_of is not None:
                 # "the Tripoli-based government of Prime Minister Fayez Sarraj blamed": the government he leads
                 entry = ctx.gazetteer.get(mention.actor_name)
                 led = entry.affiliation if entry is not None and entry.actor_type == "person" else None
                 if led and ctx.gazetteer.get(led) is not None and ctx.gazetteer.get(led).actor_type == "government":
-                    return _Found([Speaker(led, via="institution")], max(start, complement.start() - 40))
+                    return _Found([Speaker(led, via="institution")], government_of.start())
             if head is not None and complement.group("prep").lower() in ("of", "from"):
                 mention = head if ctx.actor_type(head.actor_name) == "person" else mention
             elif complement.group("prep").lower() not in ("of", "from"):
@@ -564,6 +578,8 @@ def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
 
 
 _GOVERNMENT_OF = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:government|administration|cabinet)$")
+# Before a country's delegation: its one voice ("the Russian delegation"), not a member of it ("of the").
+_VOICE_LEAD = re.compile(r"(?:^|[^\w\s]\s*|\b(?<!in )(?<!of )(?<!from )(?<!among )(?<!within )[Tt]he\s+)$")
 _COUNTRY_SIDE = re.compile(r"\s(?P<side>side|camp|leadership|authorities)\s*$", re.IGNORECASE)
 _REPLY_TO_CLAIM = re.compile(
     r"(?:,|\s[–—-])\s+(?:a|an|the)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|assertions?|reports?|account)"
@@ -821,8 +837,6 @@ def _modifies_next(ctx: ArticleContext, first: Mention, second: Mention) -> bool
         return False
     gap = ctx.body[first.char_end : second.char_start]
     return len(gap) <= 40 and bool(re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z.-]+\s+){0,4}", gap))
-
-
 
 
 def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
@@ -1742,16 +1756,22 @@ def _lower_institution(run: _Run, start: int, end: int) -> _Found | None:
     if match is None or len(match.group("np").split()) < 2 or run.ctx.mentions_in(start + match.start("np"), end):
         return None
     np = re.sub(r"\s+", " ", match.group("np"))
+    if np.split()[0] in run.rules.lower_body_non_names:
+        return None
     name = " ".join(w if w in ("of", "for") else w[:1].upper() + w[1:] for w in np.split())
-    run.extra_actors.setdefault(
-        name, ActorRef(name=name, actor_type="government", is_discovered=True, description=np)
-    )
+    actor_type = run.rules.lower_body_types.get(re.sub(r"\s+", " ", match.group("head")), "government")
+    run.extra_actors.setdefault(name, ActorRef(name=name, actor_type=actor_type, is_discovered=True, description=np))
     return _Found([Speaker(name, via="institution")], start + match.start("np"))
 
 
 def _source_np(run: _Run, start: int, end: int) -> _Found | None:
     """Who a source phrase names: an unnamed source, a document's issuer, or the first actor in it."""
     ctx, body = run.ctx, run.ctx.body
+    trimmed = _trim(body, start, end)
+    spokesperson = run.rules.unnamed_spokesperson.search(body[trimmed[0] : trimmed[1]])
+    if spokesperson:  # "according to a spokesman for the health ministry"
+        return _Found([Speaker(None, description=spokesperson.group("np"), is_anonymous=True, via="anonymous")],
+                      trimmed[0] + spokesperson.start("np"))
     lower = _lower_institution(run, start, end)
     if lower is not None:
         return lower

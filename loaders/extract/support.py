@@ -30,8 +30,8 @@ _DESCRIPTOR_GAP = re.compile(
     r"(?:such as\s+|including\s+|like\s+)?$",
     re.IGNORECASE,
 )
-# "Turkey had deployed troops ... to back the GNA": the purpose of a reported supply states the backing.
 _DESCRIPTION_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$")  # ", a Russian private military company"
+# "Turkey had deployed troops ... to back the GNA": the purpose of a reported supply states the backing.
 _PURPOSE_OF_SUPPLY = re.compile(
     r"\b(?:sent|deployed|dispatched|supplied|provided|delivered|shipped|flown|flew|transferred|brought in|"
     r"recruited|funnell?ed|poured|arrived|came|travell?ed)\b[^;:]{0,120}\bto\s+$",
@@ -304,9 +304,6 @@ def _possessive_after(body: str, mention: Mention) -> bool:
     return body[mention.char_end : mention.char_end + 2] in ("'s", "’s")
 
 
-# An event or movement right before a passive support verb is what is backed, not an actor named earlier.
-
-
 def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int]:
     """The supported party before a passive verb: nearest Libyan mention, "the government", or a pronoun."""
     body = ctx.body
@@ -320,6 +317,7 @@ def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int
         and not clauses.in_aside(body, clause.char_start, m, verb_start)
     ]
     candidate = mentions[-1] if mentions else None
+    # An event or movement right before a passive support verb is what is backed, not an actor named earlier.
     event_np = _rules().event_np_before.search(text)
     if event_np is not None and (candidate is None or candidate.char_end <= clause.char_start + event_np.start()):
         return None, verb_start  # "Gaddafi was killed during an uprising backed by NATO": the uprising is backed
