@@ -127,8 +127,8 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         lesser_office=frozenset(w.lower() for w in data["lesser_office_words"]),
         office_endings=frozenset(w.lower() for w in data["office_endings"]),
         modifier_after=re.compile(
-            rf"(?:[-‑]\w|['’]s?\s+(?:\w+\s+)?(?:{'|'.join(data['modifier_nouns_after_possessive'])})\b"
-            rf"|\s+(?:{'|'.join(data['modifier_nouns_after_name'])})\b)"
+            rf"(?:[-‑]\w|['’]s?\s+(?:\w+\s+)?(?:{trie_regex(data['modifier_nouns_after_possessive'])})\b"
+            rf"|\s+(?:{trie_regex(data['modifier_nouns_after_name'])})\b)"
         ),
         pronoun_gender={k.lower(): v for k, v in speech["pronouns"].items()},
         western_descriptors=frozenset(d.lower() for d in data.get("western_government_descriptors", ())),

@@ -103,6 +103,7 @@ class _Rules:
     facilitated: re.Pattern[str]
     passive_before: re.Pattern[str]
     speech_between: re.Pattern[str]  # "said on Wednesday that" between a speaker and a supply verb
+    clause_opens: re.Pattern[str]  # ", and", "that", "said" before a name: it opens a clause of its own
     origin_before: re.Pattern[str]  # "troops from (the)" before a passive supply verb
 
 
@@ -155,6 +156,12 @@ def _rules() -> _Rules:
         # a passive auxiliary, or a materiel noun the participle follows directly ("weapons flown to ...")
         passive_before=re.compile(
             rf"(?:\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?|\b{clauses.alternation(rules['passive_subject_nouns'])}\s+)$",
+            re.IGNORECASE,
+        ),
+        # ("the Panel of Experts on Libya said Jordan had ...": a reporting verb opens a new clause)
+        clause_opens=re.compile(
+            rf"(?:,|\band|\bthat|\bas|\b{clauses.alternation([*rules['clause_speech_verbs'], 'found'])})"
+            r"\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
         speech_between=re.compile(
@@ -512,10 +519,7 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
         if (
             _PREPOSITIONS.search(before)
             and not relative
-            # ("the Panel of Experts on Libya said Jordan had ...": a reporting verb opens a new clause)
-            and not re.search(
-                r"(?:,|\band|\bthat|\bas|\bsaid|\bsays|\btold|\bfound|\bbelieves?)\s+(?:the\s+)?$", before
-            )
+            and not _rules().clause_opens.search(before)
         ):
             continue
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s"):

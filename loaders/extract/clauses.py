@@ -33,6 +33,14 @@ def load_rules(name: str) -> dict:
     return data
 
 
+def phrase_alternation(phrases) -> str:
+    """An alternation of plain phrases (escaped; a space matches any run of spaces), longest first, then
+    alphabetical, so the pattern does not depend on the hash seed."""
+    return "|".join(
+        re.escape(str(p)).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=lambda p: (-len(str(p)), str(p)))
+    )
+
+
 def alternation(fragments) -> str:
     """A non-capturing alternation of regex fragments, longest first."""
     if isinstance(fragments, str):

@@ -53,6 +53,7 @@ class SpeechRules:
     complement_before: re.Pattern[str]
     states_noun: re.Pattern[str]  # "member states": "states" after these is the noun, not "says"
     claim_nouns: frozenset[str]
+    reply_to_claim: re.Pattern[str]  # "..., a claim Cairo denied": a claim noun before a replier
     member_of: re.Pattern[str]  # "a former member" before "of the panel"
     negated_verb: re.Pattern[str]  # "has not publicly" before a reporting verb
     place_adverbial: re.Pattern[str]  # "In " opening a sentence before a place
@@ -64,9 +65,7 @@ class SpeechRules:
     lower_body_non_names: frozenset[str]  # "the same ministry": no name
 
 
-def _alternation(words) -> str:
-    # (longest first, then alphabetical: the pattern text does not depend on the hash seed)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=lambda w: (-len(w), w)))
+_alternation = clauses.phrase_alternation
 
 
 @functools.lru_cache(maxsize=2)
@@ -136,6 +135,11 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             re.IGNORECASE,
         ),
         claim_nouns=frozenset(str(w).lower() for w in data["claim_nouns"]),
+        reply_to_claim=re.compile(
+            rf"(?:,|\s[–—-])\s+(?:a|an|the)\s+(?:\w+\s+)?(?:{_alternation(data['claim_nouns'])})"
+            r"\s+(?:that\s+|which\s+)?(?:the\s+)?$",
+            re.IGNORECASE,
+        ),
         member_of=re.compile(
             rf"\b(?:an?|one|two|three|several)\s+(?P<np>(?:(?:{_alternation(data['member_modifiers'])})\s+)?members?)\s*$",
             re.IGNORECASE,
@@ -577,15 +581,12 @@ def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
     return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")], start + np.start(1))
 
 
-_GOVERNMENT_OF = re.compile(r"\b[Tt]he\s+(?:[\w-]+\s+){0,2}?(?:government|administration|cabinet)$")
+_GOVERNMENT_OF = re.compile(
+    rf"\b[Tt]he\s+(?:[\w-]+\s+){{0,2}}?{clauses.government_nouns('government', 'administration', 'cabinet')}$"
+)
 # Before a country's delegation: its one voice ("the Russian delegation"), not a member of it ("of the").
 _VOICE_LEAD = re.compile(r"(?:^|[^\w\s]\s*|\b(?<!in )(?<!of )(?<!from )(?<!among )(?<!within )[Tt]he\s+)$")
 _COUNTRY_SIDE = re.compile(r"\s(?P<side>side|camp|leadership|authorities)\s*$", re.IGNORECASE)
-_REPLY_TO_CLAIM = re.compile(
-    r"(?:,|\s[–—-])\s+(?:a|an|the)\s+(?:\w+\s+)?(?:claims?|charges?|allegations?|accusations?|assertions?|reports?|account)"
-    r"\s+(?:that\s+|which\s+)?(?:the\s+)?$",
-    re.IGNORECASE,
-)
 
 
 def _plain_says_holding(run: _Run, offset: int):
@@ -1456,7 +1457,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             and found.speakers
             and not is_say
             # ('..., a claim Cairo denied': a reply to the report, not part of it)
-            and not _REPLY_TO_CLAIM.search(body, max(sentence.char_start, found.np_start - 40), found.np_start)
+            and not rules.reply_to_claim.search(body, max(sentence.char_start, found.np_start - 40), found.np_start)
             else None
         )
         if outer is not None:

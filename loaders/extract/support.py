@@ -142,18 +142,15 @@ def _rules() -> _Rules:
         ),
         counts_among=re.compile(rf"\b{clauses.alternation(r['counts_among_verbs'])}\s+(?:the\s+)?", re.IGNORECASE),
         government_nouns=frozenset(str(n).lower() for n in r["supported_government_nouns"]),
-        state_forces_after=re.compile(rf"\s+(?:{_spaced(r['state_force_nouns'])})\b"),
+        state_forces_after=re.compile(rf"\s+(?:{clauses.phrase_alternation(r['state_force_nouns'])})\b"),
         event_np_before=re.compile(
-            rf"\b(?:an?|the|its|their|his)\s+(?:[\w-]+\s+){{0,2}}?(?:{_spaced(r['event_nouns'])})\s*,?\s*"
+            rf"\b(?:an?|the|its|their|his)\s+(?:[\w-]+\s+){{0,2}}?(?:{clauses.phrase_alternation(r['event_nouns'])})\s*,?\s*"
             r"(?:(?:which|that)\s+(?:is|was|were|are|has\s+been|had\s+been)\s+|(?:is|was|were|are|has\s+been|had\s+been)\s+)?$",
             re.IGNORECASE,
         ),
     )
 
 
-def _spaced(words: list[str]) -> str:
-    """An alternation of plain phrases, a space matching any run of spaces."""
-    return clauses.alternation([w.replace(" ", r"\s+") for w in words])
 
 
 def extract_support(ctx: ArticleContext) -> list[Support]:
