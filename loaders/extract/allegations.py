@@ -188,13 +188,12 @@ def extract_allegations(ctx: ArticleContext) -> list[Allegation]:
         if clauses.is_furniture(ctx, sentence.char_start):
             continue
         rows.extend(_sentence_rows(ctx, rules, s_index, sentence, rows))
-    _sentence_of.clear()
-    _sentence_of.update({id(r): clauses.sentence_index(ctx, r.evidence_start) for r in rows})
-    _in_quotation.clear()
-    _in_quotation.update(id(r) for r in rows if _quoted(ctx, r.evidence_start))
-    rows = _dedupe(rows, getattr(ctx, "_allegation_generic", set()))
-    _sentence_of.clear()
-    _in_quotation.clear()
+    # A repeat (told inside a speaker's quotation, in passing, or as a definite reference) may restate a claim told
+    # in another sentence; see _same_claim.
+    repeats = {id(r) for r in rows if _quoted(ctx, r.evidence_start) or r.confidence <= _ORIGIN_CONFIDENCE}
+    repeats |= getattr(ctx, "_allegation_reference", set())
+    sentence_of = {id(r): clauses.sentence_index(ctx, r.evidence_start) for r in rows}
+    rows = _dedupe(rows, _Claims(getattr(ctx, "_allegation_generic", set()), sentence_of, repeats))
     _attach_denials(ctx, rules, rows)
     ctx._allegation_rows = list(rows)  # type: ignore[attr-defined]  # read by support.py (purpose phrases)
     return rows
@@ -403,7 +402,7 @@ def _trigger_row(
         quantity = _quantity(body, clause.char_start + participle.start(1) if participle else trig.end, first_materiel)
     alleged_by, anonymous = _alleged_by(ctx, rules, sentence, trig.start, suppliers)
     # "The drones sent by Turkey have turned the tide": a definite noun phrase refers to a supply told before
-    mention_in_passing = bool(passive_suppliers) and bool(
+    definite_reference = bool(passive_suppliers) and bool(
         re.fullmatch(r"\s*(?:[Tt]he|[Tt]hese|[Tt]hose)\s+(?:[\w-]+\s+){0,3}", body[clause.char_start : trig.start])
     )
     rows = []
@@ -419,9 +418,7 @@ def _trigger_row(
                 alleged_by_name=alleged_by,
                 is_alleged_by_anonymous=anonymous,
                 denied_by=[supplier] if denied else [],
-                confidence=_ORIGIN_CONFIDENCE if mention_in_passing else (
-                    0.5 if inferred else (0.7 if trig.kind == "breach" or recipient else 0.6)
-                ),
+                confidence=0.5 if inferred else (0.7 if trig.kind == "breach" or recipient else 0.6),
             )
         )
         if generic:
@@ -430,6 +427,8 @@ def _trigger_row(
         if from_origin:
             # the Libyan subject brought them in: the clause's purpose is his, not the supplier's (support.py)
             ctx.__dict__.setdefault("_allegation_origin", set()).add(id(rows[-1]))
+        if definite_reference:
+            ctx.__dict__.setdefault("_allegation_reference", set()).add(id(rows[-1]))
     return rows
 
 
@@ -1141,8 +1140,13 @@ def _rows_for(
 # Dedupe and denials
 
 
-_sentence_of: dict[int, int] = {}  # row id -> sentence index, filled around _dedupe
-_in_quotation: set[int] = set()  # ids of rows told inside a speaker's quotation, filled around _dedupe
+@dataclass(frozen=True, slots=True)
+class _Claims:
+    """What _dedupe knows of the rows, by row id."""
+
+    generic: set[int]  # materiel only the default of an embargo-breach phrase
+    sentence_of: dict[int, int]  # the sentence the row was told in
+    repeats: set[int]  # told inside a speaker's quotation, in passing, or as a definite reference
 
 
 def _quoted(ctx, offset: int) -> bool:
@@ -1151,7 +1155,8 @@ def _quoted(ctx, offset: int) -> bool:
     return span is not None and span[1] - span[0] > 60
 
 
-def _same_claim(a: Allegation, b: Allegation, generic: set[int]) -> bool:
+def _same_claim(a: Allegation, b: Allegation, claims: _Claims) -> bool:
+    generic = claims.generic
     if a.supplier_name != b.supplier_name:
         return False
     if id(a) in generic or id(b) in generic:
@@ -1167,8 +1172,8 @@ def _same_claim(a: Allegation, b: Allegation, generic: set[int]) -> bool:
         )
     if not set(a.materiel) & set(b.materiel):
         return False
-    if _sentence_of.get(id(a)) != _sentence_of.get(id(b)) and not (
-        (id(a) in _in_quotation or id(b) in _in_quotation or min(a.confidence, b.confidence) <= _ORIGIN_CONFIDENCE)
+    if claims.sentence_of.get(id(a)) != claims.sentence_of.get(id(b)) and not (
+        (id(a) in claims.repeats or id(b) in claims.repeats)
         and (set(a.materiel) <= set(b.materiel) or set(b.materiel) <= set(a.materiel))
     ):
         # Another sentence is another report (another source, another shipment), as annotators count it; only a
@@ -1177,10 +1182,11 @@ def _same_claim(a: Allegation, b: Allegation, generic: set[int]) -> bool:
     return a.recipient_name == b.recipient_name or not a.recipient_name or not b.recipient_name
 
 
-def _dedupe(rows: list[Allegation], generic: set[int]) -> list[Allegation]:
+def _dedupe(rows: list[Allegation], claims: _Claims) -> list[Allegation]:
+    generic = claims.generic
     kept: list[Allegation] = []
     for row in rows:
-        twin = next((k for k in kept if _same_claim(k, row, generic)), None)
+        twin = next((k for k in kept if _same_claim(k, row, claims)), None)
         if twin is None:
             kept.append(row)
             continue
