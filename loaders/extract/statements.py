@@ -83,7 +83,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
     conditions = _alternation(str(w) for w in data["anonymity_conditions"])
     complement = _alternation(str(w) for w in data["complement_prepositions"])
     complement_adjectives = _alternation(str(w) for w in data["complement_adjectives"])
-    say_alt = _alternation([*say, *act, *docs, "asked", "declined", "spoke", "requested", "refused"])
+    say_alt = _alternation([*say, *act, *docs, *data["source_relative_verbs"]])
     return SpeechRules(
         version=str(data["version"]),
         verbs=re.compile(rf"(?<![\w’'-])(?:{_alternation(say + act + docs)})(?![\w-])"),
@@ -92,14 +92,13 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         document_nouns=re.compile(rf"\b(?:{doc_nouns})\b", re.IGNORECASE),
         # "residents in central Tripoli", "diplomats in New York": a place may follow the head noun
         anonymous_head=re.compile(
-            rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:familiar|close|briefed|involved)\s+(?:with|to|on|in)\s+(?:the\s+)?"
+            rf"(?<![\w-])(?P<noun>{anon})(?:\s+(?:{_alternation(data['source_participles'])})\s+(?:with|to|on|in)\s+(?:the\s+)?"
             r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
             # "a Western diplomat who followed the talks": a short restrictive relative clause (not "who said")
             rf"|\s+who\s+(?:had\s+|has\s+|have\s+)?(?!{say_alt}\b)(?-i:[a-z]+)\s+(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+"
             rf"|\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at)\s+(?:the\s+)?"
             r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
-            r"|(?:east|west|south|north|capital|city|region|country|airport|front(?:\s+line)?|scene|border|hospital"
-            r"|camp|base|port|checkpoint))"
+            rf"|(?:{_alternation(data['source_place_nouns'])}))"
             r"|\s+(?:there|here)"
             # "a lawyer representing Prince", "a lawyer for the family"
             r"|\s+(?:representing|for)\s+(?:the\s+)?[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3})?$",
