@@ -407,6 +407,12 @@ GENERAL_CASES = [
     ("Egypt, despite its claims that it is neutral, has sent weapons to Haftar.", [("Egypt", LNA, {"weapons"})]),
     ("The UAE, which insists that it respects the embargo, shipped drones to the LNA.",
      [("United Arab Emirates", LNA, {"drones"})]),
+    # flights from a foreign state to a Libyan destination
+    (
+        "The operation flagged 21 cargo flights from the United Arab Emirates to airbases controlled by the Libyan "
+        "National Army, saying the aircraft were suspected of transporting military equipment.",
+        [("United Arab Emirates", LNA, {"equipment"})],
+    ),
     # the owner inside a that-clause supplies
     (
         "Turkish Defense Minister Hulusi Akar has said that Ankara’s training programs for GNA forces will continue.",
@@ -445,6 +451,8 @@ GENERAL_NOTHING = [
     "delivered to rebel fighters in the Nafusa mountains.",
     "Egypt has repeatedly complained that weapons and fighters are being smuggled across its border to militants.",
     "Berlin, which abstained in the vote, has sent no weapons to the rebels, a government spokesman said.",
+    # flights to somewhere abroad are no supply to Libya
+    "Monitors tracked dozens of cargo flights from the UAE to Port Sudan in March.",
     # a UN envoy reporting violations supplies nothing
     "Hanna Tetteh, the UN Special Representative, reported continuing violations of the arms embargo.",
     # interdiction by a third party: the supplier is unknown

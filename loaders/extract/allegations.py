@@ -1058,6 +1058,9 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
     return out
 
 
+_FLIGHT_DESTINATION = re.compile(r"\s+to\s+[^,;.]{2,80}")
+
+
 def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]) -> list[Allegation]:
     """'Cargo planes from the UAE landed at al-Khadim air base': supplier the origin, cargo unspecified."""
     body = ctx.body
@@ -1077,7 +1080,13 @@ def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
     for start, group, after in found:
         arrival = rules.flight_arrival.search(body, after, min(sentence.char_end, after + 60))
         if arrival is None or re.search(r"[,;]", body[after : arrival.start()]):
-            continue
+            # "cargo flights from the UAE to airbases in eastern Libya": a Libyan destination right after the origin
+            arrival = _FLIGHT_DESTINATION.match(body, after, min(sentence.char_end, after + 90))
+            if arrival is None or not (
+                rules.libyan_place.search(arrival.group())
+                or any(clauses.is_libyan(ctx, m.actor_name) for m in ctx.mentions_in(arrival.start(), arrival.end()))
+            ):
+                continue
         suppliers = clauses.dedupe_names(
             [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
         )
@@ -1089,7 +1098,8 @@ def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
         where = ctx.mentions_in(arrival.end(), sentence.char_end)
         libyan = [m for m in where if clauses.is_libyan(ctx, m.actor_name)]
         recipient = clauses.faction(ctx, libyan[0].actor_name) if libyan else _side_faction(ctx, suppliers)
-        materiel, _, _ = _materiel(ctx, rules, Span(arrival.end(), clause.char_end))
+        materiel, _, _ = _materiel(ctx, rules, Span(arrival.end(), max(clause.char_end, min(sentence.char_end,
+                                                                                   arrival.end() + 160))))
         materiel = [m for m in materiel if m != "aircraft"] or [rules.flight_materiel]
         out += _rows_for(ctx, rules, sentence, start, suppliers, recipient, materiel, Span(start, arrival.end()),
                          None, 0.5)
