@@ -407,6 +407,11 @@ GENERAL_CASES = [
     ("Egypt, despite its claims that it is neutral, has sent weapons to Haftar.", [("Egypt", LNA, {"weapons"})]),
     ("The UAE, which insists that it respects the embargo, shipped drones to the LNA.",
      [("United Arab Emirates", LNA, {"drones"})]),
+    # fighters linked to a group or from a faction are its, whatever their nationality
+    ("Russian fighters linked to the Wagner Group were deployed near Tripoli.",
+     [("Wagner Group", LNA, {"mercenaries"})]),
+    ("Syrian fighters from Turkish-backed factions had been sent to Libya to fight for the GNA.",
+     [("Turkey", GNA, {"fighters"})]),
     # flights from a foreign state to a Libyan destination
     (
         "The operation flagged 21 cargo flights from the United Arab Emirates to airbases controlled by the Libyan "

@@ -168,7 +168,9 @@ def _rules() -> _Rules:
             rf"\b{clauses.alternation(rules['clause_speech_verbs'])}\b(?:\s+[\w,]+){{0,5}}?\s+that\b", re.IGNORECASE
         ),
         origin_before=re.compile(
-            rf"\b{clauses.alternation(rules['origin_personnel'])}\s+from\s+(?:the\s+)?", re.IGNORECASE
+            rf"\b{clauses.alternation(rules['origin_personnel'])}\s+(?:from|of|linked\s+to|tied\s+to|affiliated\s+with|"
+            r"belonging\s+to)\s+(?:the\s+)?",
+            re.IGNORECASE,
         ),
     )
 
@@ -316,7 +318,8 @@ def _trigger_row(
             materiel, _, first_materiel = _materiel(ctx, rules, Span(at, trig.start))
             last_end = trig.end
     if not materiel and trig.kind == "verb" and re.search(
-        r"\b(?:been|was|were|is|are)\s+(?:\w+ly\s+)?$", body[clause.char_start : trig.start]
+        r"\b(?:been|was|were|is|are|remain|remains|remained)\s+(?:\w+ly\s+|now\s+|still\s+|also\s+|already\s+)?$",
+        body[clause.char_start : trig.start],
     ):
         # "around 1,000 troops from Sudan's RSF had been deployed to Libya": the materiel is the passive subject
         materiel, _, first_materiel = _materiel(ctx, rules, Span(clause.char_start, trig.start))
@@ -344,14 +347,12 @@ def _trigger_row(
     if not suppliers and trig.kind == "breach" and previous_suppliers:
         # "... poured Syrian mercenaries into Libya in violation of the embargo": the breach is that supply's
         suppliers = previous_suppliers
-    if not suppliers and stem == "alongside":
-        # "Russian mercenaries from the Wagner Group are fighting alongside ...": the group's, not Russia's
-        suppliers = _origin_before(ctx, clause, trig.start, passive=False)
+    if not suppliers:
+        # "Russian fighters linked to the Wagner Group were deployed", "troops from Sudan's RSF had been deployed":
+        # sent by where they come from, not by the nationality
+        suppliers, subject_start = _origin_before(ctx, clause, trig.start)
     if not suppliers:
         suppliers, subject_start = _subject(ctx, sentence, trig.start)
-    if not suppliers:
-        # "troops from Sudan's Rapid Support Forces had been deployed to Libya": sent by where they come from
-        suppliers = _origin_before(ctx, clause, trig.start)
     if not suppliers:
         # "accused Gaddafi of flying in mercenaries from Chad": a Libyan brings them in from a foreign state
         suppliers = _origin_from(ctx, window)
@@ -570,22 +571,21 @@ def _origin_from(ctx, window: Span) -> list[str]:
     return []
 
 
-def _origin_before(ctx, clause: Span, verb_start: int, *, passive: bool = True) -> list[str]:
-    """The origin named in the (passive) subject ("troops from Sudan's RSF had been deployed"), owner skipped."""
+def _origin_before(ctx, clause: Span, verb_start: int) -> tuple[list[str], int]:
+    """The origin named in the subject ("troops from Sudan's RSF had been deployed"), its owner skipped, and where
+    the subject's phrase starts (else the verb)."""
     body = ctx.body
     match = clauses.last_match(_rules().origin_before, body, clause.char_start, verb_start)
-    if match is None or (passive and not re.search(
-        r"\b(?:been|being|was|were|are|is)\s+(?:\w+ly\s+)?$", body[match.end() : verb_start]
-    )):
-        return []
+    if match is None:
+        return [], verb_start
     mentions = ctx.mentions_in(match.end(), verb_start)
     if not mentions or mentions[0].char_start != match.end():
-        return []
+        return [], verb_start
     first = mentions[0]
     if len(mentions) > 1 and body[first.char_end : mentions[1].char_start] in ("'s ", "’s "):
         first = mentions[1]  # "Sudan's Rapid Support Forces": the owned name
     name = clauses.foreign_state(ctx, first.actor_name)
-    return [name] if name and _supplier_ok(ctx, name) else []
+    return ([name], match.start()) if name and _supplier_ok(ctx, name) else ([], verb_start)
 
 
 def _passive_agent(ctx, rules: _Rules, trig: _Trigger) -> tuple[list[str], int]:
