@@ -217,6 +217,10 @@ GENERAL_CASES = [
         "Haftar.",
         {("Wagner Group", HAFTAR)},
     ),
+    # an aside between the backer and its verb, then a few fillers
+    ("Turkey, which signed a maritime deal with Tripoli, has since 2019 also backed the Government of National Accord.",
+     {("Turkey", GNA)}),
+    ("Egypt, a neighbour of Libya, has for years openly and consistently backed Khalifa Haftar.", {("Egypt", HAFTAR)}),
     # a backer noun after three modifiers; "against" that is no warning against backing
     ("Qatar, the most generous Arab patron of the NTC, has never commented.",
      {("Qatar", "National Transitional Council")}),
