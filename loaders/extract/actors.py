@@ -88,6 +88,7 @@ class ActorRules:
     lesser_office: frozenset[str]  # "deputy": a deputy minister is not "the minister"
     office_endings: frozenset[str]  # "Permanent Representative" is an office, not a name
     modifier_after: re.Pattern[str]  # after a name: "-aligned", "'s forces", " government" (a modifier, not a subject)
+    name_before_verb: re.Pattern[str]  # ", said" after a capitalised run: the run is a person's name
     pronoun_gender: dict[str, str]
     org_description: re.Pattern[str]  # "the panel", "the ministry": an organisation named before, by its head noun
     western_descriptors: frozenset[str]  # "Tripoli government": the GNA or the GNU, by date
@@ -126,6 +127,11 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         stop_words=frozenset(w.lower() for w in data["stop_words"]),
         lesser_office=frozenset(w.lower() for w in data["lesser_office_words"]),
         office_endings=frozenset(w.lower() for w in data["office_endings"]),
+        name_before_verb=re.compile(
+            # (after an optional participle aside: "Nour Khalil, reporting from Berlin, said")
+            r"^(?:,\s+(?:reporting|speaking|writing|talking)\s+(?:from|in|at|to|on)\s+[^,.;]{1,40},)?"
+            rf",?\s+(?:{trie_regex(data['name_before_verbs'])})\b"
+        ),
         modifier_after=re.compile(
             rf"(?:[-‑]\w|['’]s?\s+(?:\w+\s+)?(?:{trie_regex(data['modifier_nouns_after_possessive'])})\b"
             rf"|\s+(?:{trie_regex(data['modifier_nouns_after_name'])})\b)"
@@ -502,12 +508,6 @@ def _discover_media(state: _State) -> None:
 
 
 _APPOSITION_AFTER = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<desc>(?:[^,.;:“”\"()]|(?<=[A-Z])\.){2,120})")
-_NAME_BEFORE_VERB = re.compile(
-    # (after an optional participle aside: "Nour Khalil, reporting from Berlin, said")
-    r"^(?:,\s+(?:reporting|speaking|writing|talking)\s+(?:from|in|at|to|on)\s+[^,.;]{1,40},)?"
-    r",?\s+(?:said|says|told|added|wrote|tweeted|insisted|stressed|warned|argued|noted|explained|acknowledged|"
-    r"accused|denied|rejected|urged|condemned|claimed|dismissed|vowed|pledged|admitted|conceded|complained)\b"
-)
 _AGE_AFTER = re.compile(r"^,\s+(?:aged\s+)?\d{1,2},\s")  # "Mohammed al-Faqih, 41, was a civil engineer"
 _WHO_AFTER = re.compile(r"^,\s+who\s+(?!is\s+(?:based|located|headquartered))")
 
@@ -644,7 +644,8 @@ def _discover_persons(state: _State) -> None:
         if appos and _has_role_noun(appos.group("desc"), rules):
             _register_person(state, start, end, tokens, appos.group("desc").strip(), None)
             continue
-        if (_NAME_BEFORE_VERB.match(tail) or _WHO_AFTER.match(tail) or _AGE_AFTER.match(tail)) and len(tokens) <= 4:
+        person_after = rules.name_before_verb.match(tail) or _WHO_AFTER.match(tail) or _AGE_AFTER.match(tail)
+        if person_after and len(tokens) <= 4:
             # "Ahmed Abushahma, who headed the GNA delegation, told ...": only a person is a "who"
             _register_person(state, start, end, tokens, None, None)
             continue
