@@ -104,6 +104,7 @@ class _Rules:
     passive_before: re.Pattern[str]
     speech_between: re.Pattern[str]  # "said on Wednesday that" between a speaker and a supply verb
     clause_opens: re.Pattern[str]  # ", and", "that", "said" before a name: it opens a clause of its own
+    operator_suffix: re.Pattern[str]  # "-linked" in "Abu Dhabi-linked cargo flights": the supplier's own
     origin_before: re.Pattern[str]  # "troops from (the)" before a passive supply verb
 
 
@@ -158,6 +159,7 @@ def _rules() -> _Rules:
             rf"(?:\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+)?|\b{clauses.alternation(rules['passive_subject_nouns'])}\s+)$",
             re.IGNORECASE,
         ),
+        operator_suffix=re.compile(rf"[-‑]{clauses.alternation(rules['operator_suffixes'])}\b"),
         # ("the Panel of Experts on Libya said Jordan had ...": a reporting verb opens a new clause)
         clause_opens=re.compile(
             rf"(?:,|\band|\bthat|\bas|\b{clauses.alternation([*rules['clause_speech_verbs'], 'found'])})"
@@ -524,8 +526,8 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
             continue
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s"):
             continue  # "Russia's Wagner Group": the owner, not the subject
-        if body[mention.char_end : mention.char_end + 1] in ("-", "‑") and not re.match(
-            r"[-‑](?:linked|operated|chartered|owned|run|controlled)\b", body[mention.char_end : mention.char_end + 12]
+        if body[mention.char_end : mention.char_end + 1] in ("-", "‑") and not _rules().operator_suffix.match(
+            body, mention.char_end
         ):
             # "Jordan-based Med Wave Shipping": a modifier of the subject, not the subject ("Abu Dhabi-linked cargo
             # flights" are the supplier's own)

@@ -31,12 +31,6 @@ _DESCRIPTOR_GAP = re.compile(
     re.IGNORECASE,
 )
 _DESCRIPTION_BEFORE = re.compile(r",\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}$")  # ", a Russian private military company"
-# "Turkey had deployed troops ... to back the GNA": the purpose of a reported supply states the backing.
-_PURPOSE_OF_SUPPLY = re.compile(
-    r"\b(?:sent|deployed|dispatched|supplied|provided|delivered|shipped|flown|flew|transferred|brought in|"
-    r"recruited|funnell?ed|poured|arrived|came|travell?ed)\b[^;:]{0,120}\bto\s+$",
-    re.IGNORECASE,
-)
 _ALLY_OF_FOREIGN = re.compile(
     r"['’]s?\s+(?:(?:key|main|close|closest|chief|local|Libyan|regional|longtime|long-time|staunch)\s+){0,2}"
     r"(?:ally|proxy|client|protégé|protege)\s*,?\s+(?:the\s+)?",
@@ -79,6 +73,7 @@ class _Rules:
     counts_among: re.Pattern[str]
     government_nouns: frozenset[str]  # "the government's ally": a government noun as a possessive owner
     state_forces_after: re.Pattern[str]  # " special forces" after a demonym: the state's own forces
+    purpose_of_supply: re.Pattern[str]  # "deployed troops ... to" before a support verb
     event_np_before: re.Pattern[str]  # "an uprising (which was)" before a support verb
 
 
@@ -142,6 +137,9 @@ def _rules() -> _Rules:
         ),
         counts_among=re.compile(rf"\b{clauses.alternation(r['counts_among_verbs'])}\s+(?:the\s+)?", re.IGNORECASE),
         government_nouns=frozenset(str(n).lower() for n in r["supported_government_nouns"]),
+        purpose_of_supply=re.compile(
+            rf"\b(?:{clauses.phrase_alternation(r['purpose_supply_verbs'])})\b[^;:]{{0,120}}\bto\s+$", re.IGNORECASE
+        ),
         state_forces_after=re.compile(rf"\s+(?:{clauses.phrase_alternation(r['state_force_nouns'])})\b"),
         event_np_before=re.compile(
             rf"\b(?:an?|the|its|their|his)\s+(?:[\w-]+\s+){{0,2}}?(?:{clauses.phrase_alternation(r['event_nouns'])})\s*,?\s*"
@@ -499,7 +497,7 @@ def _active(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         between = body[start : match.start()]
         if re.search(r"\bto\s+$", between) and not re.search(r"\bcontinu\w*\s+to\s+$", between):
-            if not re.search(r"\bof\s+$", between) and not _PURPOSE_OF_SUPPLY.search(between):
+            if not re.search(r"\bof\s+$", between) and not _rules().purpose_of_supply.search(between):
                 continue  # infinitive: "refused to back", "agreed to support" (not yet a fact)
         if _negated(rules, between):
             continue
