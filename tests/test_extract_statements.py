@@ -1130,3 +1130,11 @@ def test_gold_scores_floor(capsys) -> None:
 )
 def test_two_apostrophes_as_quotation_marks(body: str, quotes: list[str]) -> None:
     assert [body[q.open + 1 : q.close] for q in statements.find_quotes(body)] == quotes
+
+
+def test_a_bare_yaml_boolean_in_a_word_list_is_refused(tmp_path: Path) -> None:
+    # YAML reads a bare "on" as True: the rule file must quote it, or the word silently disappears from the rule
+    text = (statements.RULES_DIR / "speech.yaml").read_text(encoding="utf-8")
+    (tmp_path / "speech.yaml").write_text(text.replace('"on", at,', "on, at,"), encoding="utf-8")
+    with pytest.raises(ValueError, match="source_np_ends"):
+        statements.load_rules.__wrapped__(tmp_path)

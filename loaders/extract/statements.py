@@ -60,6 +60,7 @@ class SpeechRules:
     quote_participle: re.Pattern[str]  # ", saying that" before a quotation
     unnamed_spokesperson: re.Pattern[str]  # "a Foreign Office spokesman" at the end of a subject
     country_voice: re.Pattern[str]  # "'s delegate" / " delegation" after a country
+    source_np_end: re.Pattern[str]  # " speaking", " seen by": where a source's noun phrase ends
     lower_institution: re.Pattern[str]  # "the health ministry", "the judicial police": a body named in lower case
     lower_body_types: dict[str, str]  # its head -> actor type
     lower_body_non_names: frozenset[str]  # "the same ministry": no name
@@ -71,6 +72,10 @@ _alternation = clauses.phrase_alternation
 @functools.lru_cache(maxsize=2)
 def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
     data = parse_yaml((directory / "speech.yaml").read_text(encoding="utf-8"))
+    for key, value in data.items():
+        # (YAML reads a bare on/off/yes/no as a boolean: a word list must be quoted there)
+        if isinstance(value, list) and any(isinstance(item, bool) for item in value):
+            raise ValueError(f"loaders/rules/speech.yaml: {key} has a bare on/off/yes/no; quote it")
     say = [str(v) for v in data["say_verbs"]]
     act = [str(v) for v in data["act_verbs"]]
     docs = [str(v) for v in data["document_verbs"]]
@@ -156,6 +161,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             r"(?:^\s*|[^\w\s]\s*|\b(?:that|and|but|while)\s+)\b(?:[Aa]n?|[Oo]ne|[Tt]wo)\s+(?P<np>(?:[\w.’'-]+\s+){0,4}?"
             rf"(?:{_alternation(data['spokesperson_nouns'])})(?:\s+(?:for|of)\s+(?:the\s+)?[^,;:“”\"()]{{1,60}}?)?)\s*$"
         ),
+        source_np_end=re.compile(rf"\s+(?:{_alternation(data['source_np_ends'])})\b"),
         # (two words at least: "the ministry" alone points back to one named before, see actors._descriptions_alone)
         # ("The health ministry said", "..., according to the judicial police"; not "officials at the ministry")
         lower_institution=re.compile(
@@ -1268,7 +1274,7 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
     if inverted:
         np_start = tail_start + inverted.start("np")
         np_end = tail_start + inverted.end("np")
-        np_end = _cut_np(body, np_start, np_end)
+        np_end = _cut_np(run.rules, body, np_start, np_end)
         found = find_subject(run, np_start, np_end) if np_end > np_start else None
         if found is None:
             # (not a bare demonym: "said a Libyan delegate" is no statement of Libya)
@@ -1309,14 +1315,11 @@ _QUOTED_ONE = r"\bquot(?:ed|es|ing)\s+(?P<np>[^“”\",.;]{2,80}?)\s+as\s+"
 _QUOTED_AS = re.compile(rf"\s*,?\s*[^“”\".;]{{0,80}}?{_QUOTED_ONE}(?:saying|telling|stating)\b")
 
 
-def _cut_np(body: str, start: int, end: int) -> int:
+def _cut_np(rules: SpeechRules, body: str, start: int, end: int) -> int:
     """'a senior UN diplomat speaking on condition of anonymity' -> 'a senior UN diplomat'; 'a UN report seen by
     Reuters' -> 'a UN report'."""
-    # ("a UN report seen by Reuters": who saw the report is not its source)
-    cut = re.search(r"\s+(?:speaking|who|in|on|at|during|after|when|according|from|to|seen|obtained|reviewed|based"
-                    r"|stationed|posted)\b",
-                    body[start:end])
-    return start + cut.start() if cut else end
+    cut = rules.source_np_end.search(body, start, end)
+    return cut.start() if cut else end
 
 
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>(?:[^,.;“”\"]|(?<=\b[A-Z])\.){2,100})")
@@ -1661,7 +1664,7 @@ def _according_to(run: _Run, sentence: Span) -> None:
         issued = re.match(r"(?:an?|the)\s+(?:\w+\s+){0,2}?(?:statement|report|communique|release)\s+(?:from|by|of)\s+",
                           body[np_start:np_end])
         if not issued:
-            np_end = _cut_np(body, np_start, np_end)
+            np_end = _cut_np(run.rules, body, np_start, np_end)
         # "according to diplomats and U.N. experts": each conjunct is a source
         parts = [(np_start, np_end)] if issued else _conjuncts(body, np_start, np_end)
         speakers: list[Speaker] = []
