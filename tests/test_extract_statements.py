@@ -1132,7 +1132,7 @@ def test_two_apostrophes_as_quotation_marks(body: str, quotes: list[str]) -> Non
     assert [body[q.open + 1 : q.close] for q in statements.find_quotes(body)] == quotes
 
 
-def test_a_bare_yaml_boolean_in_a_word_list_is_refused(tmp_path: Path) -> None:
+def test_a_bare_yaml_boolean_in_a_rule_word_list_is_refused(tmp_path: Path) -> None:
     # YAML reads a bare "on" as True: the rule file must quote it, or the word silently disappears from the rule
     text = (statements.RULES_DIR / "speech.yaml").read_text(encoding="utf-8")
     (tmp_path / "speech.yaml").write_text(text.replace('"on", at,', "on, at,"), encoding="utf-8")
