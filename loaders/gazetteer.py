@@ -158,7 +158,10 @@ def _entry(raw: dict, where: str) -> GazetteerEntry:
 
 
 def parse_gazetteer(text: str, source: str = "gazetteer") -> Gazetteer:
-    data = parse_yaml(text) or {}
+    try:
+        data = parse_yaml(text) or {}
+    except ValueError as error:  # a bare yes/no/on/off in a list
+        raise GazetteerError(f"{source}: {error}") from error
     if not isinstance(data, dict) or "actors" not in data:
         raise GazetteerError(f"{source}: expected a mapping with 'version' and 'actors'")
     entries: dict[str, GazetteerEntry] = {}

@@ -418,3 +418,11 @@ def test_persons_carry_country_when_known(gaz: Gazetteer) -> None:
     assert gaz.get("Najla Mangoush").gender == "f"
     assert "secretary of state" in gaz.get("Mike Pompeo").titles
     assert "foreign minister" in gaz.get("Sergey Lavrov").titles
+
+
+def test_a_bare_yes_or_no_alias_is_refused_with_the_file_named() -> None:
+    from loaders.gazetteer import GazetteerError, parse_gazetteer
+
+    text = 'version: "1"\nactors:\n  - {name: Norway, type: country, aliases: [no, Norge]}\n'
+    with pytest.raises(GazetteerError, match=r"my-lexicon\.yaml: actors\[0\]\.aliases\[0\] is a bare"):
+        parse_gazetteer(text, source="my-lexicon.yaml")
