@@ -10,7 +10,7 @@ from collections import defaultdict
 
 import pytest
 
-from loaders.gazetteer import Gazetteer, load_gazetteer, normalise_key
+from loaders.gazetteer import Gazetteer, GazetteerError, load_gazetteer, normalise_key, parse_gazetteer
 from loaders.model import ACTOR_TYPES, SIDES
 
 
@@ -421,8 +421,6 @@ def test_persons_carry_country_when_known(gaz: Gazetteer) -> None:
 
 
 def test_a_bare_yes_or_no_alias_is_refused_with_the_file_named() -> None:
-    from loaders.gazetteer import GazetteerError, parse_gazetteer
-
     text = 'version: "1"\nactors:\n  - {name: Norway, type: country, aliases: [no, Norge]}\n'
     with pytest.raises(GazetteerError, match=r"my-lexicon\.yaml: actors\[0\]\.aliases\[0\] is a bare"):
         parse_gazetteer(text, source="my-lexicon.yaml")
