@@ -350,6 +350,14 @@ def _org_type(tokens: list[str], rules: ActorRules, surface: str) -> str:
     return "organization"
 
 
+def _tokens_end(body: str, start: int, tokens: list[str]) -> int:
+    """Where the run of `tokens` that begins at `start` ends (token by token: a repeated word is found in place)."""
+    end = start
+    for token in tokens:
+        end = body.index(token, end) + len(token)
+    return end
+
+
 def _discover_organisations(state: _State) -> None:
     ctx, rules = state.ctx, state.rules
     body = ctx.body
@@ -370,7 +378,7 @@ def _discover_organisations(state: _State) -> None:
         )
         if cut is not None:
             tokens = tokens[:cut]  # "... Department of Commerce on Monday": the date is not part of the name
-        if "and" in tokens and state.covered(start, body.index(tokens[-1], start) + len(tokens[-1])):
+        if "and" in tokens and state.covered(start, _tokens_end(body, start, tokens)):
             # "Ambulance and Emergency Service" is one name; "Serraj and House of Representatives" is two actors
             tokens = tokens[: tokens.index("and")]
         while tokens and tokens[-1].lower() in ("of", "for", "on", "and", "the", "de", "du"):
@@ -398,7 +406,7 @@ def _discover_organisations(state: _State) -> None:
         ):
             continue
         start = body.index(tokens[0], start)
-        end = body.index(tokens[-1], start) + len(tokens[-1])
+        end = _tokens_end(body, start, tokens)
         surface = body[start:end]
         # Heads only ("Security Council") are left to the gazetteer; all-generic names are not names.
         content = [
