@@ -835,7 +835,7 @@ def _sentence_subject_among(state: _State, names: list[_Found], fitting: list[_F
     if len(fitting) < 2 or not state.ctx.sentences:
         return None
     sentences = state.ctx.sentences
-    index = bisect.bisect_right([s.char_start for s in sentences], start) - 1
+    index = state.ctx.sentence_before(start)
     for k in range(index, max(-1, index - 3), -1):  # (the nearest sentence that names a person)
         lo, hi = sentences[k].char_start, min(sentences[k].char_end, start)
         first = next((f for f in names if lo <= f.start < hi and state.is_person(f.name)), None)
@@ -979,12 +979,11 @@ def _pairs(state: _State) -> None:
         (f for f in state.found if f.kind == "name" and state.actor_type(f.name) in _STATE_TYPES),
         key=lambda f: f.start,
     )
-    starts = [s.char_start for s in ctx.sentences]
     for match in _PAIR.finditer(ctx.body):
         two, noun = ("two", "noun") if match.group("two") else ("two_states", "states")
         if state.covered(match.start(two), match.end(noun)):
             continue
-        index = bisect.bisect_right(starts, match.start()) - 1
+        index = ctx.sentence_before(match.start())
         lo = ctx.sentences[max(index - 2, 0)].char_start if ctx.sentences else 0
         names: list[str] = []
         for f in reversed([f for f in (persons if two == "two" else states) if lo <= f.start < match.start()]):
@@ -1032,5 +1031,3 @@ def resolve_pronoun(body, sentences, persons, offset, gender, gender_of) -> str 
         if in_span:
             return head(in_span)
     return None
-
-

@@ -62,17 +62,8 @@ _CAPTION = re.compile(
 
 
 def sentence_index(ctx: ArticleContext, offset: int) -> int:
-    starts = _sentence_starts(ctx)
-    i = bisect.bisect_right(starts, offset) - 1
-    return max(i, 0)
-
-
-def _sentence_starts(ctx: ArticleContext) -> list[int]:
-    cache = getattr(ctx, "_clause_sentence_starts", None)
-    if cache is None or len(cache) != len(ctx.sentences):
-        cache = [s.char_start for s in ctx.sentences]
-        ctx._clause_sentence_starts = cache  # type: ignore[attr-defined]
-    return cache
+    """The sentence containing `offset`, else the one before it (the first when none starts before)."""
+    return max(ctx.sentence_before(offset), 0)
 
 
 def sentence_of(ctx: ArticleContext, offset: int) -> Span:
@@ -434,6 +425,8 @@ _RELATIVE_OPEN = re.compile(r"(?:^|,)\s*(?:which|who|whose)\b[^,]*$")
 def in_relative_clause(body: str, start: int, offset: int) -> bool:
     """`offset` lies in a relative clause opened after `start` and not closed yet ("Haftar, whose army is armed by")."""
     return _RELATIVE_OPEN.search(body, start, offset) is not None
+
+
 _ASIDE_CLOSE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,8}")
 
 

@@ -39,19 +39,22 @@ class ArticleContext:
         hi = bisect.bisect_left(self._starts, end)
         return [m for m in self.mentions[lo:hi] if m.char_end <= end]
 
-    def sentence_at(self, offset: int) -> Span | None:
+    def sentence_before(self, offset: int) -> int:
+        """Index in self.sentences of the last sentence starting at or before `offset` (-1 when none does)."""
         if len(self._sentence_starts) != len(self.sentences):
             self._sentence_starts = [s.char_start for s in self.sentences]
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
-        if i >= 0 and self.sentences[i].char_start <= offset < self.sentences[i].char_end:
-            return self.sentences[i]
-        return None
+        return bisect.bisect_right(self._sentence_starts, offset) - 1
 
     def sentence_index(self, offset: int) -> int | None:
         """Index in self.sentences of the sentence containing `offset`."""
-        if self.sentence_at(offset) is None:
-            return None
-        return bisect.bisect_right(self._sentence_starts, offset) - 1
+        i = self.sentence_before(offset)
+        if i >= 0 and self.sentences[i].char_start <= offset < self.sentences[i].char_end:
+            return i
+        return None
+
+    def sentence_at(self, offset: int) -> Span | None:
+        i = self.sentence_index(offset)
+        return None if i is None else self.sentences[i]
 
     def text(self, span: Span) -> str:
         return self.body[span.char_start : span.char_end]

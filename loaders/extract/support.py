@@ -149,8 +149,6 @@ def _rules() -> _Rules:
     )
 
 
-
-
 def extract_support(ctx: ArticleContext) -> list[Support]:
     rules = _rules()
     rows: list[Support] = []
@@ -497,7 +495,7 @@ def _active(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         between = body[start : match.start()]
         if re.search(r"\bto\s+$", between) and not re.search(r"\bcontinu\w*\s+to\s+$", between):
-            if not re.search(r"\bof\s+$", between) and not _rules().purpose_of_supply.search(between):
+            if not re.search(r"\bof\s+$", between) and not rules.purpose_of_supply.search(between):
                 continue  # infinitive: "refused to back", "agreed to support" (not yet a fact)
         if _negated(rules, between):
             continue
@@ -567,7 +565,7 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
             if _DESCRIPTION_BEFORE.search(body, max(0, mention.char_start - 40), mention.char_start):
                 continue  # "the Wagner Group, a Russian private military company that has fought": a description
             # "Syrian mercenaries fought for the GNA": not Syria; "French special forces operated alongside": France
-            if not _rules().state_forces_after.match(body, mention.char_end):
+            if not rules.state_forces_after.match(body, mention.char_end):
                 return [], verb_start, None
             state = clauses.foreign_state(ctx, name)
             return ([state], mention.char_start, None) if not clauses.is_libyan(ctx, state) else ([], verb_start, None)
