@@ -388,13 +388,10 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         anonymous = _unnamed_np(run, start, start + unnamed.start())
         if anonymous is not None:
             return anonymous
-    spokesperson = rules.unnamed_spokesperson.search(left)
-    if spokesperson:
-        # "a Foreign Office spokesman said", "a spokesperson for Irini told": an unnamed person (FORMAT.md), not
-        # the institution; a named one ("spokesman Ahmed al-Mismari said") never reaches here
-        description = spokesperson.group("np")
-        return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")],
-                      start + spokesperson.start("np"))
+    # (a named one, "spokesman Ahmed al-Mismari said", never reaches here)
+    spokesperson = _unnamed_spokesperson(rules, left, start)
+    if spokesperson is not None:
+        return spokesperson
     raw = body[start:verb_start].rstrip()
     if not raw.endswith(","):
         raw = body[start:subject_end].rstrip()  # "Sarraj, the head of the GNA (GNA), has announced"
@@ -525,9 +522,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             member = rules.member_of.search(body, max(start, complement.start() - 40), complement.start())
             if head is None and member is not None and complement.group("prep").lower() == "of":
                 # "a former member of the panel said": one unnamed person, not the panel
-                description = body[member.start("np") : mention.char_end]
-                return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")],
-                              member.start())
+                return _unnamed_source(body[member.start("np") : mention.char_end], member.start())
             government_of = (
                 _GOVERNMENT_OF.search(body, max(start, complement.start() - 40), complement.start())
                 if head is None and complement.group("prep").lower() == "of"
@@ -552,7 +547,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             np_start = max(start, close.start() - 40) + (lead.start() if lead else 0)
             determiner = re.match(r"(?:a|an|the|some)\s+", body[np_start:end], re.IGNORECASE)
             description = body[np_start + (determiner.end() if determiner else 0) : end]
-            return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")], np_start)
+            return _unnamed_source(description, np_start)
         surface = mention.surface_form.lower()
         if surface in ("his", "him", "her"):
             return None
@@ -568,6 +563,17 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     return None
 
 
+def _unnamed_source(description: str, np_start: int) -> _Found:
+    return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")], np_start)
+
+
+def _unnamed_spokesperson(rules: SpeechRules, text: str, offset: int) -> _Found | None:
+    """'a Foreign Office spokesman', 'a spokesperson for Irini' ending `text` (which starts at `offset`): an unnamed
+    person (FORMAT.md), not the institution."""
+    match = rules.unnamed_spokesperson.search(text)
+    return _unnamed_source(match.group("np"), offset + match.start("np")) if match else None
+
+
 def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
     """The noun phrase of an unnamed source ending at `end`, from its determiner: 'A commander of the X Brigade'."""
     body = run.ctx.body
@@ -579,7 +585,7 @@ def _unnamed_np(run: _Run, start: int, end: int) -> _Found | None:
     if not any(w.lower() in run.rules.anonymous_nouns for w in re.findall(r"[\w-]+", text)):
         return None
     description = re.sub(r"^(?:an?|the|some)\s+", "", text, flags=re.IGNORECASE).strip()
-    return _Found([Speaker(None, description=description, is_anonymous=True, via="anonymous")], start + np.start(1))
+    return _unnamed_source(description, start + np.start(1))
 
 
 _GOVERNMENT_OF = re.compile(
@@ -1766,16 +1772,16 @@ def _lower_institution(run: _Run, start: int, end: int) -> _Found | None:
 def _source_np(run: _Run, start: int, end: int) -> _Found | None:
     """Who a source phrase names: an unnamed source, a document's issuer, or the first actor in it."""
     ctx, body = run.ctx, run.ctx.body
-    trimmed = _trim(body, start, end)
-    spokesperson = run.rules.unnamed_spokesperson.search(body[trimmed[0] : trimmed[1]])
-    if spokesperson:  # "according to a spokesman for the health ministry"
-        return _Found([Speaker(None, description=spokesperson.group("np"), is_anonymous=True, via="anonymous")],
-                      trimmed[0] + spokesperson.start("np"))
+    trimmed_start, trimmed_end = _trim(body, start, end)
+    # "according to a spokesman for the health ministry"
+    spokesperson = _unnamed_spokesperson(run.rules, body[trimmed_start:trimmed_end], trimmed_start)
+    if spokesperson is not None:
+        return spokesperson
     lower = _lower_institution(run, start, end)
     if lower is not None:
         return lower
     mentions = [m for m in ctx.mentions_in(start, end) if m.surface_form.lower() not in ("his", "her")]
-    if mentions and mentions[-1].char_end == _trim(body, start, end)[1] and len(mentions[-1].surface_form) > 3:
+    if mentions and mentions[-1].char_end == trimmed_end and len(mentions[-1].surface_form) > 3:
         # the whole phrase is an actor's name ("U.N. experts" for the Panel of Experts)
         return _Found([_speaker_of(ctx, mentions[-1])], mentions[-1].char_start)
     anonymous = _anonymous_subject(run, start, end)
