@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
 from loaders.extract import extract
+from loaders.extract.support import _NOUN_FAMILY
 from loaders.gazetteer import load_gazetteer
 from loaders.model import FuzzyDate
 
@@ -272,3 +274,32 @@ def test_authorities_in_tripoli_are_the_western_government_of_the_period() -> No
     text = "The Presidential Council met. Turkey, which backs the authorities in Tripoli, sent a delegation."
     found = extract(text, FuzzyDate(dt.date(2022, 8, 28), "day"), load_gazetteer()).support
     assert {(s.supporter_name, s.supported_name) for s in found} == {("Turkey", "Government of National Unity")}
+
+
+def _top_level(alternation: str) -> list[str]:
+    """The alternatives of a regex alternation, split only outside groups."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(alternation):
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0:
+            parts.append(alternation[start:i])
+            start = i + 1
+    return [*parts, alternation[start:]]
+
+
+def _support_nouns() -> list[str]:
+    """Every noun the support patterns of `_nouns` name, from the rule file (and the possessive pattern's own list)."""
+    from loaders.extract import clauses, support
+
+    rules = clauses.load_rules("support")
+    nouns = [*_top_level(rules["backer_nouns"]), *map(str, rules["demonym_support_nouns"])]
+    for pattern in rules["noun_patterns"]:
+        nouns += re.findall(r"\(\?:([^()]*)\)\s+\(\?:of", pattern)[0].split("|")  # "(?:backing|support|...) (?:of"
+    nouns += re.search(r"\(\?:(support\|[^()]*)", support._rules().possessive_noun.pattern).group(1).split("|")
+    return nouns
+
+
+@pytest.mark.parametrize("noun", _support_nouns())
+def test_the_sentence_prefilter_knows_every_support_noun(noun: str) -> None:
+    # a noun added to the rules without its stem in the prefilter would be skipped silently in every sentence
+    assert _NOUN_FAMILY.search(noun), noun
