@@ -85,6 +85,7 @@ class _Trigger:
     agent: str | None
     refers: bool
     not_after: re.Pattern[str] | None
+    object_retype: dict[str, str]  # the object's actor type -> the event's type ("the fall of Gaddafi": other)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,7 @@ def _rules() -> _Rules:
                 agent=raw.get("agent"),
                 refers=bool(raw.get("refers")),
                 not_after=re.compile(rf"(?:{raw['not_after']})\s*$", re.IGNORECASE) if raw.get("not_after") else None,
+                object_retype={str(k): str(v) for k, v in raw.get("object_retype", {}).items()},
             )
         )
     return _Rules(
@@ -228,13 +230,8 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     if trigger.type == "attack" and _NATURAL_SUBJECT.search(body[max(clause.char_start, start - 40) : start]):
         return None
     event_type = trigger.type
-    if (
-        event_type == "capture"
-        and match.group().lower().startswith("fall")
-        and obj is not None
-        and clauses.actor_type(ctx, obj.actor_name) in ("person", "government")
-    ):
-        event_type = "other"  # "the fall of Gaddafi": a ruler falls from power; a town is captured
+    if obj is not None and trigger.object_retype:
+        event_type = trigger.object_retype.get(clauses.actor_type(ctx, obj.actor_name) or "", event_type)
     if event_type == "deployment" and _RELIEF.search(body, clause.char_start, clause.char_end):
         event_type = "other"  # "units mobilised for the rescue effort": relief, not a military deployment
     date, agent = None, None
