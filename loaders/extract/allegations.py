@@ -352,9 +352,9 @@ def _trigger_row(
     if not suppliers:
         # "Russian fighters linked to the Wagner Group were deployed", "troops from Sudan's RSF had been deployed":
         # sent by where they come from, not by the nationality
-        suppliers, subject_start = _origin_before(ctx, clause, trig.start)
+        suppliers, subject_start = _origin_before(ctx, rules, clause, trig.start)
     if not suppliers:
-        suppliers, subject_start = _subject(ctx, sentence, trig.start)
+        suppliers, subject_start = _subject(ctx, rules, sentence, trig.start)
     if not suppliers:
         # "accused Gaddafi of flying in mercenaries from Chad": a Libyan brings them in from a foreign state
         suppliers = _origin_from(ctx, window)
@@ -506,7 +506,7 @@ def _supplier_ok(ctx, name: str) -> bool:
 _ASIDE_LEAD = re.compile(r"\b(?:which|who|whose|despite|although|though|while|whereas)\b", re.IGNORECASE)
 
 
-def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
+def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[str], int]:
     """The nearest plausible supplier before the verb that is not governed by a preposition, with its list."""
     body = ctx.body
     mentions = ctx.mentions_in(sentence.char_start, verb_start)
@@ -521,12 +521,12 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
         if (
             _PREPOSITIONS.search(before)
             and not relative
-            and not _rules().clause_opens.search(before)
+            and not rules.clause_opens.search(before)
         ):
             continue
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s"):
             continue  # "Russia's Wagner Group": the owner, not the subject
-        if body[mention.char_end : mention.char_end + 1] in ("-", "‑") and not _rules().operator_suffix.match(
+        if body[mention.char_end : mention.char_end + 1] in ("-", "‑") and not rules.operator_suffix.match(
             body, mention.char_end
         ):
             # "Jordan-based Med Wave Shipping": a modifier of the subject, not the subject ("Abu Dhabi-linked cargo
@@ -536,7 +536,7 @@ def _subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
             continue  # "the Wagner Group, a Russian private military company, deployed": the head is the subject
         if _SPEAKER_VERB_AFTER.match(body, mention.char_end):
             continue  # "a ship that France said was carrying weapons": the speaker, not the supplier
-        speech = _rules().speech_between.search(body, mention.char_end, verb_start)
+        speech = rules.speech_between.search(body, mention.char_end, verb_start)
         aside = _ASIDE_LEAD.search(body, mention.char_end, speech.start()) if speech else None
         if aside and "," not in body[aside.end() : speech.start()]:
             speech = None  # the that-clause sits in an aside: "Egypt, despite its claims that it is neutral, has sent"
@@ -573,11 +573,11 @@ def _origin_from(ctx, window: Span) -> list[str]:
     return []
 
 
-def _origin_before(ctx, clause: Span, verb_start: int) -> tuple[list[str], int]:
+def _origin_before(ctx, rules: _Rules, clause: Span, verb_start: int) -> tuple[list[str], int]:
     """The origin named in the subject ("troops from Sudan's RSF had been deployed"), its owner skipped, and where
     the subject's phrase starts (else the verb)."""
     body = ctx.body
-    match = clauses.last_match(_rules().origin_before, body, clause.char_start, verb_start)
+    match = clauses.last_match(rules.origin_before, body, clause.char_start, verb_start)
     if match is None:
         return [], verb_start
     mentions = ctx.mentions_in(match.end(), verb_start)
@@ -1028,7 +1028,7 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
         if not suppliers and rules.facilitated.search(body, max(clause.char_start, match.start() - 50), match.start()):
             # "Turkey had facilitated the transfer of Syrian fighters": the subject of a verb of doing it (not of
             # "condemned the supply of weapons")
-            suppliers, subject_start = _subject(ctx, sentence, match.start())
+            suppliers, subject_start = _subject(ctx, rules, sentence, match.start())
             group = [m for m in ctx.mentions_in(subject_start, match.start()) if m.char_start == subject_start][:1]
         if not suppliers:
             continue
