@@ -167,6 +167,14 @@ GENERAL_CASES = [
     ("Lavrov spoke during a visit to Sri Lanka on Tuesday.", ["diplomatic"]),
     ("Turkey walked out of the gathering on Tuesday.", ["diplomatic"]),
     ("John Kerry co-chaired a conference in Rome on Sunday.", ["meeting"]),
+    # a visit made to meet someone, or told with the meeting it led to, is that meeting
+    ("Antonio Guterres flew to Benghazi on Friday and met Khalifa Haftar.", ["meeting"]),
+    ("Yunus-Bek Yevkurov has visited Benghazi several times to meet Khalifa Haftar.", ["meeting"]),
+    ("Khalifa Haftar traveled to Athens on Friday for talks with Greek officials.", ["meeting"]),
+    ("Yevkurov has visited Benghazi several times since 2023, meeting Haftar each time.", ["meeting"]),
+    ("Giorgia Meloni travelled to Tripoli in January, where she met Abdul Hamid Dbeibah.", ["meeting"]),
+    # (a visit followed by another's meeting stays a visit)
+    ("Heiko Maas visited Benghazi on Tuesday after Haftar met Putin.", ["diplomatic", "meeting"]),
     # blocking an inspection, mines and trenches, reinforcing positions
     ("Turkish warships prevented a French frigate from inspecting the Cirkin in June.", ["other"]),
     ("Wagner fighters had dug trenches and laid mines along the western approaches to Sirte.", ["other"]),

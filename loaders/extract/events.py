@@ -70,6 +70,7 @@ _NATURAL_SUBJECT = re.compile(
     r"\s+(?:that\s+|which\s+|has\s+|had\s+|have\s+)?$",
     re.IGNORECASE,
 )
+_SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|since|until|because|as|though|although|once)\b", re.I)
 _AND_LINK = re.compile(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
 
@@ -86,6 +87,8 @@ class _Trigger:
     refers: bool
     not_after: re.Pattern[str] | None
     object_retype: dict[str, str]  # the object's actor type -> the event's type ("the fall of Gaddafi": other)
+    purpose_retype: tuple[tuple[re.Pattern[str], str], ...]  # text after the trigger -> the event's type
+    absorbed_by: str | None  # an event type that, told later in the sentence by the same initiator, replaces this one
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,10 @@ def _rules() -> _Rules:
                 refers=bool(raw.get("refers")),
                 not_after=re.compile(rf"(?:{raw['not_after']})\s*$", re.IGNORECASE) if raw.get("not_after") else None,
                 object_retype={str(k): str(v) for k, v in raw.get("object_retype", {}).items()},
+                purpose_retype=tuple(
+                    (re.compile(rf"\b(?:{k})", re.IGNORECASE), str(v)) for k, v in raw.get("purpose_retype", {}).items()
+                ),
+                absorbed_by=raw.get("absorbed_by"),
             )
         )
     return _Rules(
@@ -132,6 +139,7 @@ class _Candidate:
     trig_end: int
     noun: bool
     agent: str | None = None
+    absorbed_by: str | None = None
 
 
 def extract_events(ctx: ArticleContext) -> list[Event]:
@@ -232,6 +240,10 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     event_type = trigger.type
     if obj is not None and trigger.object_retype:
         event_type = trigger.object_retype.get(clauses.actor_type(ctx, obj.actor_name) or "", event_type)
+    for purpose, retype in trigger.purpose_retype:
+        if purpose.search(body, end, clause.char_end):
+            event_type = retype
+            break
     if event_type == "deployment" and _RELIEF.search(body, clause.char_start, clause.char_end):
         event_type = "other"  # "units mobilised for the rescue effort": relief, not a military deployment
     date, agent = None, None
@@ -278,7 +290,8 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         trigger=match.group(),
     )
     agent_name = clauses.faction(ctx, agent.actor_name) if trigger.noun and agent is not None else None
-    return _Candidate(event, clause, start, end, trigger.noun or trigger.refers, agent_name)
+    absorbed_by = trigger.absorbed_by if event_type == trigger.type else None
+    return _Candidate(event, clause, start, end, trigger.noun or trigger.refers, agent_name, absorbed_by)
 
 
 def _participant_ok(ctx, mention: Mention) -> bool:
@@ -437,6 +450,7 @@ def _location(body: str, start: int, end: int) -> str | None:
 
 
 def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Candidate]:
+    found = [c for c in found if not _absorbed(ctx, c, found)]
     found.sort(key=lambda c: (c.trig_start, rules.priority.get(c.event.event_type, 99)))
     kept: list[_Candidate] = []
     for cand in found:
@@ -465,6 +479,22 @@ def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Cand
             continue
         kept.append(cand)
     return kept
+
+
+def _absorbed(ctx, cand: _Candidate, found: list[_Candidate]) -> bool:
+    """'Guterres flew to Benghazi and met Haftar': the visit is told by the meeting it led to (not by one in a
+    subordinate clause: "visited Benghazi after Haftar met Putin")."""
+    if cand.absorbed_by is None or not cand.event.participants:
+        return False
+    initiator = cand.event.participants[0].actor_name
+    return any(
+        k.event.event_type == cand.absorbed_by
+        and k.trig_start > cand.trig_end
+        and k.event.participants
+        and k.event.participants[0].actor_name == initiator
+        and not _SUBORDINATOR.search(ctx.body, cand.trig_end, k.trig_start)
+        for k in found
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
