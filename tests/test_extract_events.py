@@ -167,6 +167,13 @@ GENERAL_CASES = [
     ("Lavrov spoke during a visit to Sri Lanka on Tuesday.", ["diplomatic"]),
     ("Turkey walked out of the gathering on Tuesday.", ["diplomatic"]),
     ("John Kerry co-chaired a conference in Rome on Sunday.", ["meeting"]),
+    # a background embargo named in passing keeps its own row beside the clause's other UN action
+    ("The UN Panel of Experts on Libya said in its latest report to the Security Council that Russian personnel had "
+     "reached the country, in violation of the arms embargo in place since 2011.", ["un_action", "un_action"]),
+    ("Paris argues that Resolution 1973, passed on March 17, allows strikes, and that the arms embargo imposed in "
+     "February by Resolution 1970 does not bar them.", ["un_action", "un_action"]),
+    ("The UN Security Council had imposed an arms embargo on Libya in 2011.", ["un_action"]),
+    ("A UN panel concluded that the arms embargo imposed on Libya a decade ago has been violated.", ["un_action"]),
     # a visit made to meet someone, or told with the meeting it led to, is that meeting
     ("Antonio Guterres flew to Benghazi on Friday and met Khalifa Haftar.", ["meeting"]),
     ("Yunus-Bek Yevkurov has visited Benghazi several times to meet Khalifa Haftar.", ["meeting"]),

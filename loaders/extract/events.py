@@ -89,6 +89,7 @@ class _Trigger:
     object_retype: dict[str, str]  # the object's actor type -> the event's type ("the fall of Gaddafi": other)
     purpose_retype: tuple[tuple[re.Pattern[str], str], ...]  # text after the trigger -> the event's type
     absorbed_by: str | None  # an event type that, told later in the sentence by the same initiator, replaces this one
+    separate: bool  # a background fact in passing: its own row and its own words as evidence, never merged in a clause
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def _rules() -> _Rules:
                     (re.compile(rf"\b(?:{k})", re.IGNORECASE), str(v)) for k, v in raw.get("purpose_retype", {}).items()
                 ),
                 absorbed_by=raw.get("absorbed_by"),
+                separate=bool(raw.get("separate")),
             )
         )
     return _Rules(
@@ -140,6 +142,7 @@ class _Candidate:
     noun: bool
     agent: str | None = None
     absorbed_by: str | None = None
+    separate: bool = False
 
 
 def extract_events(ctx: ArticleContext) -> list[Event]:
@@ -250,8 +253,8 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     if trigger.noun:
         date = clauses.date_near(ctx, max(clause.char_start, start - 25), min(clause.char_end, end + 70))
         agent = _noun_agent(ctx, trigger, mentions, start, end)
-        if date is None and agent is None:
-            return None
+        if date is None and agent is None and not trigger.separate:
+            return None  # (a background fact's own words carry its time: "the embargo imposed a decade ago")
         if trigger.agent and agent is None:
             return None
     else:
@@ -266,7 +269,9 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         window_start = clauses.coordination(ctx, mentions, mentions.index(subject))[0].char_start
     boundary = _PARTICIPANT_BOUNDARY.search(body, end, clause.char_end)
     window_end = boundary.start() if boundary else clause.char_end
-    if trigger.noun:
+    if trigger.separate:
+        window_start, window_end, subject = start, end, agent  # the fact's own words name its parties
+    elif trigger.noun:
         # A noun phrase's participants: its agent and the actors inside the phrase ("toppling of X by Y").
         window_start = min(window_start, start) if subject is not None else start
         window_end = min(window_end, end + 70)
@@ -282,8 +287,8 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     event = Event(
         event_type=event_type,
         participants=participants,
-        evidence_start=clause.char_start,
-        evidence_end=clause.char_end,
+        evidence_start=start if trigger.separate else clause.char_start,
+        evidence_end=end if trigger.separate else clause.char_end,
         occurred=date,
         location_text=_location(body, end, clause.char_end) or _location(body, clause.char_start, start),
         confidence=0.5 if trigger.noun else 0.65,
@@ -291,7 +296,9 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     )
     agent_name = clauses.faction(ctx, agent.actor_name) if trigger.noun and agent is not None else None
     absorbed_by = trigger.absorbed_by if event_type == trigger.type else None
-    return _Candidate(event, clause, start, end, trigger.noun or trigger.refers, agent_name, absorbed_by)
+    return _Candidate(
+        event, clause, start, end, trigger.noun or trigger.refers, agent_name, absorbed_by, trigger.separate
+    )
 
 
 def _participant_ok(ctx, mention: Mention) -> bool:
@@ -454,16 +461,28 @@ def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Cand
     found.sort(key=lambda c: (c.trig_start, rules.priority.get(c.event.event_type, 99)))
     kept: list[_Candidate] = []
     for cand in found:
-        same = next((k for k in kept if k.clause == cand.clause and k.event.event_type == cand.event.event_type), None)
+        if cand.separate:
+            if not any(k.trig_start < cand.trig_end and cand.trig_start < k.trig_end for k in kept):
+                kept.append(cand)
+            continue
+        inside = next((k for k in kept if k.separate and k.trig_start < cand.trig_start < k.trig_end), None)
+        if inside is not None:
+            continue  # "the embargo imposed in 2011": a participle inside the fact, not a verb of its own
+        # "had imposed an arms embargo in 2011": the verb report of the same words says more (its subject)
+        kept = [k for k in kept if not (k.separate and k.trig_start == cand.trig_start)]
+        joinable = [k for k in kept if not k.separate]
+        same = next(
+            (k for k in joinable if k.clause == cand.clause and k.event.event_type == cand.event.event_type), None
+        )
         if same is not None:
             if not same.event.occurred and cand.event.occurred:
                 same.event.occurred = cand.event.occurred
             continue
-        overlap = next((k for k in kept if k.trig_start < cand.trig_end and cand.trig_start < k.trig_end), None)
+        overlap = next((k for k in joinable if k.trig_start < cand.trig_end and cand.trig_start < k.trig_end), None)
         linked = next(
             (
                 k
-                for k in kept
+                for k in joinable
                 if k.clause == cand.clause
                 and (
                     _AND_LINK.match(ctx.body[k.trig_end : cand.trig_start])
