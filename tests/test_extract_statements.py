@@ -343,6 +343,32 @@ def test_member_states_is_no_speaker_of_a_quote() -> None:
     assert {s for s, _, _ in found} == {"United Nations Security Council"}
 
 
+def test_short_quote_in_a_reported_clause_is_its_speakers_not_the_next_quotes() -> None:
+    body = (
+        "A source in the Russian Defense Ministry told TASS that the servicemen mentioned in the reports were "
+        '"instructors and technical specialists" working under bilateral agreements. The Defense Ministry itself '
+        "has not commented. In earlier statements, the ministry insisted that Russian specialists work "
+        '"exclusively at the invitation of legitimate authorities" and said that no weapons had been delivered.'
+    )
+    found = triples(body)
+    assert not any("instructors and technical specialists" in q and not s.startswith("anon:") for s, _, q in found)
+    assert any(s.startswith("anon:") and "instructors and technical specialists" in q for s, _, q in found)
+
+
+def test_transcript_speaker_labels() -> None:
+    body = (
+        "Q: Will the EU sanction those who obstruct the elections?\n\n"
+        "Josep Borrell, High Representative: “We have a legal framework that allows us to list individuals.”\n\n"
+        "Q: And Irini?\n\n"
+        "Borrell: “Irini continues to report regularly to the UN Panel of Experts.”"
+    )
+    found = triples(body)
+    assert ("Josep Borrell", "direct", "We have a legal framework that allows us to list individuals.") in found
+    assert ("Josep Borrell", "direct", "Irini continues to report regularly to the UN Panel of Experts.") in found
+    # (a label that names no actor gives no speaker)
+    assert not triples("Update: “The briefing was moved to Thursday at noon because of the summit.”")
+
+
 def test_split_quote_is_two_statements_without_the_attribution() -> None:
     found = triples('"The road will be long," Macron said, "but you have shown that it can be travelled."')
     quotes = sorted(q for s, k, q in found if s == "Emmanuel Macron" and k == "direct")

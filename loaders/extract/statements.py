@@ -1073,6 +1073,17 @@ def _inherit(run: _Run) -> None:
             ):
                 inherited = prev_found
         if inherited is None:
+            # 'A source told TASS that the men were "instructors" ...': a short quotation in a reported clause is
+            # that speaker's (and part of the clause, see _reconcile)
+            enclosing = [
+                st
+                for st in run.statements
+                if st.kind == "indirect" and st.char_start < quote.open < st.char_end
+            ] if _words(body[quote.open + 1 : quote.close]) < LONG_QUOTE_WORDS else []
+            if enclosing:
+                st = enclosing[-1]
+                inherited = _Found([Speaker(st.speaker_name, st.speaker_description, st.is_anonymous, "inherited")], 0)
+        if inherited is None:
             prior = [
                 st
                 for st in run.statements[-64:]
@@ -1111,6 +1122,17 @@ def _attribute_quote(
     run: _Run, quote: Quote, sentence: Span, evidence: Span
 ) -> tuple[_Found | None, str | None, float]:
     body, rules = run.ctx.body, run.rules
+    # 0. A transcript's speaker label: 'Peter Stano, Lead Spokesperson: "No. ...' opens its paragraph.
+    line_start = body.rfind("\n", 0, quote.open) + 1
+    label = _SPEAKER_LABEL.fullmatch(body, line_start, quote.open)
+    if label is not None:
+        named = run.ctx.mentions_in(line_start, label.end("name"))
+        if named and named[-1].char_end == label.end("name") and clauses.actor_type(run.ctx, named[-1].actor_name) in (
+            "person", "government", "international_org", "organization", "country"
+        ):
+            found = _Found([_speaker_of(run.ctx, named[-1])], line_start)
+            _emit(run, found, "direct", quote.open + 1, quote.close, evidence, "said", 0.85, (line_start, quote.open))
+            return found, "said", 0.85
     head_start = max(sentence.char_start, quote.open - 400)
     head = body[head_start : quote.open]
     first_word = re.match(r"\s*([A-Za-z]+)", body[quote.open + 1 : quote.open + 40])
@@ -1205,6 +1227,9 @@ def _attribute_quote(
             return found, verb.group(), 0.9
     return None, None, 0
 
+
+# A transcript line: a capitalised name (with an optional title after a comma), a colon, then the quotation.
+_SPEAKER_LABEL = re.compile(r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(?:,[^:\n“\"]{1,100})?\s*:\s*")
 
 # "called that speech a “declaration of war”", "branded the move “illegal”": the subject's words.
 _NAMED_OBJECT = (
