@@ -174,6 +174,14 @@ GENERAL_CASES = [
      "February by Resolution 1970 does not bar them.", ["un_action", "un_action"]),
     ("The UN Security Council had imposed an arms embargo on Libya in 2011.", ["un_action"]),
     ("A UN panel concluded that the arms embargo imposed on Libya a decade ago has been violated.", ["un_action"]),
+    # EU measures are no UN action; sanctions by another name; listings; plans endorsed by a body
+    ("On 13 December, the Council of the EU adopted restrictive measures against the Wagner Group.", ["diplomatic"]),
+    ("In September 2020, the EU listed three companies for violating the embargo.", ["diplomatic"]),
+    ("The elections are part of the roadmap endorsed by the Libyan Political Dialogue Forum in November 2020.",
+     ["diplomatic"]),
+    ("The government in Tobruk expelled Sudan's military attaché on Monday.", ["diplomatic"]),
+    ("Cargo flights surged after the collapse of Assad’s government in December.", ["other"]),
+    ("Stephanie Williams took up her duties in December.", ["other"]),
     # a visit made to meet someone, or told with the meeting it led to, is that meeting
     ("Antonio Guterres flew to Benghazi on Friday and met Khalifa Haftar.", ["meeting"]),
     ("Yunus-Bek Yevkurov has visited Benghazi several times to meet Khalifa Haftar.", ["meeting"]),

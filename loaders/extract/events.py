@@ -70,6 +70,10 @@ _NATURAL_SUBJECT = re.compile(
     r"\s+(?:that\s+|which\s+|has\s+|had\s+|have\s+)?$",
     re.IGNORECASE,
 )
+# ("the Council of the EU" is no UN body)
+_UN_COUNCIL = re.compile(
+    r"\b(?:the|a|united)\s+(?:Security\s+)?Council\b(?!\s+of\s+the\s+(?:EU|European))|\bGeneral Assembly\b"
+)
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|since|until|because|as|though|although|once)\b", re.I)
 _AND_LINK = re.compile(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
 
@@ -345,7 +349,7 @@ def _is_un_subject(ctx, clause: Span, start: int, subject: Mention | None) -> bo
     if subject is not None and _is_un(ctx, subject.actor_name):
         return True
     text = ctx.body[clause.char_start : start]
-    if not re.search(r"\b(?:the|a|united)\s+(?:Security\s+)?Council\b|\bGeneral Assembly\b", text):
+    if not _UN_COUNCIL.search(text):
         return False
     has_un = getattr(ctx, "_events_has_un", None)
     if has_un is None:
