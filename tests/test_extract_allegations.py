@@ -270,6 +270,15 @@ def test_demonym_in_front_of_a_known_group_is_that_group():
 # General coverage: made-up sentences in the styles of several outlets (not taken from any evaluation article).
 
 GENERAL_CASES = [
+    # "<Demonym>-supplied" names the supplier a few words before the materiel; a presence of "personnel"
+    (
+        "The GNA's air force operated at least 20 Turkish-supplied Bayraktar TB2 unmanned aerial vehicles.",
+        [("Turkey", GNA, {"drones"})],
+    ),
+    (
+        "According to Western officials, the Africa Corps has about 1,500 personnel in Libya.",
+        [("Africa Corps", LNA, {"mercenaries"})],
+    ),
     # supply verbs with a "to X" recipient
     (
         "Turkey shipped weapons to the Tripoli government last month, the diplomats said.",
@@ -440,6 +449,8 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    # (made, not supplied)
+    "The GNA's air force operated at least 20 Turkish-made Bayraktar TB2 unmanned aerial vehicles.",
     # the maker is not the supplier: "X-made" gives no row by itself (decision: no row rather than a guess)
     "Chinese-made drones were used by Haftar's forces in the attack.",
     # denial alone

@@ -165,6 +165,11 @@ def test_evidence_span_is_verbatim():
 # "X-backed forces" with no named faction are the forces of X's known side (gazetteer `side`).
 
 GENERAL_CASES = [
+    # "whose backers are"; a Libyan commander backs a rival's rival; the agent of another verb is no subject
+    ("Haftar, whose main regional backers are Egypt and the UAE, rejected the talks.",
+     {("Egypt", HAFTAR), ("United Arab Emirates", HAFTAR)}),
+    ("The deal was rejected by Fathi Bashagha, who was appointed prime minister by the House of Representatives in "
+     "February and is backed by Haftar.", {(HAFTAR, "Fathi Bashagha")}),
     ("Moscow's support for the LNA has grown since 2019.", {("Russia", LNA)}),
     ("The UAE, a key backer of Haftar, denied the report.", {("United Arab Emirates", HAFTAR)}),
     ("Egypt is a key ally of Haftar.", {("Egypt", HAFTAR)}),

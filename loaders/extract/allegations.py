@@ -133,7 +133,9 @@ def _rules() -> _Rules:
         implied=dict(rules.get("implied_materiel", {})),
         default_materiel=rules["default_materiel"],
         origin=re.compile(
-            r"[\s-]*(?:\w+\s+){0,1}?" + clauses.alternation(rules["origin_nouns"]) + r"(?![\w-])", re.IGNORECASE
+            r"[\s-]*(?:(?:" + clauses.alternation(rules["supplied_participles"]) + r")\s+(?:[\w-]+\s+){0,3}?"
+            r"|(?:\w+\s+){0,1}?)" + clauses.alternation(rules["origin_nouns"]) + r"(?![\w-])",
+            re.IGNORECASE,
         ),
         origin_from=re.compile(rules["origin_from"] + r"(?:\w+\s+){0,2}?$", re.IGNORECASE),
         irrealis=clauses.irrealis_pattern(tuple(rules["irrealis"])),

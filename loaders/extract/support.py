@@ -103,7 +103,9 @@ def _rules() -> _Rules:
         ),
         backer_is=re.compile(
             # ("the LAAF's foreign partners – Egypt, the UAE and Russia": a dash opens the list)
-            rf"['’]s?\s+(?:\w+\s+){{0,3}}?(?:{backer})\s*(?:,\s*(?:however,\s+)?|[–—]\s*)?(?:(?:is|are|was|were)\s+"
+            # ("Haftar, whose main backers are Egypt and the UAE": the relative possessive too)
+            rf"(?:['’]s?|\s*,\s+whose)\s+(?:\w+\s+){{0,3}}?(?:{backer})\s*(?:,\s*(?:however,\s+)?|[–—]\s*)?"
+            rf"(?:(?:is|are|was|were)\s+"
             rf"(?:widely\s+)?(?:seen\s+as|regarded\s+as|considered|thought\s+to\s+be\s+)?|(?:include|included|"
             rf"includes|such as|including|like)\s+)?(?:the\s+)?",
             re.IGNORECASE,
@@ -214,7 +216,8 @@ def _supporter_ok(ctx, supporter: str, supported: str, *, compound: bool = False
     if compound and kind == "international_org":
         return False  # "UN-backed government" is the standard epithet of recognition, not backing
     if clauses.is_libyan(ctx, supporter):
-        if kind != "armed_group":
+        # a Libyan armed group backs others, and so does its commander ("Bashagha, who is backed by Haftar")
+        if kind != "armed_group" and clauses.actor_type(ctx, clauses.faction(ctx, supporter)) != "armed_group":
             return False
         if clauses.faction(ctx, supporter) == clauses.faction(ctx, supported):
             return False
@@ -310,6 +313,18 @@ def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int
         and not clauses.in_aside(body, clause.char_start, m, verb_start)
     ]
     candidate = mentions[-1] if mentions else None
+    if candidate is not None and re.search(
+        r"\bby\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?$", body[max(0, candidate.char_start - 40) : candidate.char_start]
+    ):
+        # "Bashagha, who was appointed by the House of Representatives and is backed by Haftar": the agent of
+        # another verb in the relative clause is not its subject; the relative clause's antecedent is.
+        sentence = clauses.sentence_of(ctx, clause.char_start)
+        antecedent = [
+            m for m in ctx.mentions_in(sentence.char_start, candidate.char_start)
+            if clauses.is_libyan(ctx, m.actor_name) and re.match(r"\s*,\s*who\b", body[m.char_end : m.char_end + 8])
+        ]
+        if antecedent:
+            return antecedent[-1].actor_name, antecedent[-1].char_start
     # An event or movement right before a passive support verb is what is backed, not an actor named earlier.
     event_np = _rules().event_np_before.search(text)
     if event_np is not None and (candidate is None or candidate.char_end <= clause.char_start + event_np.start()):
