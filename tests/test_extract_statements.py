@@ -355,6 +355,20 @@ def test_short_quote_in_a_reported_clause_is_its_speakers_not_the_next_quotes() 
     assert any(s.startswith("anon:") and "instructors and technical specialists" in q for s, _, q in found)
 
 
+def test_he_after_an_unnamed_source_is_that_source() -> None:
+    body = (
+        "Petteri Taalas said on Thursday that most of the casualties could have been avoided.\n\n"
+        "A volunteer with the Libyan Red Crescent, who asked not to be named, said teams were running short of body "
+        "bags. “We have divers but no boats, and boats but no fuel,” he said."
+    )
+    found = triples(body)
+    assert ("anon:volunteer with the Libyan Red Crescent", "direct",
+            "We have divers but no boats, and boats but no fuel,") in found
+    # (a named man mentioned again after the unnamed source keeps the pronoun)
+    body = body.replace("he said.", "Taalas added. “It is a tragedy,” he said.")
+    assert ("Petteri Taalas", "direct", "It is a tragedy,") in triples(body)
+
+
 def test_transcript_speaker_labels() -> None:
     body = (
         "Q: Will the EU sanction those who obstruct the elections?\n\n"
@@ -441,6 +455,23 @@ def test_no_statement(body: str) -> None:
 
 # Common wire-copy attribution patterns (made-up sentences, varied names). None as speaker: any resolved speaker.
 WIRE_CASES = [
+    # an unnamed source "on board"; "staff" after "where"; "ruled out"; a naming verb's longer object
+    (
+        '"The port is the only lifeline left for Misrata," an IOM official on board told ANSA.',
+        ("anon:IOM official on board", "direct", "The port is the only lifeline left for Misrata,"),
+    ),
+    (
+        "Supplies reached the hospital, where staff say they have been operating in corridors for weeks.",
+        ("anon:staff", "indirect", "they have been operating in corridors for weeks"),
+    ),
+    (
+        "Frattini, however, ruled out any Italian weapons deliveries to the rebels.",
+        ("Franco Frattini", "indirect", "ruled out any Italian weapons deliveries to the rebels"),
+    ),
+    (
+        'Ahmed al-Mismari described the arrival of Turkish advisers as "the first step towards an occupation".',
+        ("Ahmed al-Mismari", "direct", "the first step towards an occupation"),
+    ),
     (
         "Khalifa Haftar said in a statement on Tuesday that his forces would take Tripoli within days.",
         ("Khalifa Haftar", "indirect", "his forces would take Tripoli within days"),

@@ -100,7 +100,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             rf"|\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at)\s+(?:the\s+)?"
             r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
             rf"|(?:{_alternation(data['source_place_nouns'])}))"
-            r"|\s+(?:there|here)"
+            r"|\s+(?:there|here|on\s+board|aboard)(?:\s+(?:the|a|an)\s+[\w'’-]+)?"
             # "a lawyer representing Prince", "a lawyer for the family"
             r"|\s+(?:representing|for)\s+(?:the\s+)?[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3})?$",
             re.IGNORECASE,
@@ -274,6 +274,7 @@ class _Run:
     last_anonymous: dict[str, Speaker] = field(default_factory=dict)  # head noun -> last anonymous speaker
     extra_actors: dict[str, ActorRef] = field(default_factory=dict)
     attributed_opens: list[int] = field(default_factory=list)  # quote.open of each `attributed` entry
+    by_pronoun: list[tuple[Statement, str]] = field(default_factory=list)  # statements a he/she spoke: (row, name)
 
     def last_institution(self, before: int) -> str | None:
         for st in reversed(self.statements):
@@ -290,7 +291,7 @@ class _Run:
 
 _PRONOUN_SUBJECTS = frozenset({"he", "she"})
 _CLAUSE_FUNCTION = frozenset(
-    "that which who whom whose and but or as while when after before because if although since said says told the a an "
+    "that which who whom whose where and but or as while when after before because if although since said says told the a an "
     "of in on at to for by with from".split()
 )
 
@@ -934,6 +935,10 @@ def _emit(
     for speaker in found.speakers:
         if speaker.name is None and not speaker.is_anonymous:
             continue
+        if speaker.via == "pronoun" and kind == "direct" and speaker.name:
+            pronoun_of = speaker.name
+        else:
+            pronoun_of = None
         conf = confidence
         if speaker.via in ("pronoun", "title", "inherited"):
             conf -= 0.15
@@ -954,6 +959,8 @@ def _emit(
                 cue=cue,
             )
         )
+        if pronoun_of is not None:
+            run.by_pronoun.append((run.statements[-1], pronoun_of))
 
 
 def extract_statements(ctx: ArticleContext) -> list[Statement]:
@@ -968,12 +975,42 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     run = _Run(ctx=ctx, rules=rules, quotes=quotes, quote_opens=[q.open for q in quotes])
     _direct(run)
     _indirect(run)
+    _unnamed_antecedents(run)
     _inherit(run)
     _reconcile(run)
     for name, ref in run.extra_actors.items():
         if any(st.speaker_name == name for st in run.statements):
             ctx.actors.setdefault(name, ref)
     return sorted(run.statements, key=lambda s: (s.char_start, s.speaker_name or ""))
+
+
+_PLURAL_SOURCE = frozenset("people men women police staff".split())
+_PERSONAL = ("he", "she", "his", "him", "her")
+
+
+def _unnamed_antecedents(run: _Run) -> None:
+    """'A volunteer ..., who asked not to be named, said ... "...," he said.': "he" is the unnamed person who just
+    spoke, not the named man mentioned before him (the pronoun finder only knows named actors)."""
+    body = run.ctx.body
+    for st, name in run.by_pronoun:
+        before = [o for o in run.statements if o.char_start < st.char_start and o is not st]
+        if not before:
+            continue
+        last = max(before, key=lambda o: o.char_start)
+        if not last.is_anonymous or not last.speaker_description or st.char_start - last.char_start > 600:
+            continue
+        if body[last.evidence_start : st.char_start].count("\n") > 1:
+            continue  # (not across paragraphs)
+        words = [w.lower() for w in re.findall(r"[\w-]+", last.speaker_description)]
+        head = next((w for w in words if w in run.rules.anonymous_nouns), None)
+        if head is None or head.endswith("s") or head in _PLURAL_SOURCE:
+            continue  # "diplomats said ... he said": not the diplomats
+        if any(
+            m.actor_name == name and m.surface_form.lower() not in _PERSONAL
+            for m in run.ctx.mentions_in(last.evidence_start, st.char_start)
+        ):
+            continue  # the named man is mentioned again after the unnamed source
+        st.speaker_name, st.speaker_description, st.is_anonymous = None, last.speaker_description, True
 
 
 def _words(text: str) -> int:
@@ -1234,7 +1271,7 @@ _SPEAKER_LABEL = re.compile(r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'
 # "called that speech a “declaration of war”", "branded the move “illegal”": the subject's words.
 _NAMED_OBJECT = (
     r"(?:it|them|him|her|this|that|(?:the|its|their|his|her|this|that|these|those|[A-Z][\w-]*['’]s)\s+[\w-]+"
-    r"(?:\s+[\w-]+)?)"
+    r"(?:\s+[\w-]+)?(?:\s+of\s+(?:the\s+|its\s+|their\s+)?[\w-]+(?:\s+[\w-]+)?)?)"
 )
 _NAMING_PAST = ("called", "labelled", "labeled", "branded", "dubbed", "termed", "described")
 _NAMING_ING = ("calling", "labelling", "labeling", "branding", "dubbing", "terming", "describing")
