@@ -369,6 +369,11 @@ def test_he_after_an_unnamed_source_is_that_source() -> None:
     assert ("Petteri Taalas", "direct", "It is a tragedy,") in triples(body)
 
 
+def test_a_quoted_label_is_the_statement_of_its_naming_verb() -> None:
+    found = triples("Erdogan described the arrival of the ship as “a flagrant breach” of the truce.")
+    assert found == {("Recep Tayyip Erdogan", "direct", "a flagrant breach")}
+
+
 def test_transcript_speaker_labels() -> None:
     body = (
         "Q: Will the EU sanction those who obstruct the elections?\n\n"
@@ -447,6 +452,8 @@ def test_pronoun_speaker_and_anonymous_follow_up() -> None:
         "Russia didn't say the jets had left Libya.",
         # officials at a body named in lower case are no name of it
         "Officials at the interior ministry said the road was closed.",
+        # dismissing a person is no reply to a claim
+        "The Presidential Council dismissed the governor of the central bank on Monday.",
     ],
 )
 def test_no_statement(body: str) -> None:
@@ -455,6 +462,20 @@ def test_no_statement(body: str) -> None:
 
 # Common wire-copy attribution patterns (made-up sentences, varied names). None as speaker: any resolved speaker.
 WIRE_CASES = [
+    # a document with an "of" complement; "said only that"; a naming verb whose object is a relative gap
+    (
+        "The Kremlin’s readout of Saturday’s talks said only that the two men had discussed the situation in Libya.",
+        ("Kremlin", "indirect", "the two men had discussed the situation in Libya"),
+    ),
+    (
+        'The council dismissed the governor, a step the House of Representatives described as "null and void".',
+        ("House of Representatives", "direct", "null and void"),
+    ),
+    ("Al-Menfi defended the decision on Tuesday.", ("Mohamed al-Menfi", "indirect", "defended the decision")),
+    (
+        "Russian officials have also floated the idea of a naval supply point in Tobruk.",
+        ("anon:Russian officials", "indirect", "floated the idea of a naval supply point in Tobruk"),
+    ),
     # an unnamed source "on board"; "staff" after "where"; "ruled out"; a naming verb's longer object
     (
         '"The port is the only lifeline left for Misrata," an IOM official on board told ANSA.',

@@ -43,6 +43,7 @@ class SpeechRules:
     document_nouns: re.Pattern[str]
     anonymous_head: re.Pattern[str]
     anonymous_nouns: frozenset[str]
+    act_non_objects: dict[str, re.Pattern[str]]  # act verbs that say nothing with such an object after them
     fillers_at_end: re.Pattern[str]
     fillers_at_start: re.Pattern[str]
     quote_initial: frozenset[str]
@@ -106,6 +107,10 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             re.IGNORECASE,
         ),
         anonymous_nouns=frozenset(str(n).lower() for n in data["anonymous_nouns"]),
+        act_non_objects={
+            str(verb).lower(): re.compile(rf"\s+(?:{pattern})", re.IGNORECASE)
+            for verb, pattern in data.get("act_non_objects", {}).items()
+        },
         # Lower-case -ly adverbs only: "Italy", "Bathily" and "Kelly" are subjects, not fillers.
         fillers_at_end=re.compile(rf"(?:\s*(?:\b(?:{fillers})|(?-i:\b[a-z]\w+ly)|\b(?:{time})))\s*,?\s*$",
                                   re.IGNORECASE),
@@ -291,8 +296,8 @@ class _Run:
 
 _PRONOUN_SUBJECTS = frozenset({"he", "she"})
 _CLAUSE_FUNCTION = frozenset(
-    "that which who whom whose where and but or as while when after before because if although since said says told the a an "
-    "of in on at to for by with from".split()
+    "that which who whom whose where and but or as while when after before because if although since said says told "
+    "the a an of in on at to for by with from".split()
 )
 
 
@@ -728,7 +733,7 @@ def _parenthetical_subject(run: _Run, start: int, end: int) -> _Found | None:
 
 
 _DOC_TAIL = re.compile(
-    r"^(?:\s+(?:(?:seen|obtained|reviewed|published|released|issued|circulated)(?:\s+(?:by|in|on|last|this|to))?|on|about|into|from|by|"
+    r"^(?:\s+(?:(?:seen|obtained|reviewed|published|released|issued|circulated)(?:\s+(?:by|in|on|last|this|to))?|on|about|into|from|by|of|"
     r"last\s+\w+|this\s+\w+|earlier\s+this\s+\w+|to)\b[^,;]*)?$"
 )
 
@@ -1218,7 +1223,12 @@ def _attribute_quote(
         # 'X dismissed the reports, saying that "..."' / '..., describing them as "...': the clause subject speaks.
         at = head_start + participle.start()
         found = None
-        for verb in reversed([v for v in verbs if v.start() < at]):
+        if participle is naming:
+            # 'a step the House described as "..."': a named subject right before the naming verb names it
+            own = find_subject(run, max(head_start, sentence.char_start), at)
+            if own and own.speakers and not any(sp.is_anonymous for sp in own.speakers):
+                found = own
+        for verb in reversed([v for v in verbs if v.start() < at] if found is None else []):
             found = find_subject(run, head_start, verb.start())
             if found and found.speakers:
                 break
@@ -1277,7 +1287,8 @@ _NAMING_PAST = ("called", "labelled", "labeled", "branded", "dubbed", "termed", 
 _NAMING_ING = ("calling", "labelling", "labeling", "branding", "dubbing", "terming", "describing")
 _NAMING_CUES = frozenset(_NAMING_PAST + _NAMING_ING)  # the cue of a short label's statement (see _reconcile)
 _NAMING_VERB = re.compile(
-    rf"\b(?P<verb>{'|'.join(_NAMING_PAST)})\s+{_NAMED_OBJECT}\s+(?:as\s+)?(?:an?\s+)?$"
+    # ("a step the House described as “null and void”": the object may be the relative clause's gap)
+    rf"\b(?P<verb>{'|'.join(_NAMING_PAST)})\s+(?:{_NAMED_OBJECT}\s+(?:as\s+)?|as\s+)(?:an?\s+)?$"
 )
 _NAMING_PARTICIPLE = re.compile(
     rf",\s+(?:and\s+)?(?P<verb>(?:{'|'.join(_NAMING_ING)})\s+{_NAMED_OBJECT}"
@@ -1496,6 +1507,9 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return  # "who asked not to be named": a condition of the source, not a statement
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
         return  # "said to be": hearsay, no speaker
+    non_object = rules.act_non_objects.get(word.lower())
+    if non_object is not None and non_object.match(body, verb.end()):
+        return  # "dismissed the governor": an act on a person, not a reply to a claim
     is_say = word in rules.say_verbs or word in rules.document_verbs  # "..., a panel of UN experts has found."
     found: _Found | None
     if coordinated:
@@ -1879,6 +1893,12 @@ def _reconcile(run: _Run) -> None:
                 and _words(body[d.char_start : d.char_end]) >= LONG_QUOTE_WORDS
                 # ('he had decided to leave the city "to preserve ..."': a reported clause of its own, kept)
                 and _words(body[st.char_start : d.char_start]) <= 4
+                for d in inside_directs
+            ):
+                continue
+            # 'described the move as "a flagrant breach"': the label in quotation marks is the statement
+            if (st.cue or "") in _NAMING_CUES and any(
+                d.speaker_name == st.speaker_name and d.cue == st.cue and st.char_start <= d.char_start < st.char_end
                 for d in inside_directs
             ):
                 continue
