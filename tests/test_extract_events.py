@@ -182,6 +182,13 @@ GENERAL_CASES = [
     ("The government in Tobruk expelled Sudan's military attaché on Monday.", ["diplomatic"]),
     ("Cargo flights surged after the collapse of Assad’s government in December.", ["other"]),
     ("Stephanie Williams took up her duties in December.", ["other"]),
+    # a decision issued, a suspension announced; two differently worded events far apart in one clause stay two
+    ("On Monday, the Government of National Stability announced the suspension of oil production and exports.",
+     ["other"]),
+    ("On 18 August, the Presidential Council issued a decision dismissing the governor of the central bank.",
+     ["other"]),
+    ("The Presidential Council dismissed the governor of the central bank in August and the eastern authorities "
+     "ordered the closure of all oil fields.", ["other", "other"]),
     # a visit made to meet someone, or told with the meeting it led to, is that meeting
     ("Antonio Guterres flew to Benghazi on Friday and met Khalifa Haftar.", ["meeting"]),
     ("Yunus-Bek Yevkurov has visited Benghazi several times to meet Khalifa Haftar.", ["meeting"]),

@@ -101,6 +101,7 @@ class _Rules:
     triggers: tuple[_Trigger, ...]
     irrealis: re.Pattern[str]
     priority: dict[str, int]
+    split_distance: int  # two triggers of one type in one clause this far apart (and differently worded) are two events
     index: PrefixIndex  # which triggers can start at a word, from their literal prefixes
 
 
@@ -134,6 +135,7 @@ def _rules() -> _Rules:
         index=PrefixIndex([t.pattern for t in triggers]),
         irrealis=clauses.irrealis_pattern(tuple(data["irrealis"])),
         priority={t: i for i, t in enumerate(data["priority"])},
+        split_distance=int(data["split_distance"]),
     )
 
 
@@ -476,7 +478,13 @@ def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Cand
         kept = [k for k in kept if not (k.separate and k.trig_start == cand.trig_start)]
         joinable = [k for k in kept if not k.separate]
         same = next(
-            (k for k in joinable if k.clause == cand.clause and k.event.event_type == cand.event.event_type), None
+            (
+                k for k in joinable
+                if k.clause == cand.clause and k.event.event_type == cand.event.event_type
+                # ("signed a pact in 2019 ... after talks that collapsed": two events of one type, far apart)
+                and not (cand.trig_start - k.trig_end > rules.split_distance and _head(k) != _head(cand))
+            ),
+            None,
         )
         if same is not None:
             if not same.event.occurred and cand.event.occurred:
