@@ -374,6 +374,20 @@ def test_a_quoted_label_is_the_statement_of_its_naming_verb() -> None:
     assert found == {("Recep Tayyip Erdogan", "direct", "a flagrant breach")}
 
 
+def test_briefing_transcript_answers_without_quotation_marks() -> None:
+    body = (
+        "Spokesperson Ned Price held the daily briefing on Tuesday.\n\n"
+        "QUESTION: Do you have anything on the Russian jets in Libya?\n\n"
+        "MR PRICE: We have seen the reports, and they are deeply concerning. We call on all parties to respect the "
+        "ceasefire.\n\n"
+        "Haftar: the man who would rule Libya"
+    )
+    found = triples(body)
+    assert ("Ned Price", "indirect", "We have seen the reports, and they are deeply concerning.") in found
+    assert ("Ned Price", "indirect", "We call on all parties to respect the ceasefire.") in found
+    assert not any("Do you have" in q or "would rule" in q for _, _, q in found)
+
+
 def test_transcript_speaker_labels() -> None:
     body = (
         "Q: Will the EU sanction those who obstruct the elections?\n\n"

@@ -979,6 +979,7 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     quotes = [q for q in find_quotes(ctx.body)]
     run = _Run(ctx=ctx, rules=rules, quotes=quotes, quote_opens=[q.open for q in quotes])
     _direct(run)
+    _transcript(run)
     _indirect(run)
     _unnamed_antecedents(run)
     _inherit(run)
@@ -987,6 +988,56 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
         if any(st.speaker_name == name for st in run.statements):
             ctx.actors.setdefault(name, ref)
     return sorted(run.statements, key=lambda s: (s.char_start, s.speaker_name or ""))
+
+
+# A briefing transcript's answer: 'MR PRICE: We have seen the reports. ...' or 'Peter Stano, Spokesperson: We ...'
+# (no quotation marks: the speaker's own words, stored as reported speech like the press statement around them).
+_TRANSCRIPT_LABEL = re.compile(
+    r"(?P<name>(?:(?:MR|MS|MRS|DR)\.?\s+)?[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}"
+    r"|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)(?:,[^:\n“\"]{1,100})?\s*:[ \t]+(?=[A-Z])"
+)
+_NOT_SPEAKER_LABELS = frozenset("Q QUESTION MODERATOR OPERATOR NOTE UPDATE".split())
+
+
+def _transcript(run: _Run) -> None:
+    ctx, body = run.ctx, run.ctx.body
+    for para in paragraphs(body):
+        label = _TRANSCRIPT_LABEL.match(body, para.char_start, para.char_end)
+        if label is None or label.group("name").upper() in _NOT_SPEAKER_LABELS:
+            continue
+        answer = Span(label.end(), para.char_end)
+        text = body[answer.char_start : answer.char_end].rstrip()
+        if _words(text) < 8 or text[-1:] not in ".!?" or clauses.is_furniture(ctx, para.char_start):
+            continue  # ("Haftar: the man who would rule Libya" is a teaser, not an answer)
+        speaker = _label_speaker(ctx, label)
+        if speaker is None:
+            continue
+        found = _Found([speaker], para.char_start)
+        for sentence in ctx.sentences:
+            if answer.char_start <= sentence.char_start < answer.char_end or (
+                sentence.char_start < answer.char_start < sentence.char_end
+            ):
+                start = max(sentence.char_start, answer.char_start)
+                _emit(run, found, "indirect", start, min(sentence.char_end, answer.char_end), Span(start,
+                      min(sentence.char_end, answer.char_end)), "said", 0.75, (para.char_start, label.end()))
+
+
+def _label_speaker(ctx: ArticleContext, label: re.Match[str]) -> Speaker | None:
+    name = label.group("name")
+    named = ctx.mentions_in(label.start("name"), label.end("name"))
+    if named and named[-1].char_end == label.end("name"):
+        if ctx.actor_type(named[-1].actor_name) in ("person", "government", "international_org", "organization"):
+            return _speaker_of(ctx, named[-1])
+        return None
+    if not name.isupper():
+        return None
+    # "MR PRICE": the person of that surname named in the article (or the gazetteer's)
+    surname = name.split()[-1].title()
+    for mention in ctx.mentions:
+        if ctx.actor_type(mention.actor_name) == "person" and mention.actor_name.split()[-1].lower() == surname.lower():
+            return Speaker(mention.actor_name, via="title")
+    entry = ctx.gazetteer.lookup(surname)
+    return Speaker(entry.name, via="title") if entry is not None and entry.actor_type == "person" else None
 
 
 _PLURAL_SOURCE = frozenset("people men women police staff".split())
