@@ -270,6 +270,17 @@ def test_demonym_in_front_of_a_known_group_is_that_group():
 # General coverage: made-up sentences in the styles of several outlets (not taken from any evaluation article).
 
 GENERAL_CASES = [
+    # the subject of an infinitive after "for"; coordinated nationalities of fighters are suppliers each
+    (
+        "The accord paved the way for Turkey to send drones and military advisers to the GNA.",
+        [("Turkey", GNA, {"drones", "military_personnel"})],
+    ),
+    (
+        "The panel reported Sudanese and Chadian fighters and Russian contractors operating alongside the LNA.",
+        [("Russia", LNA, {"fighters", "mercenaries"}), ("Sudan", LNA, {"fighters"}), ("Chad", LNA, {"fighters"})],
+    ),
+    # relief travels with arms
+    ("Turkey sent aid and armoured vehicles to the GNA.", [("Turkey", GNA, {"armored_vehicles"})]),
     # "<Demonym>-supplied" names the supplier a few words before the materiel; a presence of "personnel"
     (
         "The GNA's air force operated at least 20 Turkish-supplied Bayraktar TB2 unmanned aerial vehicles.",
@@ -449,6 +460,10 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    # a flag flown, a possibility, a relief mission
+    "Turkey has refused consent for the boarding of vessels flying its flag on eight occasions.",
+    "Ankara could use the memorandum as cover to expand its presence, possibly by deploying additional drones.",
+    "Italy sent a navy vessel with two helicopters and a team of civil protection experts to Derna.",
     # (made, not supplied)
     "The GNA's air force operated at least 20 Turkish-made Bayraktar TB2 unmanned aerial vehicles.",
     # the maker is not the supplier: "X-made" gives no row by itself (decision: no row rather than a guess)

@@ -53,10 +53,15 @@ _MATERIEL_STOP = re.compile(
     r",\s+including\b|\bto\s+(?:support|back|help|bolster|reinforce|defend|protect|aid|boost|shore up|prop up)\b",
     re.IGNORECASE,
 )
+# Materiel that is military whatever relief travels with it ("sent aid and armoured vehicles").
+_ARMS = frozenset(
+    "weapons drones air_defense armored_vehicles mercenaries fighters ammunition".split()
+)
 _HUMANITARIAN = re.compile(
     r"\b(?:humanitarian|relief|rescue|medical (?:aid|supplies|teams?)|"
     r"search(?: and rescue)? (?:efforts?|teams?|operations?)|disaster|flood victims|vaccines?|food aid|"
-    r"field hospitals?|evacuat(?:e|ed|ing|ion))\b",
+    r"field hospitals?|evacuat(?:e|ed|ing|ion)|civil protection|medicines?|tents|blankets|ambulances|"
+    r"(?<!military )(?<!lethal )(?<!security )aid)\b",
     re.IGNORECASE,
 )
 _SPEAKER_VERB_AFTER = re.compile(
@@ -133,6 +138,8 @@ def _rules() -> _Rules:
         implied=dict(rules.get("implied_materiel", {})),
         default_materiel=rules["default_materiel"],
         origin=re.compile(
+            # ("Sudanese and Chadian fighters": a demonym coordinated with the one before the noun)
+            r"(?:(?:\s*,\s*|\s+and\s+|\s+or\s+)(?-i:[A-Z])[a-z]+(?:ese|ian|an|ish|i|ic)(?=[\s,]))*"
             r"[\s-]*(?:(?:" + clauses.alternation(rules["supplied_participles"]) + r")\s+(?:[\w-]+\s+){0,3}?"
             r"|(?:\w+\s+){0,1}?)" + clauses.alternation(rules["origin_nouns"]) + r"(?![\w-])",
             re.IGNORECASE,
@@ -400,7 +407,7 @@ def _trigger_row(
         # pullback as humanitarian"
         comma = body.find(",", end, clause.char_end)
         region_end = comma if comma != -1 else region_end
-    if _HUMANITARIAN.search(body, clause.char_start, region_end):
+    if _HUMANITARIAN.search(body, clause.char_start, region_end) and not set(materiel) & _ARMS:
         return []  # "sent three aircraft carrying rescue teams and humanitarian aid": relief, not military support
     quantity = None
     if first_materiel is not None and (first_materiel > trig.start or participle):
@@ -520,9 +527,12 @@ def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[
         relative = re.match(
             r",?\s+(?:which|who|that|all of which|both of which|each of which)\b", body[mention.char_end : verb_start]
         )
+        # ("paved the way for Turkey to send drones": the subject of the infinitive after "for")
+        infinitive = re.search(r"\bfor\s+$", before) and re.fullmatch(r"\s+to\s+", body[mention.char_end : verb_start])
         if (
             _PREPOSITIONS.search(before)
             and not relative
+            and not infinitive
             and not rules.clause_opens.search(before)
         ):
             continue
@@ -908,7 +918,7 @@ def _origin_rows(
         # A nationality on fighters names their origin; when a sending actor is reported in this or the previous
         # sentence ("Turkey is sending Syrian mercenaries ... 2,000 Syrian fighters have arrived") it is the
         # supplier and this is the same claim.
-        sender = _sending_row(ctx, s_index, supplier, existing, prior)
+        sender = _sending_row(ctx, s_index, supplier, existing, prior, span)
         if sender is not None:
             sender.materiel = list(dict.fromkeys([*sender.materiel, *materiel]))
             continue
@@ -944,12 +954,25 @@ def _group_recipient(ctx, libyan: list[Mention], at: int, group: str) -> str | N
     return recipient
 
 
-def _sending_row(ctx, s_index: int, origin: str, existing: list[Allegation], prior: list[Allegation]):
-    """A row of another supplier moving people, reported in this sentence or the previous one."""
+_CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
+
+
+def _sending_row(
+    ctx, s_index: int, origin: str, existing: list[Allegation], prior: list[Allegation], span: tuple[int, int]
+):
+    """A row of another supplier moving people, reported in this sentence or the previous one; not one coordinated
+    after the origin phrase ("Sudanese fighters and Russian contractors" are two suppliers' people) or set against
+    it ("fighters recruited by Turkey remain, while the panel has reported Sudanese fighters")."""
+    body = ctx.body
     for row in reversed([*prior, *existing]):
         index = clauses.sentence_index(ctx, row.evidence_start)
         if index < s_index - 1:
             break
+        if index == s_index and (
+            re.fullmatch(r"\s*,?\s*and\s+(?:[A-Z][\w-]*\s+)?", body[span[1] : row.evidence_start])
+            or _CONTRAST.search(body, row.evidence_end, span[0])
+        ):
+            continue
         if row.supplier_name != origin and set(row.materiel) & {"mercenaries", "fighters", "military_personnel"}:
             return row
     return None
