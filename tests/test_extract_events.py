@@ -64,6 +64,7 @@ CASES = [
 ]
 
 NOTHING = [
+    "The strike left 20 people dead.",
     "Putin could meet Erdogan next week to discuss Libya.",
     "Haftar plans to launch a new offensive on Misrata.",
     "The GNA refused to attend the talks in Moscow.",
@@ -189,6 +190,9 @@ GENERAL_CASES = [
      ["other"]),
     ("The Presidential Council dismissed the governor of the central bank in August and the eastern authorities "
      "ordered the closure of all oil fields.", ["other", "other"]),
+    # an actor's departure (not "the strike left 20 people dead")
+    ("Fathi Bashagha left Tripoli on Tuesday only hours after arriving in the capital.", ["other"]),
+    ("Al-Kabir, who left the country on Tuesday, told the Financial Times he had fled.", ["other"]),
     # a visit made to meet someone, or told with the meeting it led to, is that meeting
     ("Antonio Guterres flew to Benghazi on Friday and met Khalifa Haftar.", ["meeting"]),
     ("Yunus-Bek Yevkurov has visited Benghazi several times to meet Khalifa Haftar.", ["meeting"]),
