@@ -388,6 +388,25 @@ def test_briefing_transcript_answers_without_quotation_marks() -> None:
     assert not any("Do you have" in q or "would rule" in q for _, _, q in found)
 
 
+def test_he_after_a_countrys_representative_is_that_country() -> None:
+    body = (
+        "The representative of Sudan said forces loyal to Khalifa Haftar had fought with the RSF. He alleged that the "
+        "RSF was armed by a regional State, and called on the Council to designate those responsible."
+    )
+    found = triples(body)
+    assert ("Sudan", "indirect", "alleged that the RSF was armed by a regional State") in found
+    assert not any(s == "Khalifa Haftar" for s, _, _ in found)
+
+
+def test_the_statement_said_after_a_body_that_spoke() -> None:
+    body = (
+        "The European Union's naval Operation Irini said on Friday that it had boarded a merchant vessel.\n\n"
+        '"The inspection was conducted in full respect of international law," the statement said.'
+    )
+    found = triples(body)
+    assert ("Operation Irini", "direct", "The inspection was conducted in full respect of international law,") in found
+
+
 def test_transcript_speaker_labels() -> None:
     body = (
         "Q: Will the EU sanction those who obstruct the elections?\n\n"

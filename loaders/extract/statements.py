@@ -557,6 +557,10 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         surface = mention.surface_form.lower()
         if surface in ("his", "him", "her"):
             return None
+        if surface in ("he", "she"):
+            voice = _voice_before(run, mention.char_start)
+            if voice is not None:
+                return voice
         if ctx.is_demonym(mention):
             return None  # "the Russian" as a noun phrase head is too vague
         mentions, np_start = _coordinated(ctx, mention, start)
@@ -564,9 +568,27 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     anonymous = _anonymous_subject(run, start, end)
     if anonymous is not None:
         return anonymous
+    if re.fullmatch(r"(?:.*[.,;:]\s*|\s*)(?:[Hh]e|[Ss]he)\s*", left, re.DOTALL):
+        # "The representative of Sudan said ... He alleged that ...": a country's voice goes on speaking
+        voice = _voice_before(run, start)
+        if voice is not None:
+            return voice
     if left.rstrip().endswith(","):
         return _parenthetical_subject(run, start, end)
     return None
+
+
+def _voice_before(run: _Run, offset: int) -> _Found | None:
+    last = _last_statement_before(run, offset, 500)
+    if last is None or run.ctx.actor_type(last.speaker_name) not in ("country", "international_org"):
+        return None
+    body = run.ctx.body
+    if body[last.evidence_start : offset].count("\n") > 1:
+        return None
+    lead = body[last.evidence_start : min(last.char_start, last.evidence_start + 120)]
+    if not run.rules.country_voice.search(lead) and not re.search(r"\b(?:representative|speaker)\b", lead):
+        return None
+    return _Found([Speaker(last.speaker_name, via="pronoun")], offset)
 
 
 def _unnamed_source(description: str, np_start: int) -> _Found:
@@ -779,7 +801,7 @@ def _document_subject(run: _Run, start: int, end: int) -> _Found | None:
             re.search(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Aa])\s+(?:\w+\s+)?$", body[np_start : noun.start()])
             or np_start == noun.start()
         ):
-            issuer = run.last_institution(noun.start())
+            issuer = run.last_institution(noun.start()) or _recent_speaking_body(run, noun.start())
             if not issuer and noun.group().lower() == "resolution":
                 # "The resolution demands ...": a resolution is the Security Council's (or the Assembly's)
                 issuer = next(
@@ -790,6 +812,21 @@ def _document_subject(run: _Run, start: int, end: int) -> _Found | None:
             if issuer:
                 return _Found([Speaker(issuer, via="document")], np_start)
         return _Found([], np_start)  # a document with no known issuer: no speaker, but no other reading either
+    return None
+
+
+_SAYS_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:said|says|told|announced|stated|added)\b")
+
+
+def _recent_speaking_body(run: _Run, offset: int) -> str | None:
+    """'The operation said ... "...," the statement said': the body that spoke last before a document named by its
+    noun, when the quotations are attributed before the reported speech is (a named body, then its verb)."""
+    ctx = run.ctx
+    for mention in reversed(ctx.mentions_in(max(0, offset - 700), offset)):
+        if ctx.actor_type(mention.actor_name) in (None, "person", "media"):
+            continue
+        if _SAYS_AFTER.match(ctx.body, mention.char_end):
+            return mention.actor_name
     return None
 
 
