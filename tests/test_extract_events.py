@@ -64,6 +64,7 @@ CASES = [
 ]
 
 NOTHING = [
+    "An Italian navy ship carrying medicines docked in the besieged Libyan port on Tuesday.",  # an adjective
     "The strike left 20 people dead.",
     "Putin could meet Erdogan next week to discuss Libya.",
     "Haftar plans to launch a new offensive on Misrata.",
