@@ -460,6 +460,8 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    # who is asked for an explanation is no origin
+    "The rebels received rifles, prompting an angry demand for an explanation from Moscow.",
     # a flag flown, a possibility, a relief mission
     "Turkey has refused consent for the boarding of vessels flying its flag on eight occasions.",
     "Ankara could use the memorandum as cover to expand its presence, possibly by deploying additional drones.",
@@ -560,3 +562,11 @@ def test_state_denial_applies_to_its_company():
     )
     (row,) = rows(text)
     assert (row.supplier_name, row.denied_by) == ("Wagner Group", ["Russia"])
+
+
+def test_the_speakers_own_means_supply():
+    text = (
+        "France has confirmed that its aircraft dropped rifles and ammunition to rebels in the Nafusa mountains, "
+        "prompting an angry demand for an explanation from Moscow."
+    )
+    assert [a.supplier_name for a in rows(text)] == ["France"]

@@ -562,6 +562,11 @@ def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[
             )
             if owner is not None:
                 return [clauses.foreign_state(ctx, owner.actor_name)], owner.char_start
+            if _OWN_MEANS.match(body, speech.end(), verb_start) and clauses.actor_type(ctx, mention.actor_name) in (
+                "country", "government"
+            ):
+                # "France has confirmed that its aircraft dropped rifles": the speaker's own means supplied them
+                return [clauses.foreign_state(ctx, mention.actor_name)], mention.char_start
             continue
         group = clauses.coordination(ctx, mentions, index)
         names = clauses.dedupe_names(
@@ -576,6 +581,9 @@ def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[
 def _origin_from(ctx, window: Span) -> list[str]:
     body = ctx.body
     for match in re.finditer(r"\bfrom\s+(?:neighbou?ring\s+)?(?:the\s+)?", body[window.char_start : window.char_end]):
+        if _REPLY_FROM.search(body, max(window.char_start, window.char_start + match.start() - 40),
+                              window.char_start + match.start()):
+            continue  # "a demand for an explanation from Moscow": who replies, not where fighters come from
         at = window.char_start + match.end()
         mention = next((m for m in ctx.mentions_in(at, at + 60) if m.char_start == at), None)
         if mention is not None and clauses.actor_type(ctx, mention.actor_name) == "country" and _supplier_ok(
@@ -954,6 +962,16 @@ def _group_recipient(ctx, libyan: list[Mention], at: int, group: str) -> str | N
     return recipient
 
 
+_OWN_MEANS = re.compile(
+    r"\s*(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:aircraft|planes|jets|warplanes|helicopters|forces|troops|"
+    r"military|army|navy|air\s+force|ships?|vessels?|special\s+forces|advisers|officers)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_REPLY_FROM = re.compile(
+    r"\b(?:demand|request|explanation|call|calls|statement|reaction|response|protest|condemnation|criticism|"
+    r"warning|rebuke|complaint|objection|pressure|support|backing)s?\s+$",
+    re.IGNORECASE,
+)
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 
 
@@ -985,7 +1003,8 @@ def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
     for match in rules.receive.finditer(body, sentence.char_start, sentence.char_end):
         clause = clauses.clause_of(ctx, match.start())
         source = re.search(r"\bfrom\s+(?:the\s+)?", body[match.end() : clause.char_end])
-        if source is None:
+        if source is None or _REPLY_FROM.search(body, max(0, match.end() + source.start() - 40),
+                                                match.end() + source.start()):
             continue
         at = match.end() + source.end()
         materiel, last_end, first = _materiel(ctx, rules, Span(match.end(), match.end() + source.start()))
