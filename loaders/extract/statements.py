@@ -558,7 +558,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         if surface in ("his", "him", "her"):
             return None
         if surface in ("he", "she"):
-            voice = _voice_before(run, mention.char_start)
+            voice = _voice_before(run, mention.char_start, mention.actor_name)
             if voice is not None:
                 return voice
         if ctx.is_demonym(mention):
@@ -578,13 +578,18 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     return None
 
 
-def _voice_before(run: _Run, offset: int) -> _Found | None:
+def _voice_before(run: _Run, offset: int, person: str | None = None) -> _Found | None:
     last = _last_statement_before(run, offset, 500)
     if last is None or run.ctx.actor_type(last.speaker_name) not in ("country", "international_org"):
         return None
     body = run.ctx.body
     if body[last.evidence_start : offset].count("\n") > 1:
         return None
+    if person is not None and any(
+        m.actor_name == person and m.surface_form.lower() not in _PERSONAL
+        for m in run.ctx.mentions_in(last.char_end, offset)
+    ):
+        return None  # the man the pronoun finder chose is named since the country spoke (not in its words)
     lead = body[last.evidence_start : min(last.char_start, last.evidence_start + 120)]
     if not run.rules.country_voice.search(lead) and not re.search(r"\b(?:representative|speaker)\b", lead):
         return None
@@ -822,8 +827,13 @@ def _recent_speaking_body(run: _Run, offset: int) -> str | None:
     """'The operation said ... "...," the statement said': the body that spoke last before a document named by its
     noun, when the quotations are attributed before the reported speech is (a named body, then its verb)."""
     ctx = run.ctx
-    for mention in reversed(ctx.mentions_in(max(0, offset - 700), offset)):
-        if ctx.actor_type(mention.actor_name) in (None, "person", "media"):
+    # (within this paragraph and the one before; a person named since then may be the statement's author)
+    start = ctx.body.rfind("\n\n", 0, ctx.body.rfind("\n\n", 0, offset)) + 1
+    for mention in reversed(ctx.mentions_in(max(start, offset - 700), offset)):
+        kind = ctx.actor_type(mention.actor_name)
+        if kind == "person":
+            return None
+        if kind in (None, "media"):
             continue
         if _SAYS_AFTER.match(ctx.body, mention.char_end):
             return mention.actor_name
