@@ -32,6 +32,9 @@ def run(body: str) -> ArticleContext:
         ("The fighting near Tripoli and Misrata intensified.", set()),
         ("Officials in Benghazi and Sirte said little.", set()),
         ("Diplomats and officials met in Istanbul.", set()),
+        # a known person ends a body's capitalised name ("Speaker of the House of Representatives Aguila Saleh")
+        ("Speaker of the House of Representatives Aguila Saleh issued a statement.",
+         {"House of Representatives", "Aguila Saleh"}),
     ],
 )
 def test_gazetteer_demonyms_possessives_and_places(body: str, expected: set[str]) -> None:

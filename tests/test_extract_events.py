@@ -64,6 +64,7 @@ CASES = [
 ]
 
 NOTHING = [
+    "Al-Kabir, who is believed to have left the country, accused armed groups of threatening him.",  # hedged
     "An Italian navy ship carrying medicines docked in the besieged Libyan port on Tuesday.",  # an adjective
     "The strike left 20 people dead.",
     "Putin could meet Erdogan next week to discuss Libya.",
@@ -191,6 +192,10 @@ GENERAL_CASES = [
      ["other"]),
     ("The Presidential Council dismissed the governor of the central bank in August and the eastern authorities "
      "ordered the closure of all oil fields.", ["other", "other"]),
+    # force majeure in quotation marks; a parliament's vote to allow troops abroad; residents "of" a town gathering
+    ("Osama Hammad's government retaliated on August 26 by declaring “force majeure” on all oil fields.", ["other"]),
+    ("Turkey’s parliament voted to allow troops to be deployed to Libya on January 2.", ["other"]),
+    ("Hundreds of residents of Derna gathered on Monday in the square outside the mosque.", ["protest"]),
     # an actor's departure (not "the strike left 20 people dead")
     ("Fathi Bashagha left Tripoli on Tuesday only hours after arriving in the capital.", ["other"]),
     ("Al-Kabir, who left the country on Tuesday, told the Financial Times he had fled.", ["other"]),

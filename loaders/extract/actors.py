@@ -385,6 +385,15 @@ def _discover_organisations(state: _State) -> None:
             tokens = tokens[:-1]
         if len(tokens) < 2:
             continue
+        # "Speaker of the House of Representatives Aguila Saleh": a known person ends the body's name
+        end = _tokens_end(body, start, tokens)
+        person = next((f for f in state.found if start < f.start < end and state.is_person(f.name)), None)
+        if person is not None:
+            tokens = [t for k, t in enumerate(tokens) if _tokens_end(body, start, tokens[: k + 1]) <= person.start]
+            while tokens and tokens[-1].lower() in ("of", "for", "on", "and", "the", "de", "du"):
+                tokens = tokens[:-1]
+            if len(tokens) < 2:
+                continue
         lowered = [t.lower() for t in tokens]
         head_index = max((i for i, t in enumerate(lowered) if t in rules.org_heads_after), default=-1)
         before_index = next(
