@@ -498,6 +498,26 @@ def test_no_statement(body: str) -> None:
 
 # Common wire-copy attribution patterns (made-up sentences, varied names). None as speaker: any resolved speaker.
 WIRE_CASES = [
+    # a title before the second of two coordinated speakers
+    (
+        "Fayez al-Sarraj and Speaker of the House of Representatives Aguila Saleh issued separate statements on "
+        "Friday ordering all forces to cease fire.",
+        ("Fayez al-Sarraj", "indirect", "ordering all forces to cease fire"),
+    ),
+    # media as unnamed sources, described as written
+    (
+        "Several Russian media outlets reported that Haftar would travel to Moscow.",
+        ("anon:Russian media outlets", "indirect", "Haftar would travel to Moscow"),
+    ),
+    (
+        "Libyan media reported that Saddam Haftar visited Moscow in April.",
+        ("anon:Libyan media", "indirect", "Saddam Haftar visited Moscow in April"),
+    ),
+    # an embassy speaks for its country, named as written, not for the country it is posted in
+    (
+        "Activists said so. The Russian Embassy in Libya rejected the claims as “fabrications” on Monday.",
+        ("Russian Embassy in Libya", "indirect", "rejected the claims"),
+    ),
     # a document with an "of" complement; "said only that"; a naming verb whose object is a relative gap
     (
         "The Kremlin’s readout of Saturday’s talks said only that the two men had discussed the situation in Libya.",

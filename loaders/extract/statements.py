@@ -319,6 +319,9 @@ def _speaker_of(ctx: ArticleContext, mention: Mention) -> Speaker:
     return Speaker(mention.actor_name)
 
 
+_AND_TITLE = re.compile(r"\s+and\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?:(?-i:[A-Z])[\w’'-]*|of|the|for)){0,6}\s+$")
+
+
 def _coordinated(ctx: ArticleContext, first: Mention, start_limit: int) -> tuple[list[Mention], int]:
     """'The United States and Russia' / 'Egypt, the UAE and Russia' -> every mention; returns them with the NP start.
     A bare comma joins names only inside a list that ends in "and" ("To the US, Pompeo said" is no list)."""
@@ -332,6 +335,9 @@ def _coordinated(ctx: ArticleContext, first: Mention, start_limit: int) -> tuple
     while True:
         head = ctx.body[start_limit:np_start]
         link = re.search(r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$", head)
+        if not link and len(found) == 1 and ctx.actor_type(first.actor_name) == "person":
+            # "Fayez al-Sarraj and Speaker of the House of Representatives Aguila Saleh": a title before the second
+            link = _AND_TITLE.search(head)
         if not link:
             break
         is_and = "and" in link.group()
@@ -519,6 +525,20 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             return _Found([Speaker(demonym.actor_name, via="name")], demonym.char_start)
     if mention is not None and _LOCATED_SOURCE.search(body, max(start, mention.char_start - 40), mention.char_start):
         mention = None  # "diplomats in New York said": unnamed people at a place, not the place
+    elif mention is not None:
+        post = _POSTED_BODY.search(body, max(start, mention.char_start - 40), mention.char_start)
+        if post is not None:
+            # "The Russian Embassy in Libya rejected ...": the embassy speaks (named as written, for its country),
+            # not the country it is posted in
+            head_start = post.start("head")
+            owner = _mention_ending_at(ctx, head_start - 1, start)
+            if owner is None or ctx.actor_type(owner.actor_name) != "country":
+                return None
+            name = body[owner.char_start : mention.char_end]
+            name = name[0].upper() + name[1:]
+            run.extra_actors.setdefault(name, ActorRef(name=name, actor_type="government", is_discovered=True,
+                                                       country=owner.actor_name, description=name))
+            return _Found([Speaker(name, via="institution")], owner.char_start)
     if mention is not None:
         complement = rules.complement_before.search(body, max(start, mention.char_start - 60), mention.char_start)
         if complement:
@@ -681,6 +701,9 @@ _LOCATED_SOURCE = re.compile(
     r"\b(?:diplomats?|officials?|sources?|residents?|witnesses|analysts|observers|journalists|correspondents)\s+"
     r"(?:in|from|at)\s+(?:the\s+)?(?:(?:central|eastern|western|southern|northern)\s+)?$",
     re.IGNORECASE,
+)
+_POSTED_BODY = re.compile(
+    r"(?P<head>\b(?:[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation))\s+(?:in|to)\s+(?:the\s+)?$"
 )
 _CLOSE_TO = re.compile(
     r"\b(?:sources?|people|persons?|officials?|aides?|figures?|insiders?|members?)\s+(?:close\s+to|familiar\s+with|"
