@@ -64,6 +64,7 @@ CASES = [
 ]
 
 NOTHING = [
+    "Sisi warned that any advance on the Sirte-Jufra line would be treated as a direct threat.",  # hypothetical
     "Al-Kabir, who is believed to have left the country, accused armed groups of threatening him.",  # hedged
     "An Italian navy ship carrying medicines docked in the besieged Libyan port on Tuesday.",  # an adjective
     "The strike left 20 people dead.",
@@ -196,6 +197,12 @@ GENERAL_CASES = [
     ("Osama Hammad's government retaliated on August 26 by declaring “force majeure” on all oil fields.", ["other"]),
     ("Turkey’s parliament voted to allow troops to be deployed to Libya on January 2.", ["other"]),
     ("Hundreds of residents of Derna gathered on Monday in the square outside the mosque.", ["protest"]),
+    # command taken over, a cabinet sworn in, a premier selected, a dated invasion
+    ("NATO took over command of the air campaign at the end of March.", ["other"]),
+    ("The House of Representatives swore in Fathi Bashagha and his cabinet in March.", ["other"]),
+    ("The Libyan Political Dialogue Forum in February 2021 selected Abdul Hamid Dbeibah as prime minister.",
+     ["other"]),
+    ("Moscow's invasion of Ukraine on 24 February changed its priorities.", ["offensive"]),
     # an actor's departure (not "the strike left 20 people dead")
     ("Fathi Bashagha left Tripoli on Tuesday only hours after arriving in the capital.", ["other"]),
     ("Al-Kabir, who left the country on Tuesday, told the Financial Times he had fled.", ["other"]),

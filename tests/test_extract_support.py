@@ -235,6 +235,8 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    # an inverted condition
+    "Analysts agree. Should Egypt and Russia throw their weight behind Bashagha, the country could slide into war.",
     "Egypt warned against backing Haftar.",
     "Egypt warned against any further backing of Haftar.",
     "France recognised the GNA as the legitimate government.",

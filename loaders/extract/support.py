@@ -484,6 +484,9 @@ def _compound(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     return out
 
 
+_INVERTED_CONDITION = re.compile(r"(?:^|[,;:]\s*|\b(?:and|but)\s+)(?:Should|Were|Had|should|were|had)\s+(?:the\s+)?$")
+
+
 def _active(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     body = ctx.body
     out = []
@@ -509,6 +512,8 @@ def _active(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         if not supporters:
             continue
         between = body[start : match.start()]
+        if _INVERTED_CONDITION.search(body[sentence.char_start : start]):
+            continue  # "Should Egypt and Russia throw their weight behind Bashagha, ...": a condition
         if re.search(r"\bto\s+$", between) and not re.search(r"\bcontinu\w*\s+to\s+$", between):
             if not re.search(r"\bof\s+$", between) and not rules.purpose_of_supply.search(between):
                 continue  # infinitive: "refused to back", "agreed to support" (not yet a fact)
