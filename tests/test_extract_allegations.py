@@ -270,6 +270,11 @@ def test_demonym_in_front_of_a_known_group_is_that_group():
 # General coverage: made-up sentences in the styles of several outlets (not taken from any evaluation article).
 
 GENERAL_CASES = [
+    # "to fight alongside" is the purpose of the supply before it, not a supply by the fighters' nationality
+    (
+        "Ankara had sent some 17,000 Syrian fighters to Libya to fight alongside GNA militias.",
+        [("Turkey", GNA, {"fighters"})],
+    ),
     # the subject of an infinitive after "for"; coordinated nationalities of fighters are suppliers each
     (
         "The accord paved the way for Turkey to send drones and military advisers to the GNA.",

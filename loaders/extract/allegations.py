@@ -265,6 +265,8 @@ def _sentence_rows(
             verb_stem = trig.stem
         if trig.kind == "noun":
             continue
+        if verb_stem == "alongside" and rows and re.search(r"\bto\s+$", body[max(0, trig.start - 4) : trig.start]):
+            continue  # "Ankara had sent Syrian fighters to Libya to fight alongside GNA militias": a supply's purpose
         row = _trigger_row(ctx, rules, sentence, clause, trig, window, verb_stem, previous_suppliers)
         if row:
             rows.extend(row)
