@@ -498,6 +498,16 @@ def test_no_statement(body: str) -> None:
 
 # Common wire-copy attribution patterns (made-up sentences, varied names). None as speaker: any resolved speaker.
 WIRE_CASES = [
+    # a state's own denial in a non-restrictive relative clause, ending at its comma
+    (
+        "The UN panel has reported that the systems were delivered by the UAE, which denies supplying weapons to any "
+        "Libyan party.",
+        ("United Arab Emirates", "indirect", "denies supplying weapons to any Libyan party"),
+    ),
+    (
+        "Turkey, which has repeatedly denied sending mercenaries, says its troops are advisers.",
+        ("Turkey", "indirect", "denied sending mercenaries"),
+    ),
     # a title before the second of two coordinated speakers
     (
         "Fayez al-Sarraj and Speaker of the House of Representatives Aguila Saleh issued separate statements on "

@@ -425,6 +425,12 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             return _Found([_speaker_of(ctx, persons[-1])], persons[-1].char_start)
         mention = _mention_ending_at(ctx, start + rel.start(), start)
         return _Found([_speaker_of(ctx, mention)], mention.char_start) if mention else None
+    # "... delivered by the UAE, which denies supplying weapons": a state or body right before ", which"
+    which = re.search(r",\s*which(?:\s+(?:has|have|had|also|again|repeatedly|consistently|always))*\s*$", left)
+    if which:
+        mention = _mention_ending_at(ctx, start + which.start(), start)
+        if mention is not None and ctx.actor_type(mention.actor_name) not in (None, "person", "media"):
+            return _Found([_speaker_of(ctx, mention)], mention.char_start)
     voice = rules.country_voice.search(left)
     if voice:
         # "China's delegate said", "the Russian delegation said": a country's voice at a meeting is the country's
@@ -1657,6 +1663,8 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             if found is not None
             and found.speakers
             and not is_say
+            # (", which denies ...": a non-restrictive relative clause is the writer's aside, not the report's)
+            and not re.search(r",\s*which\b", body[found.np_start : verb.start()])
             # ('..., a claim Cairo denied': a reply to the report, not part of it)
             and not rules.reply_to_claim.search(body, max(sentence.char_start, found.np_start - 40), found.np_start)
             else None
@@ -1760,12 +1768,17 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             # clause before it ends at the "and".
             start = verb.start()
             _end_reports_at(run, sentence.char_start + coordinated.start(), sentence)
+        end = _content_end(body, sentence)
+        if re.search(r",\s*which\b", body[found.np_start : verb.start()]):
+            # "Turkey, which has denied sending mercenaries, says ...": the relative clause ends at its comma
+            comma = body.find(",", verb.end(), end)
+            end = comma if comma != -1 else end
         _emit(
             run,
             found,
             "indirect",
             start,
-            _content_end(body, sentence),
+            end,
             evidence,
             word,
             0.75,
