@@ -498,6 +498,16 @@ def test_no_statement(body: str) -> None:
 
 # Common wire-copy attribution patterns (made-up sentences, varied names). None as speaker: any resolved speaker.
 WIRE_CASES = [
+    # a body "headed by" a person speaks as the body, also after two coordinated complements
+    (
+        "The Presidential Council headed by Mohamed al-Menfi said the decision was final.",
+        ("Presidential Council", "indirect", "the decision was final"),
+    ),
+    (
+        "On Monday, the Government of National Stability designated by the House of Representatives and headed by "
+        "Osama Hammad announced the suspension of oil production and exports.",
+        ("Government of National Stability", "indirect", "announced the suspension of oil production"),
+    ),
     # a state's own denial in a non-restrictive relative clause, ending at its comma
     (
         "The UN panel has reported that the systems were delivered by the UAE, which denies supplying weapons to any "

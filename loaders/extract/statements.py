@@ -569,6 +569,15 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             if head is not None and complement.group("prep").lower() in ("of", "from"):
                 mention = head if ctx.actor_type(head.actor_name) == "person" else mention
             elif complement.group("prep").lower() not in ("of", "from"):
+                joined = re.search(r"\s+and\s*$", body[max(start, complement.start() - 6) : complement.start()])
+                if head is None and joined:
+                    # "the Government of National Stability designated by the House and headed by Hammad": the head
+                    # before the first of two coordinated complements
+                    head = next(
+                        (m for m in ctx.mentions_in(start, complement.start())
+                         if not _PREPOSITION_LEAD.search(body, max(start, m.char_start - 12), m.char_start)),
+                        None,
+                    )
                 mention = head  # (None: an unnamed head, "a militia allied to Haftar", is looked for below)
     if mention is not None:
         # "sources close to Haftar said": unnamed people around a named actor.
@@ -708,6 +717,7 @@ _LOCATED_SOURCE = re.compile(
     r"(?:in|from|at)\s+(?:the\s+)?(?:(?:central|eastern|western|southern|northern)\s+)?$",
     re.IGNORECASE,
 )
+_PREPOSITION_LEAD = re.compile(r"\b(?:by|of|to|with|for|from|in|on|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSTED_BODY = re.compile(
     r"(?P<head>\b(?:[Ee]mbassy|[Cc]onsulate|[Mm]ission|[Dd]elegation))\s+(?:in|to)\s+(?:the\s+)?$"
 )
