@@ -498,6 +498,12 @@ def test_no_statement(body: str) -> None:
 
 # Common wire-copy attribution patterns (made-up sentences, varied names). None as speaker: any resolved speaker.
 WIRE_CASES = [
+    # "which according to X <clause>": the rest of the relative clause is X's
+    (
+        "The UAE, which according to the UN Panel of Experts supplied Haftar with drones during the war, now courts "
+        "Dbeibah.",
+        ("United Nations Panel of Experts on Libya", "indirect", "supplied Haftar with drones during the war"),
+    ),
     # a body "headed by" a person speaks as the body, also after two coordinated complements
     (
         "The Presidential Council headed by Mohamed al-Menfi said the decision was final.",

@@ -1534,6 +1534,7 @@ def _cut_np(rules: SpeechRules, body: str, start: int, end: int) -> int:
     return cut.start() if cut else end
 
 
+_RELATIVE_LEAD = re.compile(r",\s*(?:which|who)\s+$")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<np>(?:[^,.;“”\"]|(?<=\b[A-Z])\.){2,100})")
 # "In Cairo's view, CLAUSE": the holder of the view is the source.
 _IN_VIEW = re.compile(
@@ -1901,6 +1902,13 @@ def _according_to(run: _Run, sentence: Span) -> None:
         after = body[lead_end : lead_end + 2]
         if match.start() - sentence.char_start < 3:  # "According to X, CLAUSE."
             content_start, content_end = lead_end, _content_end(body, sentence)
+        elif _RELATIVE_LEAD.search(body[max(sentence.char_start, match.start() - 12) : match.start()]) and (
+            not body[lead_end : lead_end + 2].startswith(",") or lead_end - np_end > 8
+        ):  # "The UAE, which according to the panel supplied drones, ...": the rest of the relative clause
+            source = next(iter(run.ctx.mentions_in(np_start, lead_end)), None)
+            content_start = source.char_end if source is not None else np_end
+            comma = body.find(",", content_start, sentence.char_end)
+            content_end = comma if comma != -1 else _content_end(body, sentence)
         elif re.match(r",\s*$", body[match.start() - 2 : match.start()]) and after.startswith(",") and (
             re.match(r"[^,;]*$", body[sentence.char_start : match.start() - 2])
         ):  # "Jordan, according to the report, provided ...": the sentence around the aside
