@@ -459,7 +459,9 @@ def _location(body: str, start: int, end: int) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Within a sentence: one event per (clause, type); "toppled and killed" keeps the higher-priority type
+# Within a sentence: one event per (clause, type), unless two differently worded triggers stand far apart or one is a
+# background fact named in passing; "toppled and killed" keeps the higher-priority type; a visit gives way to the
+# meeting it led to
 
 
 def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Candidate]:
@@ -481,7 +483,7 @@ def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Cand
             (
                 k for k in joinable
                 if k.clause == cand.clause and k.event.event_type == cand.event.event_type
-                # ("signed a pact in 2019 ... after talks that collapsed": two events of one type, far apart)
+                # ("dismissed the governor in August and ... ordered the closure of the fields": two events)
                 and not (cand.trig_start - k.trig_end > rules.split_distance and _head(k) != _head(cand))
             ),
             None,

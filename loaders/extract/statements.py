@@ -1099,13 +1099,14 @@ def _transcript(run: _Run) -> None:
         if speaker is None:
             continue
         found = _Found([speaker], para.char_start)
-        for sentence in ctx.sentences:
-            if answer.char_start <= sentence.char_start < answer.char_end or (
-                sentence.char_start < answer.char_start < sentence.char_end
-            ):
-                start = max(sentence.char_start, answer.char_start)
-                _emit(run, found, "indirect", start, min(sentence.char_end, answer.char_end), Span(start,
-                      min(sentence.char_end, answer.char_end)), "said", 0.75, (para.char_start, label.end()))
+        first = max(ctx.sentence_before(answer.char_start), 0)
+        for sentence in ctx.sentences[first:]:
+            if sentence.char_start >= answer.char_end:
+                break
+            start, end = max(sentence.char_start, answer.char_start), min(sentence.char_end, answer.char_end)
+            if start < end:  # one statement per sentence of the answer
+                attribution = (para.char_start, label.end())
+                _emit(run, found, "indirect", start, end, Span(start, end), "said", 0.75, attribution)
 
 
 def _label_speaker(ctx: ArticleContext, label: re.Match[str]) -> Speaker | None:
