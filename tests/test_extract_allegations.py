@@ -465,6 +465,7 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    "Cargo planes landed in Benghazi on Monday.",  # no cargo, no origin
     # who is asked for an explanation is no origin
     "The rebels received rifles, prompting an angry demand for an explanation from Moscow.",
     # a flag flown, a possibility, a relief mission
@@ -575,3 +576,8 @@ def test_the_speakers_own_means_supply():
         "prompting an angry demand for an explanation from Moscow."
     )
     assert [a.supplier_name for a in rows(text)] == ["France"]
+
+
+def test_flights_laden_with_materiel_from_a_country_after_their_arrival():
+    got = rows("Cargo planes have been landing in Misrata full of weapons from Qatar, a rebel commander said.")
+    assert [(a.supplier_name, a.materiel) for a in got] == [("Qatar", ["weapons"])]

@@ -974,6 +974,9 @@ _REPLY_FROM = re.compile(
     r"warning|rebuke|complaint|objection|pressure|support|backing)s?\s+$",
     re.IGNORECASE,
 )
+_LADEN_FROM = re.compile(
+    r"\b(?:full\s+of|loaded\s+with|laden\s+with|carrying)\s+[^,.;]{1,60}?\s+from\s+(?:the\s+)?", re.IGNORECASE
+)
 _CONTRAST = re.compile(r"\b(?:while|whereas|but|although|though)\b", re.IGNORECASE)
 
 
@@ -1125,6 +1128,15 @@ def _flight_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation])
                        if re.fullmatch(r"\s?", body[m.char_end : match.start()]) and ctx.is_demonym(m)), None)
         if origin is not None and rules.libyan_place.search(body, match.end(), sentence.char_end):
             found.append((origin.char_start, [origin], match.end()))
+        elif origin is None:
+            # "Cargo planes have been landing in Misrata full of weapons from Qatar": the origin after the cargo
+            arrival = rules.flight_arrival.search(body, match.end(), min(sentence.char_end, match.end() + 40))
+            laden = arrival and _LADEN_FROM.search(body, arrival.end(), min(sentence.char_end, arrival.end() + 120))
+            source = laden and next(iter(ctx.mentions_in(laden.end(), sentence.char_end)), None)
+            if source is not None and source.char_start == laden.end() and rules.libyan_place.search(
+                body, arrival.end(), laden.start()
+            ):
+                found.append((match.start(), [source], match.end()))
     for start, group, after in found:
         arrival = rules.flight_arrival.search(body, after, min(sentence.char_end, after + 60))
         if arrival is None or re.search(r"[,;]", body[after : arrival.start()]):
