@@ -270,6 +270,16 @@ def test_demonym_in_front_of_a_known_group_is_that_group():
 # General coverage: made-up sentences in the styles of several outlets (not taken from any evaluation article).
 
 GENERAL_CASES = [
+    # fighters "linked to" a named group are the group's; at a Libyan place they serve its known side
+    (
+        "Russian fighters linked to the Wagner Group appeared on the front lines south of Tripoli in September.",
+        [("Wagner Group", LNA, {"mercenaries"})],
+    ),
+    (
+        "GNA officials say the balance began to shift when Russian fighters linked to the Wagner Group appeared on "
+        "the front lines.",
+        [("Wagner Group", LNA, {"mercenaries"})],
+    ),
     # "to fight alongside" is the purpose of the supply before it, not a supply by the fighters' nationality
     (
         "Ankara had sent some 17,000 Syrian fighters to Libya to fight alongside GNA militias.",

@@ -849,11 +849,16 @@ def _origin_rows(
     out = []
     mentions = ctx.mentions_in(sentence.char_start, sentence.char_end)
     libyan = [m for m in mentions if clauses.is_libyan(ctx, m.actor_name)]
-    if not libyan:
+    # ("fighters linked to the Wagner Group appeared on the front lines south of Tripoli": a named group's fighters
+    # at a Libyan place serve the group's known side)
+    in_libya = bool(libyan) or bool(rules.libyan_place.search(body, sentence.char_start, sentence.char_end))
+    if not in_libya:
         return out
     for mention in mentions:
         if not _supplier_ok(ctx, mention.actor_name):
             continue
+        if not libyan and (ctx.is_demonym(mention) or clauses.side_faction(ctx, [mention.actor_name]) is None):
+            continue  # (without a Libyan party named, only a named group with a known side)
         if not ctx.is_demonym(mention):
             # "mercenaries from the Wagner Group ... fighting alongside Haftar's forces": a named group as origin.
             if clauses.actor_type(ctx, mention.actor_name) not in ("armed_group", "organization"):
@@ -913,7 +918,8 @@ def _origin_rows(
             continue
         supplier = clauses.foreign_state(ctx, mention.actor_name)
         # "Russian mercenaries from the Wagner Group": the named group supplies them, the demonym is their origin.
-        group = re.match(r"\s+(?:from|of|with|belonging to)\s+(?:the\s+)?", body[span[1] : span[1] + 25])
+        group = re.match(r"\s+(?:from|of|with|belonging to|linked to|tied to|affiliated with)\s+(?:the\s+)?",
+                         body[span[1] : span[1] + 30])
         if group:
             at = span[1] + group.end()
             owner = next((m for m in ctx.mentions_in(at, min(sentence.char_end, at + 40)) if m.char_start == at), None)
