@@ -358,6 +358,27 @@ def _tokens_end(body: str, start: int, tokens: list[str]) -> int:
     return end
 
 
+def _tokens_before(body: str, start: int, tokens: list[str], limit: int) -> list[str]:
+    """The leading tokens of the run that begins at `start` which end at or before `limit`."""
+    kept, end = [], start
+    for token in tokens:
+        end = body.index(token, end) + len(token)
+        if end > limit:
+            break
+        kept.append(token)
+    return kept
+
+
+_CONNECTORS = ("of", "for", "on", "and", "the", "de", "du")
+
+
+def _trim_connectors(tokens: list[str]) -> list[str]:
+    """A name does not end in a connecting word ("... Department of")."""
+    while tokens and tokens[-1].lower() in _CONNECTORS:
+        tokens = tokens[:-1]
+    return tokens
+
+
 def _discover_organisations(state: _State) -> None:
     ctx, rules = state.ctx, state.rules
     body = ctx.body
@@ -381,17 +402,14 @@ def _discover_organisations(state: _State) -> None:
         if "and" in tokens and state.covered(start, _tokens_end(body, start, tokens)):
             # "Ambulance and Emergency Service" is one name; "Serraj and House of Representatives" is two actors
             tokens = tokens[: tokens.index("and")]
-        while tokens and tokens[-1].lower() in ("of", "for", "on", "and", "the", "de", "du"):
-            tokens = tokens[:-1]
+        tokens = _trim_connectors(tokens)
         if len(tokens) < 2:
             continue
         # "Speaker of the House of Representatives Aguila Saleh": a known person ends the body's name
         end = _tokens_end(body, start, tokens)
         person = next((f for f in state.found if start < f.start < end and state.is_person(f.name)), None)
         if person is not None:
-            tokens = [t for k, t in enumerate(tokens) if _tokens_end(body, start, tokens[: k + 1]) <= person.start]
-            while tokens and tokens[-1].lower() in ("of", "for", "on", "and", "the", "de", "du"):
-                tokens = tokens[:-1]
+            tokens = _trim_connectors(_tokens_before(body, start, tokens, person.start))
             if len(tokens) < 2:
                 continue
         lowered = [t.lower() for t in tokens]

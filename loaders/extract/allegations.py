@@ -92,6 +92,7 @@ class _Rules:
     default_materiel: str
     origin: re.Pattern[str]
     origin_from: re.Pattern[str]
+    origin_link: re.Pattern[str]  # " linked to the" after fighters: their origin follows
     irrealis: re.Pattern[str]
     denial: re.Pattern[str]
     anonymous: re.Pattern[str]
@@ -144,7 +145,12 @@ def _rules() -> _Rules:
             r"|(?:\w+\s+){0,1}?)" + clauses.alternation(rules["origin_nouns"]) + r"(?![\w-])",
             re.IGNORECASE,
         ),
-        origin_from=re.compile(rules["origin_from"] + r"(?:\w+\s+){0,2}?$", re.IGNORECASE),
+        origin_from=re.compile(
+            rules["origin_from"].replace("{links}", clauses.phrase_alternation(rules["origin_links"]))
+            + r"(?:\w+\s+){0,2}?$",
+            re.IGNORECASE,
+        ),
+        origin_link=re.compile(rf"\s+(?:{clauses.phrase_alternation(rules['origin_links'])})\s+(?:the\s+)?"),
         irrealis=clauses.irrealis_pattern(tuple(rules["irrealis"])),
         denial=re.compile(rf"\b(?:{rules['denial_verbs']})\b\s*{rules['denial_objects']}?", re.IGNORECASE),
         anonymous=re.compile(rf"\b(?:{rules['anonymous_sources']})\b", re.IGNORECASE),
@@ -179,8 +185,9 @@ def _rules() -> _Rules:
             rf"\b{clauses.alternation(rules['clause_speech_verbs'])}\b(?:\s+[\w,]+){{0,5}}?\s+that\b", re.IGNORECASE
         ),
         origin_before=re.compile(
-            rf"\b{clauses.alternation(rules['origin_personnel'])}\s+(?:from|of|linked\s+to|tied\s+to|affiliated\s+with|"
-            r"belonging\s+to)\s+(?:the\s+)?",
+            rf"\b{clauses.alternation(rules['origin_personnel'])}\s+"
+            # (not "with" here: "troops with the GNA" serve it, they do not come from it)
+            rf"(?:{clauses.phrase_alternation(w for w in rules['origin_links'] if w != 'with')})\s+(?:the\s+)?",
             re.IGNORECASE,
         ),
     )
@@ -918,8 +925,7 @@ def _origin_rows(
             continue
         supplier = clauses.foreign_state(ctx, mention.actor_name)
         # "Russian mercenaries from the Wagner Group": the named group supplies them, the demonym is their origin.
-        group = re.match(r"\s+(?:from|of|with|belonging to|linked to|tied to|affiliated with)\s+(?:the\s+)?",
-                         body[span[1] : span[1] + 30])
+        group = rules.origin_link.match(body[span[1] : span[1] + 30])
         if group:
             at = span[1] + group.end()
             owner = next((m for m in ctx.mentions_in(at, min(sentence.char_end, at + 40)) if m.char_start == at), None)

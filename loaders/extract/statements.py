@@ -61,6 +61,7 @@ class SpeechRules:
     quote_participle: re.Pattern[str]  # ", saying that" before a quotation
     unnamed_spokesperson: re.Pattern[str]  # "a Foreign Office spokesman" at the end of a subject
     country_voice: re.Pattern[str]  # "'s delegate" / " delegation" after a country
+    voice_noun: re.Pattern[str]  # "representative", "speaker": a country's voice anywhere in a phrase
     source_np_end: re.Pattern[str]  # " speaking", " seen by": where a source's noun phrase ends
     lower_institution: re.Pattern[str]  # "the health ministry", "the judicial police": a body named in lower case
     lower_body_types: dict[str, str]  # its head -> actor type
@@ -174,6 +175,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         country_voice=re.compile(
             rf"(?:['’]s)?\s+(?:UN\s+|U\.N\.\s+)?(?:{_alternation(data['country_voice_nouns'])})$"
         ),
+        voice_noun=re.compile(rf"\b(?:{_alternation([*data['country_voice_nouns'], 'speaker'])})\b"),
     )
 
 
@@ -626,8 +628,8 @@ def _voice_before(run: _Run, offset: int, person: str | None = None) -> _Found |
     ):
         return None  # the man the pronoun finder chose is named since the country spoke (not in its words)
     lead = body[last.evidence_start : min(last.char_start, last.evidence_start + 120)]
-    if not run.rules.country_voice.search(lead) and not re.search(r"\b(?:representative|speaker)\b", lead):
-        return None
+    if not run.rules.voice_noun.search(lead):
+        return None  # (the country spoke through "the representative of ...", "the speaker for ...")
     return _Found([Speaker(last.speaker_name, via="pronoun")], offset)
 
 
@@ -1078,10 +1080,9 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
 
 # A briefing transcript's answer: 'MR PRICE: We have seen the reports. ...' or 'Peter Stano, Spokesperson: We ...'
 # (no quotation marks: the speaker's own words, stored as reported speech like the press statement around them).
-_TRANSCRIPT_LABEL = re.compile(
-    r"(?P<name>(?:(?:MR|MS|MRS|DR)\.?\s+)?[A-Z][A-Z’'-]+(?:\s+[A-Z][A-Z’'-]+){0,2}"
-    r"|(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)(?:,[^:\n“\"]{1,100})?\s*:[ \t]+(?=[A-Z])"
-)
+# A speaker label: a capitalised name (with an optional title after a comma), then a colon.
+_LABEL = r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(?:,[^:\n“\"]{1,100})?\s*:"
+_TRANSCRIPT_LABEL = re.compile(_LABEL + r"[ \t]+(?=[A-Z])")
 _NOT_SPEAKER_LABELS = frozenset("Q QUESTION MODERATOR OPERATOR NOTE UPDATE".split())
 
 
@@ -1095,7 +1096,7 @@ def _transcript(run: _Run) -> None:
         text = body[answer.char_start : answer.char_end].rstrip()
         if _words(text) < 8 or text[-1:] not in ".!?" or clauses.is_furniture(ctx, para.char_start):
             continue  # ("Haftar: the man who would rule Libya" is a teaser, not an answer)
-        speaker = _label_speaker(ctx, label)
+        speaker = _label_speaker(ctx, label, ("person", "government", "international_org", "organization"))
         if speaker is None:
             continue
         found = _Found([speaker], para.char_start)
@@ -1109,13 +1110,13 @@ def _transcript(run: _Run) -> None:
                 _emit(run, found, "indirect", start, end, Span(start, end), "said", 0.75, attribution)
 
 
-def _label_speaker(ctx: ArticleContext, label: re.Match[str]) -> Speaker | None:
+def _label_speaker(ctx: ArticleContext, label: re.Match[str], kinds: tuple[str, ...]) -> Speaker | None:
+    """The actor a speaker label names: the known actor (of one of `kinds`) ending the name, else a person by the
+    surname of an all-capitals label ("MR PRICE")."""
     name = label.group("name")
     named = ctx.mentions_in(label.start("name"), label.end("name"))
     if named and named[-1].char_end == label.end("name"):
-        if ctx.actor_type(named[-1].actor_name) in ("person", "government", "international_org", "organization"):
-            return _speaker_of(ctx, named[-1])
-        return None
+        return _speaker_of(ctx, named[-1]) if ctx.actor_type(named[-1].actor_name) in kinds else None
     if not name.isupper():
         return None
     # "MR PRICE": the person of that surname named in the article (or the gazetteer's)
@@ -1305,14 +1306,13 @@ def _attribute_quote(
     # 0. A transcript's speaker label: 'Peter Stano, Lead Spokesperson: "No. ...' opens its paragraph.
     line_start = body.rfind("\n", 0, quote.open) + 1
     label = _SPEAKER_LABEL.fullmatch(body, line_start, quote.open)
-    if label is not None:
-        named = run.ctx.mentions_in(line_start, label.end("name"))
-        if named and named[-1].char_end == label.end("name") and clauses.actor_type(run.ctx, named[-1].actor_name) in (
-            "person", "government", "international_org", "organization", "country"
-        ):
-            found = _Found([_speaker_of(run.ctx, named[-1])], line_start)
-            _emit(run, found, "direct", quote.open + 1, quote.close, evidence, "said", 0.85, (line_start, quote.open))
-            return found, "said", 0.85
+    speaker = label and _label_speaker(
+        run.ctx, label, ("person", "government", "international_org", "organization", "country")
+    )
+    if speaker:
+        found = _Found([speaker], line_start)
+        _emit(run, found, "direct", quote.open + 1, quote.close, evidence, "said", 0.85, (line_start, quote.open))
+        return found, "said", 0.85
     head_start = max(sentence.char_start, quote.open - 400)
     head = body[head_start : quote.open]
     first_word = re.match(r"\s*([A-Za-z]+)", body[quote.open + 1 : quote.open + 40])
@@ -1413,8 +1413,8 @@ def _attribute_quote(
     return None, None, 0
 
 
-# A transcript line: a capitalised name (with an optional title after a comma), a colon, then the quotation.
-_SPEAKER_LABEL = re.compile(r"(?P<name>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*)(?:,[^:\n“\"]{1,100})?\s*:\s*")
+# A transcript line: a speaker label, then the quotation.
+_SPEAKER_LABEL = re.compile(_LABEL + r"\s*")
 
 # "called that speech a “declaration of war”", "branded the move “illegal”": the subject's words.
 _NAMED_OBJECT = (

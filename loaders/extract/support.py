@@ -598,8 +598,8 @@ def _active_subject(ctx, rules: _Rules, sentence: Span, clause: Span, verb_start
             # which backs the GNC") is support, kept by _supporter_ok when the two are different factions.
             return [], verb_start, None
         gap = body[mention.char_end : verb_start]
-        # (an aside may sit between: "Turkey, which signed a maritime deal with Tripoli, has since 2019 also backed")
-        # (an aside, closed by a comma, then at most a few fillers before the verb)
+        # (an aside closed by a comma, then a few fillers, may sit between: "Turkey, which signed a maritime deal with
+        # Tripoli, has since 2019 also backed")
         aside = re.fullmatch(r"\s*,\s+(?:which|who|whose|a|an)\s[^,;]{1,80},\s+(?:[\w-]+\s+){0,6}", gap)
         if len(gap) > (110 if aside else 60) or re.search(r"[;]", gap):
             return [], verb_start, None
