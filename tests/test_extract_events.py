@@ -104,7 +104,7 @@ def test_re_mentioned_offensive_is_one_event():
         "Haftar launched an offensive on Tripoli in April 2019. Russia sent mercenaries to support Haftar's "
         "forces in the April offensive. Haftar's offensive has stalled."
     )
-    assert types(text) == ["offensive"]
+    assert types(text) == ["offensive", "deployment"]  # (the mercenaries sent are an event of their own)
 
 
 def test_same_meeting_reported_twice_is_one_event():
@@ -414,6 +414,61 @@ def test_separate_strikes_in_different_paragraphs_stay_separate():
         "Officials gave no details.\n\nLNA air defences had shot down two Turkish drones near al-Watiya."
     )
     assert types(text).count("attack") == 2
+
+
+# A foreign supply the outlet narrates with a verb of movement: (type, initiator, target) rows.
+SUPPLY_CASES = [
+    ("Turkey began deploying troops to Libya this month.",
+     [("deployment", "Turkey", "Government of National Accord")]),
+    ("Ankara has sent military advisers and trainers to Tripoli.",
+     [("deployment", "Turkey", "Government of National Accord")]),
+    ("Russia had deployed at least 14 MiG-29 and Su-24 fighter jets to al-Jufra air base in May.",
+     [("deployment", "Russia", "Libyan National Army")]),
+    ("Hundreds of Wagner Group fighters have been deployed alongside Haftar's forces since 2019.",
+     [("deployment", "Wagner Group", "Libyan National Army")]),
+    ("Russian Navy landing ships unloaded armored vehicles and artillery at Tobruk in April.",
+     [("arms_supply", "Russia", "Libyan National Army")]),
+    ("French aircraft parachuted assault rifles, rocket launchers and ammunition to rebels in the Nafusa mountains.",
+     [("arms_supply", "France", None)]),
+    ("Sudan had sent a plane loaded with ammunition to Kufra.", [("arms_supply", "Sudan", None)]),
+]
+
+# Supplies alleged, reported, found, denied or told in passing stay allegations: no deployment or arms_supply event.
+SUPPLY_NOTHING = [
+    "Russia was recently accused of sending mercenaries to fight alongside Haftar's troops.",
+    "Turkey and the United Arab Emirates have also deployed drones, according to diplomats.",
+    "A report last month said that Turkey has sent into Libya at least 100 military officers.",
+    "Rebel commanders told reporters that Qatar had flown in anti-tank missiles.",
+    "Haftar's commanders say Ankara has also sent drones.",
+    "Turkey was found to have deployed military trainers in breach of the embargo.",
+    "The GNA is itself backed by Turkey, which has openly shipped armoured vehicles to Tripoli.",
+    "Qatar is widely reported to have shipped anti-tank missiles to Benghazi.",
+    "The UAE supplied Haftar with drones.",
+    "Turkey could send troops to Libya next month.",
+]
+
+
+def supply_rows(text: str) -> list[tuple[str, str, str | None]]:
+    rows = []
+    for e in events(text):
+        if e.event_type in ("deployment", "arms_supply"):
+            target = next((p.actor_name for p in e.participants if p.role == "target"), None)
+            rows.append((e.event_type, e.participants[0].actor_name, target))
+    return rows
+
+
+@pytest.mark.parametrize("text,expected", SUPPLY_CASES)
+def test_narrated_supply_is_an_event(text, expected):
+    assert supply_rows(text) == expected
+
+
+@pytest.mark.parametrize("text", SUPPLY_NOTHING)
+def test_alleged_supply_is_no_event(text):
+    assert supply_rows(text) == []
+
+
+def test_assault_rifles_are_no_assault():
+    assert "offensive" not in types("French aircraft parachuted assault rifles to the rebels on 4 June.")
 
 
 @pytest.mark.parametrize("text,expected", CASES + GENERAL_CASES)

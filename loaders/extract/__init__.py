@@ -36,6 +36,9 @@ def extract(body: str, published: FuzzyDate | None = None, gazetteer: Gazetteer 
     result.statements = statements.extract_statements(ctx)
     result.events = events.extract_events(ctx)
     result.allegations = allegations.extract_allegations(ctx)
+    result.events = sorted(
+        [*result.events, *events.supply_events(ctx, result.allegations)], key=lambda e: e.evidence_start
+    )
     result.support = support.extract_support(ctx)
     _drop_adjectival_only(result, body, ctx.gazetteer)
     return result

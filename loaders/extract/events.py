@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from loaders.extract import clauses
 from loaders.extract.context import ArticleContext
 from loaders.extract.prefixes import PrefixIndex
-from loaders.model import Event, FuzzyDate, Mention, Participant, Span
+from loaders.model import Allegation, Event, FuzzyDate, Mention, Participant, Span
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|with|by|from|to|in|for|against|alongside|on|at|into|toward|towards|about|over|than|between|among|"
@@ -61,7 +61,8 @@ _FORCES_OF_GOVERNMENT = re.compile(
     re.IGNORECASE,
 )
 _RELIEF = re.compile(
-    r"\b(?:humanitarian|relief|rescue|aid|medical|search(?: and rescue)?|field hospitals?|evacuat\w+)\b", re.IGNORECASE
+    r"\b(?:humanitarian|relief|rescue|aid|medical|ambulances|search(?: and rescue)?|field hospitals?|evacuat\w+)\b",
+    re.IGNORECASE,
 )
 # Natural disasters and crises "strike" and "kill" too: not attacks.
 _NATURAL_SUBJECT = re.compile(
@@ -73,6 +74,12 @@ _NATURAL_SUBJECT = re.compile(
 # ("the Council of the EU" is no UN body)
 _UN_COUNCIL = re.compile(
     r"\b(?:the|a|united)\s+(?:Security\s+)?Council\b(?!\s+of\s+the\s+(?:EU|European))|\bGeneral Assembly\b"
+)
+# Where a supply went: a named place or party after "to", "into", "in" or "at" ("sent a plane to Kufra").
+_DESTINATION = re.compile(
+    r"\b(?:to|into|in|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?(?!(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+    r"(?:[A-Z]|[ae]l-[A-Z])"
 )
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|since|until|because|as|though|although|once)\b", re.I)
 _AND_LINK = re.compile(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")
@@ -97,12 +104,24 @@ class _Trigger:
 
 
 @dataclass(frozen=True)
+class _SupplyRules:
+    """Which narrated supplies are also events (events.yaml `supply_events`)."""
+
+    deploy: re.Pattern[str]
+    move: re.Pattern[str]
+    personnel: frozenset[str]
+    hearsay: re.Pattern[str]
+    relative: re.Pattern[str]
+
+
+@dataclass(frozen=True)
 class _Rules:
     triggers: tuple[_Trigger, ...]
     irrealis: re.Pattern[str]
     priority: dict[str, int]
     split_distance: int  # two triggers of one type in one clause this far apart (and differently worded) are two events
     index: PrefixIndex  # which triggers can start at a word, from their literal prefixes
+    supply: _SupplyRules
 
 
 @functools.lru_cache(maxsize=1)
@@ -136,7 +155,18 @@ def _rules() -> _Rules:
         irrealis=clauses.irrealis_pattern(tuple(data["irrealis"])),
         priority={t: i for i, t in enumerate(data["priority"])},
         split_distance=int(data["split_distance"]),
+        supply=_SupplyRules(
+            deploy=_word_pattern(data["supply_events"]["deploy_verbs"]),
+            move=_word_pattern(data["supply_events"]["move_verbs"]),
+            personnel=frozenset(data["supply_events"]["personnel"]),
+            hearsay=_word_pattern(data["supply_events"]["hearsay"]),
+            relative=re.compile(rf"\b(?:{data['supply_events']['relative']})", re.IGNORECASE),
+        ),
     )
+
+
+def _word_pattern(fragment: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{fragment})(?![\w-])", re.IGNORECASE)
 
 
 @dataclass
@@ -167,6 +197,68 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     candidates = [c for c in candidates if not _in_long_quotation(ctx, c.trig_start)]
     candidates.sort(key=lambda c: c.trig_start)
     return _dedupe(ctx, candidates)
+
+
+def supply_events(ctx: ArticleContext, rows: list[Allegation]) -> list[Event]:
+    """The supplies the outlet narrates with a verb of movement, as deployment or arms_supply events: the
+    allegation rows whose clause tells the move itself, unattributed and outside quotation marks."""
+    rules = _rules().supply
+    body = ctx.body
+    found: list[Event] = []
+    for row in rows:
+        if (
+            row.alleged_by_name
+            or _in_long_quotation(ctx, row.evidence_start)
+            or clauses.is_libyan(ctx, row.supplier_name)  # (a Libyan party's moves are told by the triggers)
+        ):
+            continue
+        clause = clauses.clause_of(ctx, row.evidence_start)
+        end = max(row.evidence_end, clause.char_end)
+        verb = rules.deploy.search(body, row.evidence_start, end) or rules.move.search(body, row.evidence_start, end)
+        if verb is None:
+            continue
+        sentence = clauses.sentence_of(ctx, verb.start())
+        if rules.hearsay.search(body, sentence.char_start, verb.start()) or rules.relative.search(
+            body, clause.char_start, verb.start()
+        ):
+            continue
+        if not _DESTINATION.search(body, verb.end(), clause.char_end) and not any(
+            clauses.is_libyan(ctx, m.actor_name) for m in ctx.mentions_in(verb.end(), clause.char_end)
+        ):
+            continue  # ("Russia moved hardware after the collapse of the Assad regime": moved where?)
+        personnel = set(row.materiel) <= rules.personnel
+        event_type = "deployment" if personnel or rules.deploy.fullmatch(verb.group()) else "arms_supply"
+        parties = [Participant(row.supplier_name, "initiator")]
+        if row.recipient_name:
+            parties.append(Participant(row.recipient_name, "target"))
+        date = clauses.date_near(ctx, clause.char_start, clause.char_end)
+        same_clause = next(
+            (e for e in found if e.event_type == event_type and e.evidence_start == clause.char_start), None
+        )
+        if same_clause is not None:
+            # "Turkish personnel and Syrian fighters began arriving in Tripoli": one move, two senders
+            if all(p.actor_name != row.supplier_name for p in same_clause.participants):
+                same_clause.participants.insert(1, Participant(row.supplier_name, "initiator"))
+            continue
+        if any(
+            e.event_type == event_type and e.participants[0].actor_name == row.supplier_name
+            and _dates_compatible(e.occurred, date)
+            for e in found
+        ):
+            continue  # the same move told again
+        found.append(
+            Event(
+                event_type=event_type,
+                participants=parties,
+                evidence_start=clause.char_start,
+                evidence_end=clause.char_end,
+                occurred=date,
+                location_text=_location(body, verb.end(), clause.char_end),
+                confidence=min(row.confidence, 0.6),
+                trigger=verb.group(),
+            )
+        )
+    return found
 
 
 # ---------------------------------------------------------------------------------------------------------------
