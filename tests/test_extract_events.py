@@ -136,6 +136,10 @@ def test_evidence_contains_trigger():
 # "other" (nothing deployed yet); a threat is no event; recognition of a government is "diplomatic" (not support).
 
 GENERAL_CASES = [
+    ("On 2 July a strike on the Tajoura migrant detention centre killed 53 people.", ["attack"]),
+    # a passive strike whose attacker is unnamed
+    ("The base was struck by unidentified aircraft on 5 July.", ["attack"]),
+    ("Osama Njeem was arrested in Turin on 19 January 2025.", ["capture"]),
     ("Clashes erupted in southern Tripoli on Monday.", ["attack"]),
     ("Heavy fighting broke out near the airport overnight, residents said.", ["attack"]),
     ("Airstrikes hit the town of Tarhuna overnight.", ["attack"]),
@@ -351,6 +355,9 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    # welcoming a deal is no meeting; a general strike is no attack
+    "Egypt and the UAE welcomed the deal agreed by Libya's rival leaders in Paris in May.",
+    "A general strike in Benghazi hit oil output on Monday.",
     "Egypt threatened to intervene militarily in Libya.",
     "Egypt could send troops to Libya.",
     # "arrived in" needs a visiting actor as subject, not fighters recruited by someone
