@@ -1298,3 +1298,65 @@ def test_a_bare_yaml_boolean_in_a_rule_word_list_is_refused(tmp_path: Path) -> N
     (tmp_path / "speech.yaml").write_text(text.replace('"on", at,', "on, at,"), encoding="utf-8")
     with pytest.raises(ValueError, match="source_np_ends"):
         statements.load_rules.__wrapped__(tmp_path)
+
+
+# A pronoun after a title ("the Kremlin spokesman ... he noted") resolves to the title's holder even when persons are
+# named later in the article (the resolver bisects persons by position; titles are found after names).
+PRONOUN_AFTER_TITLE = (
+    "MOSCOW, May 29. The Kremlin regards reports in a number of Western media outlets about an alleged buildup of "
+    "Russian troops at airbases in southern Libya as \"a fabrication,\" Kremlin Spokesman Dmitry Peskov told "
+    "reporters on Thursday.\n\n"
+    "Earlier this week, several Western newspapers, citing unnamed European officials, claimed that Russia's Africa "
+    "Corps had flown several hundred servicemen, along with air defense systems and armored vehicles, from Syria to "
+    "the Brak al-Shati airbase, which is held by the Libyan National Army (LNA). According to the same officials, "
+    "Russian engineers have also begun lengthening the runway at Maaten al-Sarra, a remote airfield near Libya's "
+    "borders with Chad and Sudan.\n\n"
+    "Asked whether Russian military personnel were present in Libya, the Kremlin spokesman declined to go into "
+    "details and referred journalists to the Defense Ministry. \"This is not a question for the Kremlin,\" he noted."
+    "\n\nLibya has been split between rival administrations since 2014. The UN-recognized Government of National "
+    "Unity led by Abdul Hamid Dbeibah controls Tripoli and the west, while the east and much of the south are under "
+    "the control of the LNA and of the parliament-backed government in Benghazi headed by Osama Hammad."
+)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        (PRONOUN_AFTER_TITLE, ("Dmitry Peskov", "direct", "This is not a question for the Kremlin,")),
+        # a title in apposition to a name is that person, not another holder of the office named elsewhere
+        (
+            "Fathi Bashagha, the prime minister appointed by the House, left the capital.\n\nThe Prime Minister of the "
+            "GNU, Abdul Hamid Dbeibah, toured the market in the afternoon. \"We will only hand over power to an "
+            "elected government,\" he said.",
+            ("Abdul Hamid Dbeibah", "direct", "We will only hand over power to an elected government,"),
+        ),
+    ],
+)
+def test_pronoun_speaker_after_a_title(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # "It" goes on for a UN body named by a description ("the UN mission")
+        (
+            "The UN mission said on Monday the truce was holding. It added that both sides must refrain.",
+            ("United Nations Support Mission in Libya", "indirect", "both sides must refrain"),
+        ),
+        (
+            '"Nobody is beyond the reach of the law," the Office of the Prosecutor said in a statement.',
+            ("Office of the Prosecutor", "direct", "Nobody is beyond the reach of the law,"),
+        ),
+    ],
+)
+def test_institutional_speakers(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)
+
+
+def test_a_participle_after_a_determiner_is_no_reporting_verb() -> None:
+    body = (
+        'The Kremlin regards reports about an alleged buildup of troops as "a fabrication," Kremlin spokesman '
+        "Dmitry Peskov told reporters on Thursday."
+    )
+    assert {speaker for speaker, _, _ in triples(body)} == {"Dmitry Peskov"}

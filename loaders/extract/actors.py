@@ -45,7 +45,7 @@ _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|el|ben|bint|la|le)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN}){{0,4}}")
 _ACRONYM = r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})"
 _ORG_TOKEN = rf"(?:{_NAME_TOKEN}|{_ACRONYM})"
-_ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|on|de|du|and)[ \t]+)?{_ORG_TOKEN}){{0,7}}")
+_ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|on|de|du|and)[ \t]+(?:the[ \t]+)?)?{_ORG_TOKEN}){{0,7}}")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _WORD_CHAR = re.compile(r"[\w-]")
 _PRONOUN = re.compile(r"\b(?:he|she|his|him|her)\b", re.IGNORECASE)
@@ -394,6 +394,8 @@ def _discover_organisations(state: _State) -> None:
                 i
                 for i, t in enumerate(tokens)
                 if t.lower() in _LEADING_NOISE and i > 0 and t.lower() not in ("of", "for", "on", "de", "du", "and")
+                # ("Office of the Prosecutor": "the" after "of" stays in the name)
+                and not (t.lower() == "the" and tokens[i - 1].lower() in ("of", "for", "on"))
             ),
             None,
         )
@@ -403,6 +405,17 @@ def _discover_organisations(state: _State) -> None:
             # "Ambulance and Emergency Service" is one name; "Serraj and House of Representatives" is two actors
             tokens = tokens[: tokens.index("and")]
         tokens = _trim_connectors(tokens)
+        # "of the" stays inside a body's name after an organisation's head ("Office of the Prosecutor"); after
+        # anything else the name starts behind it ("Speaker of the House of Representatives", "Members of the ...")
+        lowered = [t.lower() for t in tokens]
+        split = max(
+            (i for i in range(2, len(tokens)) if lowered[i] == "the" and lowered[i - 1] in ("of", "for", "on")
+             and lowered[i - 2] not in rules.org_heads_before),
+            default=None,
+        )
+        if split is not None:
+            start = _tokens_end(body, start, tokens[: split + 1])
+            tokens = tokens[split + 1 :]
         if len(tokens) < 2:
             continue
         # "Speaker of the House of Representatives Aguila Saleh": a known person ends the body's name
@@ -805,6 +818,9 @@ def _title_fits(forms: set[str], titles: set[str], lesser: frozenset[str]) -> bo
     )
 
 
+_APPOSED_NAME = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+)?[^,.;:\n]{1,40}?)?\s*,\s+")
+
+
 def _titles_alone(state: _State) -> None:
     body = state.ctx.body
     names = [f for f in state.found if f.kind == "name"]
@@ -821,6 +837,14 @@ def _titles_alone(state: _State) -> None:
         country = state.ctx.gazetteer.lookup_demonym(mod) or state.ctx.gazetteer.lookup(mod) if mod else None
         country_name = country.name if country is not None and country.actor_type == "country" else None
         i = bisect.bisect_left(name_starts, start)
+        # "The Prime Minister of the GNU, Abdul Hamid Dbeibah, toured": the person in apposition holds the title
+        apposed = _APPOSED_NAME.match(body, end)
+        holder = apposed and next(
+            (f for f in names[i : i + 4] if f.start == apposed.end() and state.is_person(f.name)), None
+        )
+        if holder:
+            state.add(holder.name, start, end, priority=1, kind="title")
+            continue
         # "the representative of the United States": a country after the title must be the holder's country
         complement = re.match(r"\s+(?:of|for|from)\s+(?:the\s+)?", body[end : end + 12])
         if complement and country_name is None:
@@ -918,7 +942,10 @@ def _gender(state: _State, name: str) -> str | None:
 
 def _pronouns(state: _State) -> None:
     ctx = state.ctx
-    persons = [f for f in state.found if f.kind in ("name", "title") and state.is_person(f.name)]
+    # (sorted: resolve_pronoun bisects by position, and titles are found after the names)
+    persons = sorted(
+        (f for f in state.found if f.kind in ("name", "title") and state.is_person(f.name)), key=lambda f: f.start
+    )
     if not persons:
         return
     sentences = ctx.sentences

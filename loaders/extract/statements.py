@@ -288,7 +288,7 @@ class _Run:
             if (
                 st.char_start < before
                 and st.speaker_name
-                and self.ctx.actor_type(st.speaker_name) not in (None, "person")
+                and clauses.actor_type(self.ctx, st.speaker_name) not in (None, "person")
             ):
                 return st.speaker_name
             if st.char_start < before and st.speaker_name in self.extra_actors:
@@ -1459,13 +1459,21 @@ def _consume_after(run: _Run, quote: Quote) -> None:
 
 
 def _verbs(rules: SpeechRules, body: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """Reporting verbs in body[start:end], without the noun "states" ("urged all member states to ...")."""
+    """Reporting verbs in body[start:end], without the noun "states" ("urged all member states to ...") and the
+    participles used as adjectives ("an alleged buildup")."""
     for verb in rules.verbs.finditer(body, start, end):
         if verb.group().lower() in ("states", "state") and rules.states_noun.search(
             body, max(0, verb.start() - 20), verb.start()
         ):
             continue
+        if verb.group().lower().endswith("ed") and _DETERMINER_BEFORE.search(
+            body, max(0, verb.start() - 8), verb.start()
+        ):
+            continue  # "an alleged buildup", "the stated aim", "the announced truce": an adjective, not a verb
         yield verb
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:an?|the|its|their|his|her|this|that|these|those)\s+$", re.IGNORECASE)
 
 
 def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | None]:
