@@ -131,7 +131,7 @@ NOTHING = [
     "Diplomats said any withdrawal of Syrian fighters from the GNA's ranks could take months to arrange.",
     # a presence elsewhere; a hyphenated place of registration is no supplier
     "Turkey has troops in Syria and northern Iraq.",
-    "Jordan-based Med Wave Shipping, whose ship delivered jet fuel to eastern Libya, was also sanctioned.",
+    "Jordan-based Med Wave Shipping, whose ship delivered grain to eastern Libya, was also sanctioned.",
     # movements inside Libya, and relief
     "Fighters were sent from Tripoli to Sirte on Monday.",
     "Haftar's forces moved fighters from Benghazi to Sirte.",
@@ -270,6 +270,28 @@ def test_demonym_in_front_of_a_known_group_is_that_group():
 # General coverage: made-up sentences in the styles of several outlets (not taken from any evaluation article).
 
 GENERAL_CASES = [
+    # a company's carrier: the company supplies ("whose vessel ... carried"), whatever its nationality
+    (
+        "The EU listed Avrasya Shipping, a Turkish company whose vessel Cirkin transported military materiel to the "
+        "GNA in May 2020.",
+        [("Avrasya Shipping", GNA, {"equipment"})],
+    ),
+    (
+        "The EU sanctioned Turkey's Avrasya Shipping, whose vessel Cirkin was accused of carrying military "
+        "materiel to the GNA.",
+        [("Avrasya Shipping", GNA, {"equipment"})],
+    ),
+    (
+        "Med Wave Shipping, a Jordanian company whose ship carried jet fuel to eastern Libya, was also listed.",
+        [("Med Wave Shipping", None, {"other"})],
+    ),
+    # (the place of registration is no supplier; jet fuel is materiel of its own)
+    (
+        "Jordan-based Med Wave Shipping, whose ship delivered jet fuel to eastern Libya, was also sanctioned.",
+        [("Med Wave Shipping", None, {"other"})],
+    ),
+    ("A Sudanese military transport carrying ammunition had landed at Kufra.",
+     [("Sudanese Armed Forces", None, {"ammunition"})]),
     # fighters "linked to" a named group are the group's; at a Libyan place they serve its known side
     (
         "Russian fighters linked to the Wagner Group appeared on the front lines south of Tripoli in September.",
@@ -475,6 +497,9 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    # "was transporting" is active: what the ship was said to carry is not its object
+    "Turkey denied the ship was carrying arms and said it was transporting humanitarian aid.",
+    "A boat carrying weapons was stopped off Benghazi on Monday.",
     "Cargo planes landed in Benghazi on Monday.",  # no cargo, no origin
     # who is asked for an explanation is no origin
     "The rebels received rifles, prompting an angry demand for an explanation from Moscow.",

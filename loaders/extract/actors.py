@@ -379,6 +379,17 @@ def _trim_connectors(tokens: list[str]) -> list[str]:
     return tokens
 
 
+_COMPANY_HEADS = frozenset(
+    "shipping airlines airline airways aviation logistics holding holdings company corporation".split()
+)
+
+
+def _owned_by_country(state: _State, possessive_at: int) -> bool:
+    """The name ending at `possessive_at` (before "'s") is a country's."""
+    owner = next((f for f in state.found if f.end == possessive_at), None)
+    return owner is not None and state.actor_type(owner.name) == "country"
+
+
 def _discover_organisations(state: _State) -> None:
     ctx, rules = state.ctx, state.rules
     body = ctx.body
@@ -458,8 +469,10 @@ def _discover_organisations(state: _State) -> None:
             continue
         # A sub-unit of a known organisation ("State Department's Bureau of ...") belongs to that organisation.
         prefix = body[max(0, start - 3) : start]
-        if prefix.endswith(("'s ", "’s ")):
-            continue
+        if prefix.endswith(("'s ", "’s ")) and not (
+            tokens[-1].lower() in _COMPANY_HEADS and _owned_by_country(state, start - 3)
+        ):
+            continue  # ("Turkey's Avrasya Shipping": a country's company is no sub-unit of that country)
         inner = _lookup_variants(ctx.gazetteer, tokens[0]) or ctx.gazetteer.lookup_demonym(tokens[0])
         if inner is not None and inner.actor_type == "country":
             state.extra_actors.add(inner.name)

@@ -270,8 +270,8 @@ def _sentence_rows(
                 end = nxt.start
             window = Span(trig.end, end)
             verb_stem = trig.stem
-        if trig.kind == "noun":
-            continue
+        if trig.kind == "noun" or (trig.stem == "carry" and _carrier_owner(ctx, sentence, trig.start) is None):
+            continue  # (a ship "carrying weapons" is told by whoever stopped it; only an owner's carrier supplies)
         if verb_stem == "alongside" and rows and re.search(r"\bto\s+$", body[max(0, trig.start - 4) : trig.start]):
             continue  # "Ankara had sent Syrian fighters to Libya to fight alongside GNA militias": a supply's purpose
         row = _trigger_row(ctx, rules, sentence, clause, trig, window, verb_stem, previous_suppliers)
@@ -337,10 +337,10 @@ def _trigger_row(
             at = clause.char_start + participle.start(1)
             materiel, _, first_materiel = _materiel(ctx, rules, Span(at, trig.start))
             last_end = trig.end
-    if not materiel and trig.kind == "verb" and re.search(
+    if not materiel and trig.kind == "verb" and not body[trig.start : trig.end].endswith("ing") and re.search(
         r"\b(?:been|was|were|is|are|remain|remains|remained)\s+(?:\w+ly\s+|now\s+|still\s+|also\s+|already\s+)?$",
         body[clause.char_start : trig.start],
-    ):
+    ):  # ("said it was transporting aid" is active: no passive subject)
         # "around 1,000 troops from Sudan's RSF had been deployed to Libya": the materiel is the passive subject
         materiel, _, first_materiel = _materiel(ctx, rules, Span(clause.char_start, trig.start))
         last_end = trig.end
@@ -524,9 +524,32 @@ def _supplier_ok(ctx, name: str) -> bool:
 _ASIDE_LEAD = re.compile(r"\b(?:which|who|whose|despite|although|though|while|whereas)\b", re.IGNORECASE)
 
 
+# "Avrasya Shipping, a Turkish company whose vessel Cirkin was accused of carrying ...": the owner of the carrier
+_WHOSE_CARRIER = re.compile(
+    r",\s+(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|airline|carrier|operator|shipper)\s+)?whose\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:vessels?|ships?|aircraft|planes?|freighters?|tankers?|flights?|jets?)"
+    r"(?:\s+(?-i:[A-Z])[\w-]*)*\s+(?:(?:was|were|is|are|had\s+been|have\s+been)\s+)?"
+    r"(?:(?:accused|suspected)\s+of\s+|(?:said|reported|believed|found|alleged)\s+to\s+have\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _carrier_owner(ctx, sentence: Span, verb_start: int) -> Mention | None:
+    """The named owner of the vessel or aircraft that is the subject of the verb ("X, whose ship carried ...")."""
+    whose = _WHOSE_CARRIER.search(ctx.body, max(sentence.char_start, verb_start - 160), verb_start)
+    if whose is None:
+        return None
+    owner = next((m for m in ctx.mentions_in(sentence.char_start, whose.start() + 1) if m.char_end == whose.start()),
+                 None)
+    return owner if owner is not None and _supplier_ok(ctx, owner.actor_name) else None
+
+
 def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[str], int]:
     """The nearest plausible supplier before the verb that is not governed by a preposition, with its list."""
     body = ctx.body
+    owner = _carrier_owner(ctx, sentence, verb_start)
+    if owner is not None:
+        return [owner.actor_name], owner.char_start
     mentions = ctx.mentions_in(sentence.char_start, verb_start)
     for index in range(len(mentions) - 1, -1, -1):
         mention = mentions[index]
