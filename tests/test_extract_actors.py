@@ -75,6 +75,9 @@ def test_gazetteer_demonyms_possessives_and_places(body: str, expected: set[str]
         # "of the" inside a name after an organisation's head noun; after a title the body starts behind it
         ("The Office of the Prosecutor welcomed the arrest.", "Office of the Prosecutor", "organization"),
         ("Members of the Sahel Joint Review Committee met in Cairo.", "Sahel Joint Review Committee", "organization"),
+        # a descriptor noun names the body after it
+        ("The monitoring group Sahel Eyes Network published the images.", "Sahel Eyes Network", "organization"),
+        ("The state-owned newspaper Al Fajr Al Jadid reported the visit.", "Al Fajr Al Jadid", "media"),
     ],
 )
 def test_discovery(body: str, name: str, actor_type: str) -> None:
@@ -255,3 +258,12 @@ def test_a_title_before_of_the_is_not_part_of_the_body() -> None:
     ctx = run("The Speaker of the High Council of State said the vote was valid.")
     assert "High Council of State" in ctx.actors
     assert not any(name.startswith(("Speaker", "the ")) for name in ctx.actors), sorted(ctx.actors)
+
+
+def test_the_descriptor_that_named_a_body_resolves_its_definite_description() -> None:
+    ctx = run(
+        "The Wagner Group has fighters in Libya.\n\nLast week, the monitoring group All Eyes on Wagner reported that "
+        "Russian vessels had unloaded armoured vehicles. The group said part of the shipment was later moved south."
+    )
+    group = next(m for m in ctx.mentions if m.surface_form == "group")
+    assert group.actor_name == "All Eyes on Wagner"

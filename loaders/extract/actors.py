@@ -79,6 +79,8 @@ class ActorRules:
     titles: re.Pattern[str]  # a person title, longest first
     role_alone: re.Pattern[str]  # "the field marshal" not followed by a name
     title_words: frozenset[str]
+    described: re.Pattern[str]  # "the monitoring group All Eyes on Wagner": a descriptor noun, then the name
+    descriptor_types: dict[str, str]
     org_heads_after: frozenset[str]
     org_heads_before: frozenset[str]
     armed_heads: frozenset[str]
@@ -119,6 +121,8 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
             re.IGNORECASE,
         ),
         title_words=frozenset(w for t in titles for w in t.split()),
+        described=_described_pattern(list(data["name_descriptors"])),
+        descriptor_types={str(k).lower(): str(v) for k, v in data["name_descriptors"].items()},
         org_heads_after=frozenset(h.lower() for h in data["org_heads_after"]),
         org_heads_before=frozenset(h.lower().split()[0] for h in data["org_heads_before"]),
         armed_heads=frozenset(h.lower() for h in data["armed_heads"]),
@@ -199,6 +203,7 @@ class _State:
         self.discovered: dict[str, ActorRef] = {}
         self.person_titles: dict[str, set[str]] = {}  # actor name -> titles it was introduced with here
         self.genders: dict[str, str | None] = {}
+        self.descriptors: dict[str, str] = {}  # discovered name -> the noun that introduced it ("group")
         self.extra_actors: set[str] = set()  # actors named only inside a longer mention ("U.S." in an org name)
         self._spans: list[tuple[int, int]] = []  # sorted (start, end) of everything in `found`
         self._longest = 0  # longest span in `found`: spans starting further left cannot reach `start`
@@ -238,6 +243,7 @@ def find_mentions(ctx: ArticleContext) -> None:
     state = _State(ctx)
     _gazetteer_matches(state)
     _discover_organisations(state)
+    _discover_described(state)
     _discover_media(state)
     _discover_persons(state)
     _resolve_overlaps(state)
@@ -502,6 +508,52 @@ def _discover_organisations(state: _State) -> None:
 _BASED_GOVERNMENT = re.compile(
     r"\b([A-Z][a-z]+)-(?:based|backed|led)\s+(government|administration|authorities|parliament|cabinet)\b"
 )
+
+
+def _described_pattern(descriptors: list[str]) -> re.Pattern[str]:
+    words = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(descriptors, key=len, reverse=True))
+    token = r"(?-i:[A-Z])[\w'’.&-]*"
+    return re.compile(
+        rf"\b(?P<desc>{words})\s+(?P<name>{token}(?:[ \t]+(?:(?:on|of|for|the|and|de|al)[ \t]+)?{token}){{0,5}})",
+        re.IGNORECASE,
+    )
+
+
+def _discover_described(state: _State) -> None:
+    """'the monitoring group All Eyes on Wagner', 'the newspaper Al Wasat': a descriptor noun names the body after
+    it (a longer name than any gazetteer name inside it)."""
+    ctx, rules = state.ctx, state.rules
+    body = ctx.body
+    for match in rules.described.finditer(body):
+        if not re.search(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$", body[max(0, match.start() - 30) : match.start()],
+                         re.IGNORECASE):
+            continue  # ("Wagner Group Chief": a descriptor inside a name is no descriptor)
+        tokens = _trim_connectors(match.group("name").split())
+        if not tokens or tokens[0].lower() in _NOT_NAME_STARTS:
+            continue
+        start = match.start("name")
+        end = _tokens_end(body, start, tokens)
+        surface = body[start:end]
+        descriptor = re.sub(r"\s+", " ", match.group("desc").lower())
+        entry = _lookup_variants(ctx.gazetteer, surface)
+        if entry is not None:
+            state.descriptors.setdefault(entry.name, descriptor.split()[-1])
+            state.add(entry.name, start, end, priority=4)
+            continue
+        if len(tokens) < 2 and not _ACRONYM.fullmatch(surface):
+            continue  # (one common capitalised word is too weak a name)
+        state.discovered.setdefault(
+            surface, ActorRef(name=surface, actor_type=rules.descriptor_types[descriptor], is_discovered=True)
+        )
+        state.descriptors.setdefault(surface, descriptor.split()[-1])
+        state.add(surface, start, end, priority=4)
+
+
+_NOT_NAME_STARTS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december in on at the this that".split()
+)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _discover_based_governments(state: _State) -> None:
@@ -836,7 +888,7 @@ _APPOSED_NAME = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+)?[^,.;:\n]{1,40}?)?\s*
 
 def _titles_alone(state: _State) -> None:
     body = state.ctx.body
-    names = [f for f in state.found if f.kind == "name"]
+    names = sorted((f for f in state.found if f.kind == "name"), key=lambda f: f.start)  # (bisected below)
     name_starts = [f.start for f in names]
     for match in state.rules.role_alone.finditer(body):
         title = re.sub(r"\s+", " ", match.group("title").lower())
@@ -925,7 +977,7 @@ def _descriptions_alone(state: _State) -> None:
     """'The panel said ...': the nearest organisation named before whose name has that head noun (within ~3
     paragraphs), so a definite description never creates an actor, only points back to one."""
     body = state.ctx.body
-    names = [f for f in state.found if f.kind == "name" and not state.is_person(f.name)]
+    names = sorted((f for f in state.found if f.kind == "name" and not state.is_person(f.name)), key=lambda f: f.start)
     starts = [f.start for f in names]
     for match in state.rules.org_description.finditer(body):
         start, end = match.span(1)
@@ -939,7 +991,8 @@ def _descriptions_alone(state: _State) -> None:
                 break
             entry = state.ctx.gazetteer.get(f.name)
             # (an alias counts by its head noun only: "the operation" is not the LNA of "Operation Dignity forces")
-            if any(stem.search(form) for form in (f.name, body[f.start : f.end])) or any(
+            forms = (f.name, body[f.start : f.end], state.descriptors.get(f.name, ""))
+            if any(stem.search(form) for form in forms) or any(
                 stem.match(alias.split()[-1]) for alias in (entry.aliases if entry else ())
             ):
                 state.add(f.name, start, end, priority=1, kind="title")
