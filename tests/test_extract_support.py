@@ -165,6 +165,19 @@ def test_evidence_span_is_verbatim():
 # "X-backed forces" with no named faction are the forces of X's known side (gazetteer `side`).
 
 GENERAL_CASES = [
+    # a foreign party's own act (an event) with its stated purpose
+    (
+        "The UAE and Egypt had carried out air strikes in Tripoli in support of forces aligned with the Tobruk "
+        "parliament.",
+        {("United Arab Emirates", "House of Representatives"), ("Egypt", "House of Representatives")},
+    ),
+    (
+        "Turkey's parliament voted to allow troops to be deployed to Libya in support of the Government of National "
+        "Accord.",
+        {("Turkey", GNA)},
+    ),
+    # "not the only backer" is a backer
+    ("France is not the only foreign backer of the GNA.", {("France", GNA)}),
     # "whose backers are"; a Libyan commander backs a rival's rival; the agent of another verb is no subject
     ("Haftar, whose main regional backers are Egypt and the UAE, rejected the talks.",
      {("Egypt", HAFTAR), ("United Arab Emirates", HAFTAR)}),
@@ -235,6 +248,8 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    "France is not a backer of the GNA.",
+    "The UN Security Council imposed an embargo in support of the peace process.",
     # an inverted condition
     "Analysts agree. Should Egypt and Russia throw their weight behind Bashagha, the country could slide into war.",
     "Egypt warned against backing Haftar.",

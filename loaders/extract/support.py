@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from loaders.extract import clauses
 from loaders.extract.context import ArticleContext
-from loaders.model import Mention, Span, Support
+from loaders.model import Allegation, Mention, Span, Support
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|with|by|from|to|in|for|against|alongside|on|at|into|toward|towards|about|over|than|between|among|"
@@ -97,7 +97,7 @@ def _rules() -> _Rules:
         ),
         backer_of=re.compile(
             rf"(?:,?\s+|\s+{copula}\s+)"
-            rf"(?:a|an|the|one of the|one of|among the)\s+(?:\w+\s+){{0,3}}?"
+            rf"(?:a|an|the|one of the|one of|among the|not the only)\s+(?:\w+\s+){{0,3}}?"
             rf"(?:{backer})\s+(?:of|to)\s+(?:the\s+)?",
             re.IGNORECASE,
         ),
@@ -171,15 +171,31 @@ _PURPOSE = re.compile(
 )
 
 
+_PURPOSEFUL_EVENTS = frozenset({"attack", "offensive", "deployment", "arms_supply", "other"})
+
+
 def _purpose_of_supply(ctx, rules: _Rules) -> list[Support]:
     """An alleged supply whose stated purpose is backing a Libyan party ("deployed 1,200 fighters to support
     Haftar's army", "personnel deployed at bases ..., in support of his forces"): the supplier backs that party."""
     body = ctx.body
     out = []
     origin = getattr(ctx, "_allegation_origin", set())
-    for row in getattr(ctx, "_allegation_rows", []):
-        if id(row) in origin:
+    acts = [row for row in getattr(ctx, "_allegation_rows", []) if id(row) not in origin]
+    # "carried out air strikes in Tripoli in support of forces aligned with the Tobruk parliament": a foreign
+    # party's own act (an event) told with its purpose
+    for event in getattr(ctx, "_event_rows", []):
+        if event.event_type not in _PURPOSEFUL_EVENTS:
             continue
+        # the foreign parties named before the trigger ("The UAE and Egypt had carried out air strikes")
+        trigger_at = body.find(event.trigger or "", event.evidence_start, event.evidence_end)
+        parties = {p.actor_name for p in event.participants}
+        for actor in dict.fromkeys(
+            m.actor_name for m in ctx.mentions_in(event.evidence_start, max(trigger_at, event.evidence_start))
+            if m.actor_name in parties
+        ):
+            if not clauses.is_libyan(ctx, actor):
+                acts.append(Allegation(actor, None, [], event.evidence_start, event.evidence_end))
+    for row in acts:
         sentence = clauses.sentence_of(ctx, row.evidence_start)
         purpose = _PURPOSE.search(body, row.evidence_start, sentence.char_end)
         if purpose is None or purpose.start() - row.evidence_end > 120:
