@@ -1360,3 +1360,43 @@ def test_a_participle_after_a_determiner_is_no_reporting_verb() -> None:
         "Dmitry Peskov told reporters on Thursday."
     )
     assert {speaker for speaker, _, _ in triples(body)} == {"Dmitry Peskov"}
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # "They" goes on for plural people just quoted, also when they stood for their country
+        (
+            "Two senior U.S. officials said Egypt and the UAE carried out the strikes. They said the United States had "
+            "not been consulted beforehand. They added that Egyptian special forces had destroyed a camp.",
+            {("United States", "indirect", "the United States had not been consulted beforehand"),
+             ("United States", "indirect", "Egyptian special forces had destroyed a camp")},
+        ),
+        ("Diplomats said the talks had failed. They warned that fighting could resume.",
+         {("anon:Diplomats", "indirect", "warned that fighting could resume")}),
+        # "He" goes on for an unnamed man just quoted
+        (
+            '"We will respond," a Libya Dawn spokesman said in a video posted online. He added that the group would '
+            "hold accountable any country that took part.",
+            {("anon:Libya Dawn spokesman", "indirect", "the group would hold accountable any country that took part")},
+        ),
+        # a Libyan party's forces speak for it
+        ("On Thursday, GNA forces said they had retaken the airport.",
+         {("Government of National Accord", "indirect", "they had retaken the airport")}),
+    ],
+)
+def test_a_source_goes_on_speaking(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= triples(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"We were beaten," a man from Zawiya told reporters. He asked that his name not be published.',
+        "Haftar met Sisi on Monday. They discussed the crisis.",
+        "Fayez al-Sarraj said the talks failed. They said nothing more.",
+    ],
+)
+def test_a_pronoun_without_a_source_of_its_number_says_nothing(body: str) -> None:
+    _, rows = run(body)
+    assert all(body[r.evidence_start : r.evidence_end].split()[0] not in ("He", "They") for r in rows)

@@ -383,6 +383,9 @@ def _last_statement_before(run: _Run, offset: int, within: int) -> Statement | N
     return last if last is not None and offset - last.char_start < within else None
 
 
+_FORCES_TAIL = re.compile(r"\s+(?:forces|troops|fighters|units)\s*$")
+
+
 def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     """The speaker(s) of a reporting verb, from the text [start, verb_start) to its left."""
     ctx, rules, body = run.ctx, run.rules, run.ctx.body
@@ -406,6 +409,12 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     spokesperson = _unnamed_spokesperson(rules, left, start)
     if spokesperson is not None:
         return spokesperson
+    forces = _FORCES_TAIL.search(left)
+    if forces:
+        # "GNA forces said they had retaken the airport": a Libyan party's forces speak for it
+        owner = _mention_ending_at(ctx, start + forces.start(), start)
+        if owner is not None and clauses.is_libyan(ctx, owner.actor_name):
+            return _Found([Speaker(clauses.faction(ctx, owner.actor_name), via="institution")], owner.char_start)
     raw = body[start:verb_start].rstrip()
     if not raw.endswith(","):
         raw = body[start:subject_end].rstrip()  # "Sarraj, the head of the GNA (GNA), has announced"
@@ -610,9 +619,51 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         voice = _voice_before(run, start)
         if voice is not None:
             return voice
+        # '"...," a Libya Dawn spokesman said. He added that ...': an unnamed source goes on speaking
+        source = _source_before(run, start, plural=False)
+        if source is not None:
+            return source
+    if re.fullmatch(r"(?:.*[.;:]\s*|\s*)They\s*", left, re.DOTALL):
+        # "Two senior U.S. officials said ... They added that ...": the plural source just quoted
+        source = _source_before(run, start, plural=True)
+        if source is not None:
+            return source
     if left.rstrip().endswith(","):
         return _parenthetical_subject(run, start, end)
     return None
+
+
+_ANONYMITY_REQUEST = re.compile(
+    r"[^.]*\b(?:names?\s+not\s+be|not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|anonymously)\b",
+    re.IGNORECASE,
+)
+
+
+def _source_before(run: _Run, offset: int, *, plural: bool) -> _Found | None:
+    """The source of the statement just before `offset` (in this paragraph or the one before), when a pronoun of
+    its number can stand for it: an unnamed source, or for "they" also a party named through plural people ("U.S.
+    officials said" is the United States)."""
+    body = run.ctx.body
+    if _ANONYMITY_REQUEST.match(body, offset, min(len(body), offset + 160)):
+        return None  # ("He asked that his name not be published": how he spoke, not what he said)
+    before = [st for st in run.statements if st.char_start < offset]
+    last = max(before, key=lambda st: st.char_start, default=None)
+    if last is None or offset - last.char_start > 600 or body[last.evidence_start : offset].count("\n") > 2:
+        return None
+    if last.is_anonymous and last.speaker_description:
+        words = [w.lower() for w in re.findall(r"[\w-]+", last.speaker_description)]
+        head = next((w for w in reversed(words) if w in run.rules.anonymous_nouns), None)
+        if head is None or (head.endswith("s") or head in _PLURAL_SOURCE) != plural:
+            return None
+        return _unnamed_source(last.speaker_description, offset)
+    if not plural or not last.speaker_name:
+        return None
+    attribution = body[last.evidence_start : last.char_start] + " " + body[last.char_end : last.evidence_end]
+    nouns = {w.lower() for w in re.findall(r"[A-Za-z-]+", attribution)}
+    plural_people = any(n.endswith("s") and n in run.rules.anonymous_nouns for n in nouns)
+    if not plural_people and "they" not in nouns:  # (or a "they" that already stood for them)
+        return None
+    return _Found([Speaker(last.speaker_name, via="pronoun")], offset)
 
 
 def _voice_before(run: _Run, offset: int, person: str | None = None) -> _Found | None:
