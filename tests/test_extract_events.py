@@ -136,6 +136,12 @@ def test_evidence_contains_trigger():
 # "other" (nothing deployed yet); a threat is no event; recognition of a government is "diplomatic" (not support).
 
 GENERAL_CASES = [
+    ("Storm Daniel burst two dams above the city on 10 September.", ["other"]),
+    ("The presidential vote scheduled for 24 December 2021 collapsed two days before polling day.", ["other"]),
+    # "planned for a date" describes the subject; the verb still happened
+    ("Elections planned for 24 December 2021 were postponed indefinitely.", ["other"]),
+    ("Authorities cut mobile and internet communications in Derna on Monday.", ["other"]),
+    ("Telephone and internet lines in the city went dead on Tuesday.", ["other"]),
     ("On 2 July a strike on the Tajoura migrant detention centre killed 53 people.", ["attack"]),
     # a passive strike whose attacker is unnamed
     ("The base was struck by unidentified aircraft on 5 July.", ["attack"]),
@@ -355,6 +361,7 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    "The planned offensive was postponed.",
     # welcoming a deal is no meeting; a general strike is no attack
     "Egypt and the UAE welcomed the deal agreed by Libya's rival leaders in Paris in May.",
     "A general strike in Benghazi hit oil output on Monday.",

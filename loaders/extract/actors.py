@@ -385,6 +385,8 @@ def _trim_connectors(tokens: list[str]) -> list[str]:
     return tokens
 
 
+_NUMBERED_HEADS = frozenset("chamber division brigade battalion regiment corps army unit".split())
+_ROMAN_NUMERAL = re.compile(r"[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)(?![\w'’-])")
 _COMPANY_HEADS = frozenset(
     "shipping airlines airline airways aviation logistics holding holdings company corporation".split()
 )
@@ -464,6 +466,9 @@ def _discover_organisations(state: _State) -> None:
             continue
         start = body.index(tokens[0], start)
         end = _tokens_end(body, start, tokens)
+        numeral = _ROMAN_NUMERAL.match(body, end)
+        if numeral and before_index < 0 and tokens[-1].lower() in _NUMBERED_HEADS:
+            end = numeral.end()  # (a numbered body keeps its number: "Pre-Trial Chamber I")
         surface = body[start:end]
         # Heads only ("Security Council") are left to the gazetteer; all-generic names are not names.
         content = [
