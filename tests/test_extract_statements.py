@@ -1400,3 +1400,21 @@ def test_a_source_goes_on_speaking(body: str, expected: set[tuple[str, str, str]
 def test_a_pronoun_without_a_source_of_its_number_says_nothing(body: str) -> None:
     _, rows = run(body)
     assert all(body[r.evidence_start : r.evidence_end].split()[0] not in ("He", "They") for r in rows)
+
+
+@pytest.mark.parametrize(
+    "body,speaker",
+    [
+        ("Crisis Group believes that the priority must be to stop Libya from becoming a rear base.",
+         "International Crisis Group"),
+        ("Western diplomats fear that Qatar and Turkey could answer by stepping up supplies.",
+         "anon:Western diplomats"),
+    ],
+)
+def test_a_stated_belief_or_fear_with_its_that_clause(body: str, speaker: str) -> None:
+    assert speaker in {s for s, _, _ in triples(body)}
+
+
+@pytest.mark.parametrize("body", ["Haftar is believed to have left Benghazi.", "Many believe the war is over."])
+def test_a_belief_without_a_that_clause_or_a_holder_is_no_statement(body: str) -> None:
+    assert triples(body) == set()
