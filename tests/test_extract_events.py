@@ -361,6 +361,9 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    # a crash is no attack, also with a time phrase between; an accusation is no event
+    "Three French soldiers were killed last year when their helicopter came down near Benghazi.",
+    "The UAE has also been accused of providing the drone that killed 26 cadets.",
     "The planned offensive was postponed.",
     # welcoming a deal is no meeting; a general strike is no attack
     "Egypt and the UAE welcomed the deal agreed by Libya's rival leaders in Paris in May.",
