@@ -270,6 +270,11 @@ def test_demonym_in_front_of_a_known_group_is_that_group():
 # General coverage: made-up sentences in the styles of several outlets (not taken from any evaluation article).
 
 GENERAL_CASES = [
+    # every origin of a coordinated list; "fought for" a named party
+    ("Fighters from Sudan and Chad fought for Haftar.",
+     [("Sudan", LNA, {"fighters"}), ("Chad", LNA, {"fighters"})]),
+    ("Mercenaries from Chad and Sudan have fought alongside the LNA.",
+     [("Chad", LNA, {"mercenaries"}), ("Sudan", LNA, {"mercenaries"})]),
     # a company's carrier: the company supplies ("whose vessel ... carried"), whatever its nationality
     (
         "The EU listed Avrasya Shipping, a Turkish company whose vessel Cirkin transported military materiel to the "
@@ -497,6 +502,7 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    "The rebels fought for Tripoli for months.",
     # "was transporting" is active: what the ship was said to carry is not its object
     "Turkey denied the ship was carrying arms and said it was transporting humanitarian aid.",
     "A boat carrying weapons was stopped off Benghazi on Monday.",

@@ -638,8 +638,12 @@ def _origin_before(ctx, rules: _Rules, clause: Span, verb_start: int) -> tuple[l
     first = mentions[0]
     if len(mentions) > 1 and body[first.char_end : mentions[1].char_start] in ("'s ", "’s "):
         first = mentions[1]  # "Sudan's Rapid Support Forces": the owned name
-    name = clauses.foreign_state(ctx, first.actor_name)
-    return ([name], match.start()) if name and _supplier_ok(ctx, name) else ([], verb_start)
+        names = [clauses.foreign_state(ctx, first.actor_name)]
+    else:
+        # "Mercenaries from Chad and Sudan have fought alongside the LNA": each origin of the list
+        names = [clauses.foreign_state(ctx, m.actor_name) for m in clauses.coordination_forward(ctx, mentions, 0)]
+    names = clauses.dedupe_names([n for n in names if n and _supplier_ok(ctx, n)])
+    return (names, match.start()) if names else ([], verb_start)
 
 
 def _passive_agent(ctx, rules: _Rules, trig: _Trigger) -> tuple[list[str], int]:
