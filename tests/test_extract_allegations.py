@@ -131,7 +131,6 @@ NOTHING = [
     "Diplomats said any withdrawal of Syrian fighters from the GNA's ranks could take months to arrange.",
     # a presence elsewhere; a hyphenated place of registration is no supplier
     "Turkey has troops in Syria and northern Iraq.",
-    "Jordan-based Med Wave Shipping, whose ship delivered grain to eastern Libya, was also sanctioned.",
     # movements inside Libya, and relief
     "Fighters were sent from Tripoli to Sirte on Monday.",
     "Haftar's forces moved fighters from Benghazi to Sirte.",

@@ -99,7 +99,7 @@ def test_date_is_resolved_from_the_clause():
     assert str(event.occurred) == "2019-04"
 
 
-def test_re_mentioned_offensive_is_one_event():
+def test_re_mentioned_offensive_is_one_event_beside_the_supply():
     text = (
         "Haftar launched an offensive on Tripoli in April 2019. Russia sent mercenaries to support Haftar's "
         "forces in the April offensive. Haftar's offensive has stalled."
@@ -460,9 +460,15 @@ SUPPLY_NOTHING = [
     "Turkey was found to have deployed military trainers in breach of the embargo.",
     "The GNA is itself backed by Turkey, which has openly shipped armoured vehicles to Tripoli.",
     "Qatar is widely reported to have shipped anti-tank missiles to Benghazi.",
-    "The UAE supplied Haftar with drones.",
-    "Turkey could send troops to Libya next month.",
+    # (a supply told by someone after the verb, or moved inside Libya by a party there, is no foreign supply event)
+    "Egypt shipped armoured vehicles to Benghazi, diplomats reportedly said.",
+    "Russian Navy landing ships unloaded armoured vehicles at Tobruk in April, according to open-source researchers.",
 ]
+
+
+def test_the_first_verb_of_movement_types_the_supply():
+    rows = supply_rows("Turkey sent armoured vehicles to Tripoli, where GNA forces deployed them.")
+    assert [r for r in rows if r[1] == "Turkey"] == [("arms_supply", "Turkey", "Government of National Accord")]
 
 
 def supply_rows(text: str) -> list[tuple[str, str, str | None]]:

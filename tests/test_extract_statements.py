@@ -1393,8 +1393,9 @@ def test_a_source_goes_on_speaking(body: str, expected: set[tuple[str, str, str]
     "body",
     [
         '"We were beaten," a man from Zawiya told reporters. He asked that his name not be published.',
-        "Haftar met Sisi on Monday. They discussed the crisis.",
-        "Fayez al-Sarraj said the talks failed. They said nothing more.",
+        # "they" after one named person, or after a party that spoke through no plural people
+        "Fayez al-Sarraj said the talks had failed. They said the next round would be in Geneva.",
+        "Turkey said it would send troops. They added that the deployment would be limited.",
     ],
 )
 def test_a_pronoun_without_a_source_of_its_number_says_nothing(body: str) -> None:

@@ -80,6 +80,8 @@ class ActorRules:
     role_alone: re.Pattern[str]  # "the field marshal" not followed by a name
     title_words: frozenset[str]
     described: re.Pattern[str]  # "the monitoring group All Eyes on Wagner": a descriptor noun, then the name
+    company_heads: frozenset[str]  # "Turkey's Avrasya Shipping": a country's company, no sub-unit of it
+    numbered_heads: frozenset[str]  # "Pre-Trial Chamber I": a numeral after the head is part of the name
     descriptor_types: dict[str, str]
     org_heads_after: frozenset[str]
     org_heads_before: frozenset[str]
@@ -122,6 +124,8 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         ),
         title_words=frozenset(w for t in titles for w in t.split()),
         described=_described_pattern(list(data["name_descriptors"])),
+        company_heads=frozenset(h.lower() for h in data["company_heads"]),
+        numbered_heads=frozenset(h.lower() for h in data["numbered_heads"]),
         descriptor_types={str(k).lower(): str(v) for k, v in data["name_descriptors"].items()},
         org_heads_after=frozenset(h.lower() for h in data["org_heads_after"]),
         org_heads_before=frozenset(h.lower().split()[0] for h in data["org_heads_before"]),
@@ -385,11 +389,7 @@ def _trim_connectors(tokens: list[str]) -> list[str]:
     return tokens
 
 
-_NUMBERED_HEADS = frozenset("chamber division brigade battalion regiment corps army unit".split())
 _ROMAN_NUMERAL = re.compile(r"[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)(?![\w'’-])")
-_COMPANY_HEADS = frozenset(
-    "shipping airlines airline airways aviation logistics holding holdings company corporation".split()
-)
 
 
 def _owned_by_country(state: _State, possessive_at: int) -> bool:
@@ -467,7 +467,7 @@ def _discover_organisations(state: _State) -> None:
         start = body.index(tokens[0], start)
         end = _tokens_end(body, start, tokens)
         numeral = _ROMAN_NUMERAL.match(body, end)
-        if numeral and before_index < 0 and tokens[-1].lower() in _NUMBERED_HEADS:
+        if numeral and before_index < 0 and tokens[-1].lower() in rules.numbered_heads:
             end = numeral.end()  # (a numbered body keeps its number: "Pre-Trial Chamber I")
         surface = body[start:end]
         # Heads only ("Security Council") are left to the gazetteer; all-generic names are not names.
@@ -481,7 +481,7 @@ def _discover_organisations(state: _State) -> None:
         # A sub-unit of a known organisation ("State Department's Bureau of ...") belongs to that organisation.
         prefix = body[max(0, start - 3) : start]
         if prefix.endswith(("'s ", "’s ")) and not (
-            tokens[-1].lower() in _COMPANY_HEADS and _owned_by_country(state, start - 3)
+            tokens[-1].lower() in rules.company_heads and _owned_by_country(state, start - 3)
         ):
             continue  # ("Turkey's Avrasya Shipping": a country's company is no sub-unit of that country)
         inner = _lookup_variants(ctx.gazetteer, tokens[0]) or ctx.gazetteer.lookup_demonym(tokens[0])
@@ -516,7 +516,7 @@ _BASED_GOVERNMENT = re.compile(
 
 
 def _described_pattern(descriptors: list[str]) -> re.Pattern[str]:
-    words = "|".join(re.escape(d).replace(r"\ ", r"\s+") for d in sorted(descriptors, key=len, reverse=True))
+    words = trie_regex(sorted(str(d).lower() for d in descriptors), space=r"\s+")
     token = r"(?-i:[A-Z])[\w'’.&-]*"
     return re.compile(
         rf"\b(?P<desc>{words})\s+(?P<name>{token}(?:[ \t]+(?:(?:on|of|for|the|and|de|al)[ \t]+)?{token}){{0,5}})",
@@ -545,7 +545,7 @@ def _discover_described(state: _State) -> None:
             state.descriptors.setdefault(entry.name, descriptor.split()[-1])
             state.add(entry.name, start, end, priority=4)
             continue
-        if len(tokens) < 2 and not _ACRONYM.fullmatch(surface):
+        if len(tokens) < 2 and not re.fullmatch(_ACRONYM, surface):
             continue  # (one common capitalised word is too weak a name)
         state.discovered.setdefault(
             surface, ActorRef(name=surface, actor_type=rules.descriptor_types[descriptor], is_discovered=True)
@@ -554,11 +554,12 @@ def _discover_described(state: _State) -> None:
         state.add(surface, start, end, priority=4)
 
 
+# Capitalised words that do not open a name after a descriptor ("the group On Monday ..."); not _LEADING_NOISE,
+# whose "all" opens "All Eyes on Wagner".
 _NOT_NAME_STARTS = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december in on at the this that".split()
 )
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _discover_based_governments(state: _State) -> None:

@@ -156,17 +156,13 @@ def _rules() -> _Rules:
         priority={t: i for i, t in enumerate(data["priority"])},
         split_distance=int(data["split_distance"]),
         supply=_SupplyRules(
-            deploy=_word_pattern(data["supply_events"]["deploy_verbs"]),
-            move=_word_pattern(data["supply_events"]["move_verbs"]),
+            deploy=clauses.irrealis_pattern((data["supply_events"]["deploy_verbs"],)),
+            move=clauses.irrealis_pattern((data["supply_events"]["move_verbs"],)),
             personnel=frozenset(data["supply_events"]["personnel"]),
-            hearsay=_word_pattern(data["supply_events"]["hearsay"]),
+            hearsay=clauses.irrealis_pattern((data["supply_events"]["hearsay"],)),
             relative=re.compile(rf"\b(?:{data['supply_events']['relative']})", re.IGNORECASE),
         ),
     )
-
-
-def _word_pattern(fragment: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{fragment})(?![\w-])", re.IGNORECASE)
 
 
 @dataclass
@@ -214,11 +210,15 @@ def supply_events(ctx: ArticleContext, rows: list[Allegation]) -> list[Event]:
             continue
         clause = clauses.clause_of(ctx, row.evidence_start)
         end = max(row.evidence_end, clause.char_end)
-        verb = rules.deploy.search(body, row.evidence_start, end) or rules.move.search(body, row.evidence_start, end)
+        # (the first verb of movement: "Turkey sent vehicles to Tripoli, where GNA forces deployed them" is a supply)
+        verbs = [m for m in (rules.deploy.search(body, row.evidence_start, end),
+                             rules.move.search(body, row.evidence_start, end)) if m is not None]
+        verb = min(verbs, key=lambda m: m.start(), default=None)
         if verb is None:
             continue
         sentence = clauses.sentence_of(ctx, verb.start())
-        if rules.hearsay.search(body, sentence.char_start, verb.start()) or rules.relative.search(
+        # (hearsay before or after the verb: "Egypt shipped vehicles to Benghazi, diplomats reportedly said")
+        if rules.hearsay.search(body, sentence.char_start, sentence.char_end) or rules.relative.search(
             body, clause.char_start, verb.start()
         ):
             continue

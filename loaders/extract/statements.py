@@ -49,6 +49,7 @@ class SpeechRules:
     quote_initial: frozenset[str]
     institution: re.Pattern[str]
     anonymity: re.Pattern[str]  # "..., who asked not to be named," at the end of a subject
+    anonymity_request: re.Pattern[str]  # "He asked that his name not be published"
     unnamed_condition: re.Pattern[str]  # "asked not to be named" after a verb
     government_subject: re.Pattern[str]
     complement_before: re.Pattern[str]
@@ -130,6 +131,12 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             re.IGNORECASE,
         ),
         unnamed_condition=re.compile(rf"\s+(?:not\s+to\s+be\s+(?:{conditions})|to\s+remain\s+anonymous)"),
+        # "He asked that his name not be published": a request to stay unnamed, not a statement
+        anonymity_request=re.compile(
+            rf"[^.]*?\b(?:asked|requested)\s+(?:that\s+)?(?:(?:his|her|their)\s+)?(?:for\s+)?"
+            rf"(?:not\s+to\s+be\s+(?:{conditions})|{_alternation(str(w) for w in data['anonymity_phrases'])})",
+            re.IGNORECASE,
+        ),
         government_subject=re.compile(
             rf"(?:^|[.;:]\s+|,\s+)(?:[Tt]he|[Ii]ts)\s+(?:[\w.-]+\s+){{0,3}}?"
             rf"{clauses.government_nouns(*data['government_subject_nouns'])}"
@@ -383,7 +390,7 @@ def _last_statement_before(run: _Run, offset: int, within: int) -> Statement | N
     return last if last is not None and offset - last.char_start < within else None
 
 
-_FORCES_TAIL = re.compile(r"\s+(?:forces|troops|fighters|units)\s*$")
+_FORCES_TAIL = re.compile(r"\s+(?:forces|troops|fighters|units)\s*$", re.IGNORECASE)
 
 
 def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
@@ -633,10 +640,14 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     return None
 
 
-_ANONYMITY_REQUEST = re.compile(
-    r"[^.]*\b(?:names?\s+not\s+be|not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|anonymously)\b",
-    re.IGNORECASE,
-)
+def _source_number(run: _Run, description: str) -> str | None:
+    """'singular' or 'plural' by the head noun of an unnamed source's description ("a senior UN diplomat",
+    "people familiar with the matter"); None without one."""
+    words = [w.lower() for w in re.findall(r"[\w-]+", description)]
+    head = next((w for w in words if w in run.rules.anonymous_nouns), None)
+    if head is None:
+        return None
+    return "plural" if head.endswith("s") or head in _PLURAL_SOURCE else "singular"
 
 
 def _source_before(run: _Run, offset: int, *, plural: bool) -> _Found | None:
@@ -644,16 +655,14 @@ def _source_before(run: _Run, offset: int, *, plural: bool) -> _Found | None:
     its number can stand for it: an unnamed source, or for "they" also a party named through plural people ("U.S.
     officials said" is the United States)."""
     body = run.ctx.body
-    if _ANONYMITY_REQUEST.match(body, offset, min(len(body), offset + 160)):
+    if run.rules.anonymity_request.match(body, offset, min(len(body), offset + 160)):
         return None  # ("He asked that his name not be published": how he spoke, not what he said)
     before = [st for st in run.statements if st.char_start < offset]
     last = max(before, key=lambda st: st.char_start, default=None)
     if last is None or offset - last.char_start > 600 or body[last.evidence_start : offset].count("\n") > 2:
         return None
     if last.is_anonymous and last.speaker_description:
-        words = [w.lower() for w in re.findall(r"[\w-]+", last.speaker_description)]
-        head = next((w for w in reversed(words) if w in run.rules.anonymous_nouns), None)
-        if head is None or (head.endswith("s") or head in _PLURAL_SOURCE) != plural:
+        if _source_number(run, last.speaker_description) != ("plural" if plural else "singular"):
             return None
         return _unnamed_source(last.speaker_description, offset)
     if not plural or not last.speaker_name:
@@ -1196,9 +1205,7 @@ def _unnamed_antecedents(run: _Run) -> None:
             continue
         if body[last.evidence_start : st.char_start].count("\n") > 1:
             continue  # (not across paragraphs)
-        words = [w.lower() for w in re.findall(r"[\w-]+", last.speaker_description)]
-        head = next((w for w in words if w in run.rules.anonymous_nouns), None)
-        if head is None or head.endswith("s") or head in _PLURAL_SOURCE:
+        if _source_number(run, last.speaker_description) != "singular":
             continue  # "diplomats said ... he said": not the diplomats
         if any(
             m.actor_name == name and m.surface_form.lower() not in _PERSONAL

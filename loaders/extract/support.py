@@ -74,6 +74,7 @@ class _Rules:
     government_nouns: frozenset[str]  # "the government's ally": a government noun as a possessive owner
     state_forces_after: re.Pattern[str]  # " special forces" after a demonym: the state's own forces
     purpose_of_supply: re.Pattern[str]  # "deployed troops ... to" before a support verb
+    purpose_event_types: frozenset[str]  # events whose stated purpose names the party backed
     event_np_before: re.Pattern[str]  # "an uprising (which was)" before a support verb
 
 
@@ -139,6 +140,7 @@ def _rules() -> _Rules:
         ),
         counts_among=re.compile(rf"\b{clauses.alternation(r['counts_among_verbs'])}\s+(?:the\s+)?", re.IGNORECASE),
         government_nouns=frozenset(str(n).lower() for n in r["supported_government_nouns"]),
+        purpose_event_types=frozenset(r["purpose_event_types"]),
         purpose_of_supply=re.compile(
             rf"\b(?:{clauses.phrase_alternation(r['purpose_supply_verbs'])})\b[^;:]{{0,120}}\bto\s+$", re.IGNORECASE
         ),
@@ -171,9 +173,6 @@ _PURPOSE = re.compile(
 )
 
 
-_PURPOSEFUL_EVENTS = frozenset({"attack", "offensive", "deployment", "arms_supply", "other"})
-
-
 def _purpose_of_supply(ctx, rules: _Rules) -> list[Support]:
     """An alleged supply whose stated purpose is backing a Libyan party ("deployed 1,200 fighters to support
     Haftar's army", "personnel deployed at bases ..., in support of his forces"): the supplier backs that party."""
@@ -184,7 +183,7 @@ def _purpose_of_supply(ctx, rules: _Rules) -> list[Support]:
     # "carried out air strikes in Tripoli in support of forces aligned with the Tobruk parliament": a foreign
     # party's own act (an event) told with its purpose
     for event in getattr(ctx, "_event_rows", []):
-        if event.event_type not in _PURPOSEFUL_EVENTS:
+        if event.event_type not in rules.purpose_event_types:
             continue
         # the foreign parties named before the trigger ("The UAE and Egypt had carried out air strikes")
         trigger_at = body.find(event.trigger or "", event.evidence_start, event.evidence_end)
