@@ -75,6 +75,8 @@ def test_gazetteer_demonyms_possessives_and_places(body: str, expected: set[str]
         # "of the" inside a name after an organisation's head noun; after a title the body starts behind it
         ("The Office of the Prosecutor welcomed the arrest.", "Office of the Prosecutor", "organization"),
         ("Members of the Sahel Joint Review Committee met in Cairo.", "Sahel Joint Review Committee", "organization"),
+        # a dotted acronym before "reported" is a media outlet
+        ("Z.T.V. reported that the talks had failed.", "Z.T.V.", "media"),
         # a numbered chamber keeps its number
         ("Pre-Trial Chamber I issued a warrant of arrest on Monday.", "Pre-Trial Chamber I", "organization"),
         # a descriptor noun names the body after it
