@@ -361,6 +361,8 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    # receiving foreign-made materiel is no meeting with its maker
+    "The same report said the GNA had received Turkish-made drones and armoured vehicles.",
     # a crash is no attack, also with a time phrase between; an accusation is no event
     "Three French soldiers were killed last year when their helicopter came down near Benghazi.",
     "The UAE has also been accused of providing the drone that killed 26 cadets.",
@@ -502,3 +504,12 @@ def test_event_types(text, expected):
 @pytest.mark.parametrize("text", NOTHING + GENERAL_NOTHING)
 def test_no_event(text):
     assert events(text) == []
+
+
+
+def test_meetings_with_two_men_of_one_faction_are_two_meetings():
+    text = (
+        "Yunus-Bek Yevkurov met Khalifa Haftar in Benghazi. Separately, Yevkurov met Saddam Haftar, who commands "
+        "the LNA's ground forces."
+    )
+    assert types(text).count("meeting") == 2

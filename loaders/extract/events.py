@@ -641,7 +641,13 @@ def _dates_compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
 
 
 def _party_set(ctx, event: Event) -> set[str]:
+    if event.event_type in _PERSONAL_EVENTS:
+        # (a meeting with Haftar's son is not the meeting with Haftar: people meet, not their factions)
+        return {p.actor_name for p in event.participants}
     return {clauses.faction(ctx, p.actor_name) for p in event.participants}
+
+
+_PERSONAL_EVENTS = frozenset({"meeting", "phone_call"})
 
 
 def _head(candidate: _Candidate) -> str:
