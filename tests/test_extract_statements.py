@@ -1419,3 +1419,21 @@ def test_a_stated_belief_or_fear_with_its_that_clause(body: str, speaker: str) -
 @pytest.mark.parametrize("body", ["Haftar is believed to have left Benghazi.", "Many believe the war is over."])
 def test_a_belief_without_a_that_clause_or_a_holder_is_no_statement(body: str) -> None:
     assert triples(body) == set()
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        ("The ship's captain later told Italian investigators that the cargo had been loaded in Mersin.",
+         ("anon:ship's captain", "indirect", "the cargo had been loaded in Mersin")),
+        ("Some deputies have warned that the crisis could push the eastern camp to seek help.",
+         ("anon:deputies", "indirect", "warned that the crisis could push the eastern camp to seek help")),
+        ("Several former detainees said they had been held for weeks without charge.",
+         ("anon:former detainees", "indirect", "they had been held for weeks without charge")),
+        # the object told is skipped up to "that", a date after it too
+        ("Haftar told Russian officials on Monday that the war was over.",
+         ("Khalifa Haftar", "indirect", "the war was over")),
+    ],
+)
+def test_unnamed_sources_and_told_objects(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)

@@ -1930,6 +1930,11 @@ def _skip_after_say(run: _Run, word: str, pos: int, end: int) -> int:
             news = re.match(r"\s+(?:news\s+agency|newspaper|broadcaster|television|TV)\b", body[pos:end])
             if news:
                 pos += news.end()
+            # ("told Italian investigators that": the rest of the object's noun phrase before "that")
+            rest = re.match(r"(?:\s+[a-z][\w-]+){1,2}(?:\s+(?:on|last|this|earlier)\s+\w+)?(?=\s+that\b)",
+                            body[pos:end])
+            if rest:
+                pos += rest.end()
         else:
             told = _TOLD_OBJECT.match(body, pos, end)
             if told:
