@@ -269,6 +269,9 @@ def test_demonym_in_front_of_a_known_group_is_that_group():
 # General coverage: made-up sentences in the styles of several outlets (not taken from any evaluation article).
 
 GENERAL_CASES = [
+    # who recruited the fighters supplies them, not their nationality
+    ("About 1,000 Sudanese fighters, recruited by the paramilitary Rapid Support Forces, were deployed alongside "
+     "Haftar's forces.", [("Rapid Support Forces", LNA, {"fighters"})]),
     # every origin of a coordinated list; "fought for" a named party
     ("Fighters from Sudan and Chad fought for Haftar.",
      [("Sudan", LNA, {"fighters"}), ("Chad", LNA, {"fighters"})]),
@@ -621,3 +624,8 @@ def test_the_speakers_own_means_supply():
 def test_flights_laden_with_materiel_from_a_country_after_their_arrival():
     got = rows("Cargo planes have been landing in Misrata full of weapons from Qatar, a rebel commander said.")
     assert [(a.supplier_name, a.materiel) for a in got] == [("Qatar", ["weapons"])]
+
+
+def test_an_owner_speaking_through_a_spokesman_alleges_and_is_not_the_recipient():
+    (row,) = rows("France is arming gangs to kill Libyans, Gaddafi's spokesman said.")
+    assert (row.supplier_name, row.recipient_name, row.alleged_by_name) == ("France", None, "Muammar Gaddafi")

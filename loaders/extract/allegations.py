@@ -544,6 +544,13 @@ def _carrier_owner(ctx, sentence: Span, verb_start: int) -> Mention | None:
     return owner if owner is not None and _supplier_ok(ctx, owner.actor_name) else None
 
 
+# "Sudanese fighters, recruited by the Rapid Support Forces, were deployed": who recruited or sent them supplies them
+_RECRUITER = re.compile(
+    r"\b(?:recruited|hired|sent|dispatched|brought\s+in|paid|funded|financed)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
 def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[str], int]:
     """The nearest plausible supplier before the verb that is not governed by a preposition, with its list."""
     body = ctx.body
@@ -566,6 +573,7 @@ def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[
             and not relative
             and not infinitive
             and not rules.clause_opens.search(before)
+            and not _RECRUITER.search(before)
         ):
             continue
         if body[mention.char_end : mention.char_end + 2] in ("'s", "’s"):
@@ -676,6 +684,14 @@ _ADVERSARY = re.compile(
     re.IGNORECASE,
 )
 _ACCUSATION_VERB = re.compile(r"\b(?:accus(?:es|ed|ing)|alleg(?:es|ed)|charg(?:es|ed))\b", re.IGNORECASE)
+# Who speaks for its owner: "Gaddafi's spokesman said" is Gaddafi's claim.
+_VOICE_NOUNS = r"(?:spokes(?:man|woman|person)|media\s+office|office|ministry|representative|envoy|delegate|delegation)"
+
+
+_OWNER_SPEAKS = re.compile(
+    r"['’]s\s+(?:[\w-]+\s+)?" + _VOICE_NOUNS + r"\s+(?:\w+\s+)?(?:said|says|told|added|claimed|alleged)\b",
+    re.IGNORECASE,
+)
 _ACCUSER = re.compile(
     r"^\W*(?:\([^)]{1,12}\)\s*)?(?:has\s+|had\s+|have\s+)?(?:accus|alleg|claim|charg|said|say|told)", re.IGNORECASE
 )
@@ -690,6 +706,7 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: lis
         m
         for m in libyan(ctx.mentions_in(window.char_start, window.char_end))
         if not _ADVERSARY.search(ctx.body[max(window.char_start, m.char_start - 25) : m.char_start])
+        and not _OWNER_SPEAKS.match(ctx.body, m.char_end)  # ("..., Gaddafi's spokesman said": the accuser)
     ]
     after += clauses.title_mentions(ctx, window.char_start, window.char_end) if not after else []
     first = min(after, key=lambda m: m.char_start) if after else None
@@ -715,7 +732,10 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: lis
         return by_side, -1
     if not around:
         return None, 0
-    around = [m for m in around if not _ACCUSER.match(ctx.body[m.char_end : m.char_end + 40])]
+    around = [
+        m for m in around
+        if not _ACCUSER.match(ctx.body[m.char_end : m.char_end + 40]) and not _OWNER_SPEAKS.match(ctx.body, m.char_end)
+    ]
     if around:
         nearest = min(around, key=lambda m: abs(m.char_start - trig.start))
         return clauses.faction(ctx, nearest.actor_name), 0
@@ -847,7 +867,11 @@ def _speaker_before(ctx, rules: _Rules, mentions: list[Mention], s: int, verb_st
         if mention.char_end > verb_start:
             continue
         gap = body[mention.char_end : verb_start]
-        if re.fullmatch(r"\)?(?:['’]s)?" + aux, gap, re.IGNORECASE) or re.fullmatch(r"\)?,?\s*", gap):
+        if (
+            re.fullmatch(r"\)?(?:['’]s)?" + aux, gap, re.IGNORECASE)
+            or re.fullmatch(r"\)?,?\s*", gap)
+            or re.fullmatch(r"['’]s\s+(?:[\w-]+\s+)?" + _VOICE_NOUNS + aux, gap, re.IGNORECASE)  # "Gaddafi's spokesman"
+        ):
             if clauses.actor_type(ctx, mention.actor_name) == "media":
                 return None
             if mention.surface_form.lower() in ("it", "they"):
