@@ -176,6 +176,10 @@ GENERAL_CASES = [
         "Accord.",
         {("Turkey", GNA)},
     ),
+    # the subject before an aside backs ("represented by ...", "which ...")
+    ("Egypt, represented by President Abdel Fattah al-Sisi, also counts as a close ally of Haftar.",
+     {("Egypt", HAFTAR)}),
+    ("Turkey, which signed a pact with Tripoli, is the main backer of the GNA.", {("Turkey", GNA)}),
     # "not the only backer" is a backer
     ("France is not the only foreign backer of the GNA.", {("France", GNA)}),
     # "whose backers are"; a Libyan commander backs a rival's rival; the agent of another verb is no subject

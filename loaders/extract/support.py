@@ -167,6 +167,10 @@ def extract_support(ctx: ArticleContext) -> list[Support]:
     return _dedupe(ctx, rows)
 
 
+_ASIDE_BEFORE = re.compile(
+    r",\s*(?:represented|led|headed|chaired|backed|based|which|who|whose|a|an|the|one)\b[^,;]{1,100},?\s*$",
+    re.IGNORECASE,
+)
 _PURPOSE = re.compile(
     r"\b(?:in support of|to (?:support|back|bolster|prop up|shore up|reinforce|help|aid|strengthen))\s+(?:the\s+)?",
     re.IGNORECASE,
@@ -741,10 +745,12 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         out.extend(_rows(ctx, [owner], supported, owner.char_start, end))
     # "Y, a key backer of X"
     for match in rules.backer_of.finditer(body, s, e):
-        owner = next(
-            (m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1) if m.char_end == match.start()),
-            None,
-        )
+        at = match.start()
+        # ("Egypt, represented by President al-Sisi, also counts as a close ally of": the subject before the aside)
+        aside = _ASIDE_BEFORE.search(body, max(s, at - 120), at + 1)
+        if aside is not None:
+            at = aside.start()
+        owner = next((m for m in ctx.mentions_in(max(s, at - 60), at + 1) if m.char_end == at), None)
         if owner is None:
             continue
         supported, end = _supported_at(ctx, match.end(), e)
