@@ -136,6 +136,9 @@ def test_evidence_contains_trigger():
 # "other" (nothing deployed yet); a threat is no event; recognition of a government is "diplomatic" (not support).
 
 GENERAL_CASES = [
+    ("The French president on Tuesday brought together Libya's two most powerful rivals.", ["meeting"]),
+    # a UN body's report made public
+    ("The UN panel of experts, in a report released last month, documented flights to Benghazi.", ["un_action"]),
     ("Storm Daniel burst two dams above the city on 10 September.", ["other"]),
     ("The presidential vote scheduled for 24 December 2021 collapsed two days before polling day.", ["other"]),
     # "planned for a date" describes the subject; the verb still happened
@@ -513,3 +516,4 @@ def test_meetings_with_two_men_of_one_faction_are_two_meetings():
         "the LNA's ground forces."
     )
     assert types(text).count("meeting") == 2
+
