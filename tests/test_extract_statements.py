@@ -1437,3 +1437,9 @@ def test_a_belief_without_a_that_clause_or_a_holder_is_no_statement(body: str) -
 )
 def test_unnamed_sources_and_told_objects(body: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(body)
+
+
+def test_the_two_are_the_last_two_people_named() -> None:
+    body = "Haftar met Sarraj in Paris. The two men agreed that elections should be held in December."
+    speakers = {s for s, _, q in triples(body) if "elections should be held" in q}
+    assert speakers == {"Khalifa Haftar", "Fayez al-Sarraj"}

@@ -390,6 +390,7 @@ def _last_statement_before(run: _Run, offset: int, within: int) -> Statement | N
     return last if last is not None and offset - last.char_start < within else None
 
 
+_THE_TWO = re.compile(r"(?:^|[,.;]\s*|\band\s+)[Tt]he\s+two(?:\s+(?:men|women|leaders|ministers|presidents))?\s*$")
 _FORCES_TAIL = re.compile(r"\s+(?:forces|troops|fighters|units)\s*$", re.IGNORECASE)
 
 
@@ -416,6 +417,14 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     spokesperson = _unnamed_spokesperson(rules, left, start)
     if spokesperson is not None:
         return spokesperson
+    if _THE_TWO.search(left):
+        # "Dendias spoke by phone with Shoukry, and the two agreed that ...": the last two people named
+        persons: list[str] = []
+        for m in reversed(ctx.mentions_in(max(0, start - 400), start + _THE_TWO.search(left).start())):
+            if ctx.actor_type(m.actor_name) == "person" and m.actor_name not in persons:
+                persons.append(m.actor_name)
+            if len(persons) == 2:
+                return _Found([Speaker(name, via="pronoun") for name in reversed(persons)], start)
     forces = _FORCES_TAIL.search(left)
     if forces:
         # "GNA forces said they had retaken the airport": a Libyan party's forces speak for it
