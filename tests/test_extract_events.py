@@ -136,6 +136,9 @@ def test_evidence_contains_trigger():
 # "other" (nothing deployed yet); a threat is no event; recognition of a government is "diplomatic" (not support).
 
 GENERAL_CASES = [
+    ("The GNA has officially requested air, ground and naval military support from Turkey.", ["diplomatic"]),
+    ("Egypt has courted Turkish officials in recent weeks.", ["diplomatic"]),
+    ('Sisi unveiled what he called the "Cairo Declaration", standing beside Haftar and Aguila Saleh.', ["diplomatic"]),
     ("The French president on Tuesday brought together Libya's two most powerful rivals.", ["meeting"]),
     # a UN body's report made public
     ("The UN panel of experts, in a report released last month, documented flights to Benghazi.", ["un_action"]),
