@@ -26,3 +26,19 @@ def test_in_aside(sentence, name, verb, expected):
     start = sentence.index(name)
     mention = Mention(name, name, start, start + len(name))
     assert clauses.in_aside(sentence, 0, mention, sentence.index(verb)) is expected
+
+
+# (text, where the region starts, the word the offset is at, is the offset inside a relative clause opened there)
+RELATIVE_CASES = [
+    ("The GNA is itself backed by Turkey, which has openly shipped vehicles.", 0, "shipped", True),
+    ("The GNA, to which Turkey has sent drones, held the line.", 0, "sent", True),
+    # a region that opens with the relative pronoun (a `pos` argument used to hide the start of the region)
+    ("Egypt and the UAE, whose drones struck the camp, deny it.", 19, "struck", True),
+    ("Turkey, which backs the GNA, has deployed troops.", 0, "deployed", False),
+    ("Turkey has sent drones to Tripoli.", 0, "sent", False),
+]
+
+
+@pytest.mark.parametrize("text,start,word,expected", RELATIVE_CASES)
+def test_in_relative_clause(text, start, word, expected):
+    assert clauses.in_relative_clause(text, start, text.index(word)) is expected

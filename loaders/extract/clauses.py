@@ -419,12 +419,16 @@ _APPOSITION_OPEN = re.compile(r",\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,7}
 _APPOSITION_CLOSE = re.compile(r"(?:\s+[\w’'-]+){1,10}?\s*,")
 
 
-_RELATIVE_OPEN = re.compile(r"(?:^|,)\s*(?:which|who|whose)\b[^,]*$")
+_RELATIVE_OPEN = re.compile(
+    r"(?:^|,)\s*(?:(?:to|of|in|for|from|with|by|through)\s+)?(?:which|who|whom|whose)\b[^,;]*$"
+)
 
 
 def in_relative_clause(body: str, start: int, offset: int) -> bool:
-    """`offset` lies in a relative clause opened after `start` and not closed yet ("Haftar, whose army is armed by")."""
-    return _RELATIVE_OPEN.search(body, start, offset) is not None
+    """`offset` lies in a relative clause opened after `start` and not closed yet ("Haftar, whose army is armed by",
+    "the GNA, to which it has sent drones")."""
+    # (searched in a slice: "^" is the start of the region, which a `pos` argument would not give)
+    return _RELATIVE_OPEN.search(body[start:offset]) is not None
 
 
 _ASIDE_CLOSE = re.compile(r"[^,;]*,\s*(?:\w+\s+){0,8}")
@@ -435,7 +439,7 @@ def in_aside(body: str, start: int, mention: Mention, verb_start: int) -> bool:
     subject: a relative clause ("Turkey, which backs the GNA, has deployed") or a comma-delimited description
     ("Haftar, a former general under Muammar Gaddafi, has the support of")."""
     after = body[mention.char_end : verb_start]
-    if "," in after and _RELATIVE_OPEN.search(body, start, mention.char_start):
+    if "," in after and in_relative_clause(body, start, mention.char_start):
         return True
     comma = body.rfind(",", start, mention.char_start)
     # A name right after the comma is a naming apposition ("the UN envoy, Stephanie Williams, urged") and co-refers
