@@ -30,10 +30,11 @@ _LOCATION = re.compile(
     r"\b(?:in|near|at|outside|around|on the outskirts of|south of|north of|east of|west of)\s+"
     r"((?:the\s+)?(?:[A-Z][\w'’-]+)(?:\s+(?:[A-Z][\w'’-]+|of|al-\w+))*)"
 )
-_NOT_PLACE = re.compile(
-    r"^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|Early|Late|Mid)\b"
+_CALENDAR_WORDS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
+_NOT_PLACE = re.compile(rf"^(?:the\s+)?(?:{_CALENDAR_WORDS}|The|A|An|Early|Late|Mid)\b")
 _OBJECT_GAP = re.compile(
     r"\s+(?:(?:the|a|an|his|her|its|their|rogue|then|former|long-?time|top|senior|visiting|"
     r"[a-z][\w-]*)\s+){0,6}?(?=[A-Z])"
@@ -77,9 +78,7 @@ _UN_COUNCIL = re.compile(
 )
 # Where a supply went: a named place or party after "to", "into", "in" or "at" ("sent a plane to Kufra").
 _DESTINATION = re.compile(
-    r"\b(?:to|into|in|at)\s+(?:the\s+)?(?:[a-z-]+\s+){0,4}?(?!(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
-    r"(?:[A-Z]|[ae]l-[A-Z])"
+    rf"\b(?:to|into|in|at)\s+(?:the\s+)?(?:[a-z-]+\s+){{0,4}}?(?!(?:{_CALENDAR_WORDS})\b)(?:[A-Z]|[ae]l-[A-Z])"
 )
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|while|since|until|because|as|though|although|once)\b", re.I)
 _AND_LINK = re.compile(r"^\s*(?:,\s*|\s+and\s+|,\s+and\s+)$")

@@ -383,9 +383,9 @@ def _strip_fillers(rules: SpeechRules, body: str, start: int, end: int) -> int:
     return end
 
 
-def _last_statement_before(run: _Run, offset: int, within: int) -> Statement | None:
-    """The named statement starting last before `offset`, if it starts less than `within` characters before it."""
-    before = [st for st in run.statements if st.char_start < offset and st.speaker_name]
+def _last_statement_before(run: _Run, offset: int, within: int, *, named: bool = True) -> Statement | None:
+    """The (named) statement starting last before `offset`, if it starts less than `within` characters before it."""
+    before = [st for st in run.statements if st.char_start < offset and (st.speaker_name or not named)]
     last = max(before, key=lambda st: st.char_start, default=None)
     return last if last is not None and offset - last.char_start < within else None
 
@@ -417,10 +417,11 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     spokesperson = _unnamed_spokesperson(rules, left, start)
     if spokesperson is not None:
         return spokesperson
-    if _THE_TWO.search(left):
+    the_two = _THE_TWO.search(left)
+    if the_two:
         # "Dendias spoke by phone with Shoukry, and the two agreed that ...": the last two people named
         persons: list[str] = []
-        for m in reversed(ctx.mentions_in(max(0, start - 400), start + _THE_TWO.search(left).start())):
+        for m in reversed(ctx.mentions_in(max(0, start - 400), start + the_two.start())):
             if ctx.actor_type(m.actor_name) == "person" and m.actor_name not in persons:
                 persons.append(m.actor_name)
             if len(persons) == 2:
@@ -666,9 +667,8 @@ def _source_before(run: _Run, offset: int, *, plural: bool) -> _Found | None:
     body = run.ctx.body
     if run.rules.anonymity_request.match(body, offset, min(len(body), offset + 160)):
         return None  # ("He asked that his name not be published": how he spoke, not what he said)
-    before = [st for st in run.statements if st.char_start < offset]
-    last = max(before, key=lambda st: st.char_start, default=None)
-    if last is None or offset - last.char_start > 600 or body[last.evidence_start : offset].count("\n") > 2:
+    last = _last_statement_before(run, offset, 601, named=False)
+    if last is None or body[last.evidence_start : offset].count("\n") > 2:
         return None
     if last.is_anonymous and last.speaker_description:
         if _source_number(run, last.speaker_description) != ("plural" if plural else "singular"):
@@ -1206,11 +1206,8 @@ def _unnamed_antecedents(run: _Run) -> None:
     spoke, not the named man mentioned before him (the pronoun finder only knows named actors)."""
     body = run.ctx.body
     for st, name in run.by_pronoun:
-        before = [o for o in run.statements if o.char_start < st.char_start and o is not st]
-        if not before:
-            continue
-        last = max(before, key=lambda o: o.char_start)
-        if not last.is_anonymous or not last.speaker_description or st.char_start - last.char_start > 600:
+        last = _last_statement_before(run, st.char_start, 601, named=False)
+        if last is None or not last.is_anonymous or not last.speaker_description:
             continue
         if body[last.evidence_start : st.char_start].count("\n") > 1:
             continue  # (not across paragraphs)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from loaders.extract import clauses
 from loaders.extract.context import ArticleContext
-from loaders.model import Allegation, Mention, Span, Support
+from loaders.model import Mention, Span, Support
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:of|with|by|from|to|in|for|against|alongside|on|at|into|toward|towards|about|over|than|between|among|"
@@ -183,7 +183,11 @@ def _purpose_of_supply(ctx, rules: _Rules) -> list[Support]:
     body = ctx.body
     out = []
     origin = getattr(ctx, "_allegation_origin", set())
-    acts = [row for row in getattr(ctx, "_allegation_rows", []) if id(row) not in origin]
+    # (supplier, evidence start, evidence end, alleged by) of each supply, and of each act of a foreign party
+    acts = [
+        (row.supplier_name, row.evidence_start, row.evidence_end, row.alleged_by_name)
+        for row in getattr(ctx, "_allegation_rows", []) if id(row) not in origin
+    ]
     # "carried out air strikes in Tripoli in support of forces aligned with the Tobruk parliament": a foreign
     # party's own act (an event) told with its purpose
     for event in getattr(ctx, "_event_rows", []):
@@ -197,11 +201,11 @@ def _purpose_of_supply(ctx, rules: _Rules) -> list[Support]:
             if m.actor_name in parties
         ):
             if not clauses.is_libyan(ctx, actor):
-                acts.append(Allegation(actor, None, [], event.evidence_start, event.evidence_end))
-    for row in acts:
-        sentence = clauses.sentence_of(ctx, row.evidence_start)
-        purpose = _PURPOSE.search(body, row.evidence_start, sentence.char_end)
-        if purpose is None or purpose.start() - row.evidence_end > 120:
+                acts.append((actor, event.evidence_start, event.evidence_end, None))
+    for supplier, evidence_start, evidence_end, alleged_by in acts:
+        sentence = clauses.sentence_of(ctx, evidence_start)
+        purpose = _PURPOSE.search(body, evidence_start, sentence.char_end)
+        if purpose is None or purpose.start() - evidence_end > 120:
             continue
         supported, end = _supported_at(ctx, purpose.end(), sentence.char_end)
         if supported is None:
@@ -214,9 +218,7 @@ def _purpose_of_supply(ctx, rules: _Rules) -> list[Support]:
             end = purpose.end() + pronoun.end()
         if supported is None:
             continue
-        for item in _rows(
-            ctx, [row.supplier_name], supported, row.evidence_start, max(end, row.evidence_end), row.alleged_by_name
-        ):
+        for item in _rows(ctx, [supplier], supported, evidence_start, max(end, evidence_end), alleged_by):
             item.confidence = 0.6
             out.append(item)
     return out
