@@ -39,7 +39,7 @@ def extract(body: str, published: FuzzyDate | None = None, gazetteer: Gazetteer 
     result.events = sorted(
         [*result.events, *events.supply_events(ctx, result.allegations)], key=lambda e: e.evidence_start
     )
-    ctx._event_rows = result.events  # type: ignore[attr-defined]  # read by support.py (purpose phrases)
+    ctx.event_rows = result.events
     result.support = support.extract_support(ctx)
     _drop_adjectival_only(result, body, ctx.gazetteer)
     return result

@@ -215,7 +215,7 @@ def extract_allegations(ctx: ArticleContext) -> list[Allegation]:
     sentence_of = {id(r): clauses.sentence_index(ctx, r.evidence_start) for r in rows}
     rows = _dedupe(rows, _Claims(getattr(ctx, "_allegation_generic", set()), sentence_of, repeats))
     _attach_denials(ctx, rules, rows)
-    ctx._allegation_rows = list(rows)  # type: ignore[attr-defined]  # read by support.py (purpose phrases)
+    ctx.allegation_rows = list(rows)
     return rows
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from loaders.dates import weekday_base
 from loaders.gazetteer import Gazetteer
-from loaders.model import ActorRef, FuzzyDate, Mention, Span
+from loaders.model import ActorRef, Allegation, Event, FuzzyDate, Mention, Span
 
 
 @dataclass
@@ -20,6 +20,10 @@ class ArticleContext:
     sentences: list[Span] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)  # sorted by char_start, non-overlapping
     actors: dict[str, ActorRef] = field(default_factory=dict)
+    # Rows of the extractors that ran before, for the ones after (support reads supplies and events told with a
+    # purpose: "deployed troops in support of the GNA")
+    allegation_rows: list[Allegation] = field(default_factory=list, repr=False)
+    event_rows: list[Event] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _quotations: list[tuple[int, int]] | None = field(default=None, repr=False)

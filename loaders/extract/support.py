@@ -186,11 +186,11 @@ def _purpose_of_supply(ctx, rules: _Rules) -> list[Support]:
     # (supplier, evidence start, evidence end, alleged by) of each supply, and of each act of a foreign party
     acts = [
         (row.supplier_name, row.evidence_start, row.evidence_end, row.alleged_by_name)
-        for row in getattr(ctx, "_allegation_rows", []) if id(row) not in origin
+        for row in ctx.allegation_rows if id(row) not in origin
     ]
     # "carried out air strikes in Tripoli in support of forces aligned with the Tobruk parliament": a foreign
     # party's own act (an event) told with its purpose
-    for event in getattr(ctx, "_event_rows", []):
+    for event in ctx.event_rows:
         if event.event_type not in rules.purpose_event_types:
             continue
         # the foreign parties named before the trigger ("The UAE and Egypt had carried out air strikes")
