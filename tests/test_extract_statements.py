@@ -1443,3 +1443,40 @@ def test_the_two_are_the_last_two_people_named() -> None:
     body = "Haftar met Sarraj in Paris. The two men agreed that elections should be held in December."
     speakers = {s for s, _, q in triples(body) if "elections should be held" in q}
     assert speakers == {"Khalifa Haftar", "Fayez al-Sarraj"}
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a title after the name of a portfolio ("Home Affairs Commissioner")
+        ("EU Home Affairs Commissioner Anna Lindqvist said on Monday that member states must share the burden.",
+         ("Anna Lindqvist", "indirect", "member states must share the burden")),
+        # a body's short name capitalised by house style points back to the body
+        ("The UN Panel of Experts on Libya reported in March. The Panel said that the embargo remained ineffective.",
+         ("United Nations Panel of Experts on Libya", "indirect", "the embargo remained ineffective")),
+        ("A warrant issued by Pre-Trial Chamber II was unsealed. According to the Chamber, hundreds of detainees "
+         "were held in the prison.",
+         ("Pre-Trial Chamber II", "indirect", "hundreds of detainees were held in the prison")),
+    ],
+)
+def test_titles_and_capitalised_short_names(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)
+
+
+def test_a_finding_cited_inside_another_speakers_report_is_that_speakers() -> None:
+    body = (
+        "The UN Panel of Experts on Libya reported in March. The representative of Norway urged restraint. He recalled "
+        "that the Panel had documented the arrival of Chadian fighters, and warned that the flow now ran both ways."
+    )
+    rows = triples(body)
+    assert not any(s == "United Nations Panel of Experts on Libya" for s, _, _ in rows)
+    assert ("Norway", "indirect", "warned that the flow now ran both ways") in rows
+
+
+def test_he_after_an_unnamed_source_whose_words_named_another_man() -> None:
+    body = (
+        "Shells fired by Gaddafi's troops hit the port, a nurse who asked that his name not be published told "
+        "reporters. “We have no more beds,” he said. “The wounded lie in the corridors.”"
+    )
+    speakers = {q: s for s, k, q in triples(body) if k == "direct"}
+    assert speakers == {"We have no more beds,": "anon:nurse", "The wounded lie in the corridors.": "anon:nurse"}

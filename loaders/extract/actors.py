@@ -162,7 +162,8 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         ),
         org_description=re.compile(
             r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:UN|U\.N\.|United\s+Nations|same|eight-member|five-member)\s+)?"
-            rf"({'|'.join(sorted((re.escape(w) for w in data['org_descriptions']), key=len, reverse=True))})"
+            # (house styles that capitalise a body's short name write "The Panel", "the Chamber")
+            rf"((?i:{'|'.join(sorted((re.escape(w) for w in data['org_descriptions']), key=len, reverse=True))}))"
             r"(?![\w-])(?!\s+(?:of|on|for|in|to|at)\b)(?!\s+(?-i:[A-Z]))",
         ),
     )

@@ -752,6 +752,20 @@ def _reporting_statement(run: _Run, found: _Found, sentence: Span) -> Statement 
     return None
 
 
+def _enclosing_report(run: _Run, found: _Found, sentence: Span) -> Statement | None:
+    """Another speaker's reported speech, in this sentence, whose content holds this subject."""
+    names = {s.name for s in found.speakers}
+    for st in reversed(run.statements[-16:]):
+        if (
+            st.kind == "indirect"
+            and st.evidence_start >= sentence.char_start
+            and st.char_start <= found.np_start < st.char_end
+            and st.speaker_name not in names
+        ):
+            return st
+    return None
+
+
 _PRONOUN_CONTENT = re.compile(
     r"(?:that\s+)?(?:it|he|she|they|we)\s+(?:(?:has|have|had|also|would|will|firmly|strongly)\s+)*", re.IGNORECASE
 )
@@ -1215,10 +1229,15 @@ def _unnamed_antecedents(run: _Run) -> None:
             continue  # "diplomats said ... he said": not the diplomats
         if any(
             m.actor_name == name and m.surface_form.lower() not in _PERSONAL
-            for m in run.ctx.mentions_in(last.evidence_start, st.char_start)
+            for m in run.ctx.mentions_in(last.char_end, st.char_start)
         ):
-            continue  # the named man is mentioned again after the unnamed source
+            continue  # the named man is mentioned again after the unnamed source's words
         st.speaker_name, st.speaker_description, st.is_anonymous = None, last.speaker_description, True
+        # (an unattributed quotation after it inherits this speaker, not the named man)
+        for i, (quote, found, evidence, cue, confidence) in enumerate(run.attributed):
+            if quote.open < st.char_start <= quote.close + 1 and found is not None:
+                source = Speaker(None, last.speaker_description, True, "pronoun")
+                run.attributed[i] = (quote, _Found([source], found.np_start), evidence, cue, confidence)
 
 
 def _words(text: str) -> int:
@@ -1753,6 +1772,10 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             and not rules.reply_to_claim.search(body, max(sentence.char_start, found.np_start - 40), found.np_start)
             else None
         )
+        finding = word in rules.document_verbs and word not in rules.say_verbs
+        if outer is None and finding and found is not None and found.speakers:
+            # "He recalled that the Panel had documented ...": a finding cited inside another speaker's report
+            outer = _enclosing_report(run, found, sentence)
         if outer is not None:
             # "Alfano said that Italy welcomed any step, but warned ...": a clause inside another speaker's
             # reported speech is part of that report; a verb coordinated after it is the reporter's again
