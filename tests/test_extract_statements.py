@@ -1480,3 +1480,53 @@ def test_he_after_an_unnamed_source_whose_words_named_another_man() -> None:
     )
     speakers = {q: s for s, k, q in triples(body) if k == "direct"}
     assert speakers == {"We have no more beds,": "anon:nurse", "The wounded lie in the corridors.": "anon:nurse"}
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # "described X as Y" is a speech act, also after "was quick to"
+        ("Moscow's foreign ministry was quick to describe the new cabinet as the legitimate outcome of the vote.",
+         ("Russian Foreign Ministry", "indirect",
+          "Moscow's foreign ministry was quick to describe the new cabinet as the legitimate outcome of the vote")),
+        # a naming quotation is the statement; the participle and the verb after it are the subject's too
+        ('A statement from the Egyptian Foreign Ministry described the accords as "null and void", arguing that the '
+         "prime minister had exceeded his powers.",
+         ("Egyptian Foreign Ministry", "indirect", "arguing that the prime minister had exceeded his powers")),
+        ('Nouri Abusahmain described the operation as "a coup against the revolution" and vowed that those behind '
+         "it would face justice.",
+         ("Nouri Abusahmain", "indirect", "vowed that those behind it would face justice")),
+    ],
+)
+def test_described_as(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)
+
+
+def test_described_as_in_a_relative_clause_is_no_statement() -> None:
+    assert triples("Egypt has long backed the LNA in what Cairo describes as its war against terrorism.") == set()
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # every party to a joint statement speaks
+        ("On Friday Spain joined France, Germany and Italy in a joint statement that condemned the shelling of "
+         "Mitiga airport.",
+         {("Spain", "indirect", "condemned the shelling of Mitiga airport"),
+          ("France", "indirect", "condemned the shelling of Mitiga airport"),
+          ("Germany", "indirect", "condemned the shelling of Mitiga airport"),
+          ("Italy", "indirect", "condemned the shelling of Mitiga airport")}),
+        ("Malta joined Greece in calling for the embargo to be enforced at sea.",
+         {("Malta", "indirect", "calling for the embargo to be enforced at sea"),
+          ("Greece", "indirect", "calling for the embargo to be enforced at sea")}),
+    ],
+)
+def test_joined_in_a_joint_statement(body: str, expected: set[tuple[str, str, str]]) -> None:
+    assert triples(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body", ["Egypt joined the fighting in 2020.", "Hundreds of Sudanese fighters joined Haftar's forces in the east."]
+)
+def test_joining_a_war_is_no_statement(body: str) -> None:
+    assert triples(body) == set()

@@ -522,17 +522,18 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             # analysts search for it; "Its foreign ministry" names its owner instead.
             noun = institution.group("noun")
             name = institution.group("np")
+            # "Its foreign ministry" after the UAE, "Moscow's foreign ministry": the gazetteer's entry for the
+            # owner's institution if it has one ("Emirati Foreign Ministry", "Russian Foreign Ministry")
+            owner = ctx.gazetteer.get(who.name)
+            forms = [who.name, *(owner.aliases if owner else ()), *(owner.demonyms if owner else ())]
+            listed = next(
+                (e for form in forms for e in (ctx.gazetteer.lookup(f"{form} {noun}"),
+                                               ctx.gazetteer.lookup(f"{form}'s {noun}")) if e is not None),
+                None,
+            )
+            if listed is not None:
+                return _Found([Speaker(listed.name, via="institution")], start + institution.start())
             if institution.group("who").lower() == "its":
-                # "Its foreign ministry" after the UAE: the gazetteer's "Emirati Foreign Ministry" if it has one
-                owner = ctx.gazetteer.get(who.name)
-                forms = [who.name, *(owner.aliases if owner else ()), *(owner.demonyms if owner else ())]
-                listed = next(
-                    (e for form in forms for e in (ctx.gazetteer.lookup(f"{form} {noun}"),
-                                                   ctx.gazetteer.lookup(f"{form}'s {noun}")) if e is not None),
-                    None,
-                )
-                if listed is not None:
-                    return _Found([Speaker(listed.name, via="institution")], start + institution.start())
                 name = f"{noun[0].upper()}{noun[1:]} ({who.name})"
             country = who.name if who.actor_type == "country" else who.country
             run.extra_actors.setdefault(
@@ -1647,6 +1648,7 @@ def _indirect(run: _Run) -> None:
         for verb in _verbs(run.rules, ctx.body, sentence.char_start, sentence.char_end):
             _reported(run, sentence, verb, events)
         _participles(run, sentence, events, count)
+        _joined(run, sentence, count)
 
 
 # ", saying it had not given its consent" / ", warning that ...": the sentence subject speaks.
@@ -1680,8 +1682,6 @@ def _participles(run: _Run, sentence: Span, events: list, first_new: int) -> Non
             lead = body[sentence.char_start : found.np_start]
             if re.search(r"\b(?:of|by|for|against|with|to|from|on)\s+(?:the\s+)?$", lead):
                 continue
-        if any(s.via in ("document",) for s in found.speakers):
-            continue
         content = _skip_after_say(run, "said", match.end(), sentence.char_end)
         quoted_at = re.match(r"(?:(?:it|them|him|her|this|that|the\s+[\w-]+(?:\s+[\w-]+)?)(?:\s+as)?\s+)?[“\"]",
                              body[content : content + 60])
@@ -1739,7 +1739,12 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return  # "said to be": hearsay, no speaker
     non_object = rules.act_non_objects.get(word.lower())
     if non_object is not None and non_object.match(body, verb.end()):
-        return  # "dismissed the governor": an act on a person, not a reply to a claim
+        # "dismissed the governor": an act on a person, not a reply to a claim. Its subject still speaks in a
+        # participle or a coordinated verb after it ('described the deal as "illegal", arguing that ...'), which
+        # no statement of this verb covers (hence recorded like a say-verb, whose report ends at the "and").
+        if not coordinated:
+            events.append((verb.start(), find_subject(run, sentence.char_start, verb.start()), True))
+        return
     is_say = word in rules.say_verbs or word in rules.document_verbs  # "..., a panel of UN experts has found."
     found: _Found | None
     if coordinated:
@@ -2067,6 +2072,45 @@ def _quoted_as(run: _Run, sentence: Span) -> None:
             continue
         found = _Found([_speaker_of(ctx, speaker)], speaker.char_start)
         _emit(run, found, "indirect", match.end(), _content_end(body, sentence), sentence, "said", 0.7,
+              (sentence.char_start, sentence.char_end))
+
+
+# "Britain joined the United States, France and Italy in a joint statement that condemned ..." / "France joined
+# Germany in calling for ...": every party named speaks.
+_JOINED = re.compile(
+    r"\bjoined\s+(?P<list>[^.;:“”\"]{2,160}?)\s+in\s+(?:(?:an?|their|its)\s+(?:joint\s+)?"
+    r"(?:statement|declaration|communiqu[eé]|letter|appeal)\s+(?:that|which)\s+(?P<verb>[a-z]+)|"
+    r"(?P<gerund>calling|urging|condemning|demanding|warning|denouncing|welcoming|rejecting|expressing|voicing)\b)"
+)
+
+
+def _joined(run: _Run, sentence: Span, first_new: int) -> None:
+    ctx, body = run.ctx, run.ctx.body
+    for match in _JOINED.finditer(body, sentence.char_start, sentence.char_end):
+        if match.group("verb") and not run.rules.verbs.fullmatch(match.group("verb")):
+            continue
+        subject = find_subject(run, sentence.char_start, match.start())
+        if subject is None or not subject.speakers:
+            continue
+        partners = [
+            m for m in ctx.mentions_in(match.start("list"), match.end("list"))
+            if m.surface_form.lower() not in _PERSONAL and not ctx.is_demonym(m)
+        ]
+        if not partners:
+            continue
+        speakers = list(subject.speakers)
+        for m in partners:
+            speaker = _speaker_of(ctx, m)
+            if all(speaker.name != s.name for s in speakers):
+                speakers.append(speaker)
+        start = match.start("verb") if match.group("verb") else match.start("gerund")
+        end = _content_end(body, sentence)
+        # (the verb reports inside the joint statement are its content, not statements of the last partner)
+        run.statements[first_new:] = [
+            st for st in run.statements[first_new:] if not start <= st.char_start < end
+        ]
+        cue = match.group("verb") or match.group("gerund")
+        _emit(run, _Found(speakers, subject.np_start), "indirect", start, end, sentence, cue, 0.7,
               (sentence.char_start, sentence.char_end))
 
 
