@@ -364,6 +364,14 @@ GENERAL_CASES = [
     ("GNA forces had destroyed two Emirati-made armored vehicles near Tarhuna.", ["attack"]),
     # a deal the text only refers to is no event of its own: the installation is
     ("The GNA was installed in Tripoli in 2016 under a UN-brokered deal.", ["other"]),
+    # signing told with a possessive, in the passive with a complement, a British "agreed a ceasefire", a summons
+    ("Cyprus and Egypt signed their own partial maritime boundary agreement in August 2020.", ["diplomatic"]),
+    ("The memorandum on gas exploration was signed in Tripoli by Mevlut Cavusoglu and Fayez al-Sarraj.",
+     ["diplomatic"]),
+    ("The Joint Military Commission agreed a nationwide ceasefire in Geneva on 23 October.", ["diplomatic"]),
+    ("The Turkish ambassador was summoned to the foreign ministry in Athens on Monday.", ["diplomatic"]),
+    # a foreign force that deployed (intransitive, or passive) as the outlet tells it
+    ("Wagner fighters first deployed to Libya in 2019.", ["deployment"]),
 ]
 
 GENERAL_NOTHING = [
@@ -409,6 +417,11 @@ GENERAL_NOTHING = [
     "The fourth round of talks will be held in Geneva next month.",
     # "surrounding cities" is a place, not a siege
     "The base had been used to launch air raids on the capital and surrounding cities.",
+    # a deployment someone reports or finds is an allegation, not the outlet's event
+    "Wagner Group has up to 1,200 people deployed in Libya, the UN report said.",
+    "AFRICOM said Russian fighters had been deployed to al-Jufra in May.",
+    # agreeing that a truce must hold is no truce agreed
+    "The two ministers agreed that the ceasefire must lead to the exit of all mercenaries.",
 ]
 
 

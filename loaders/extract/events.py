@@ -100,6 +100,7 @@ class _Trigger:
     purpose_retype: tuple[tuple[re.Pattern[str], str], ...]  # text after the trigger -> the event's type
     absorbed_by: str | None  # an event type that, told later in the sentence by the same initiator, replaces this one
     separate: bool  # a background fact in passing: its own row and its own words as evidence, never merged in a clause
+    narrated: bool  # only as the outlet's own narration: not with hearsay in its sentence nor in a relative clause
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ def _rules() -> _Rules:
                 ),
                 absorbed_by=raw.get("absorbed_by"),
                 separate=bool(raw.get("separate")),
+                narrated=bool(raw.get("narrated")),
             )
         )
     return _Rules(
@@ -329,6 +331,11 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         return None
     if trigger.subject == "foreign" and (subject is None or clauses.is_libyan(ctx, subject.actor_name)):
         return None
+    if trigger.narrated and (
+        rules.supply.hearsay.search(body, sentence.char_start, sentence.char_end)
+        or clauses.in_relative_clause(body, clause.char_start, start)
+    ):
+        return None  # ("Wagner has 1,200 people deployed in Libya, the UN report said": a finding, see supply_events)
     if trigger.subject == "pair" and not _pair_subject(ctx, mentions, clause, start):
         return None
     if trigger.subject == "near" and not _near_subject(ctx, subject, start):
