@@ -1530,3 +1530,42 @@ def test_joined_in_a_joint_statement(body: str, expected: set[tuple[str, str, st
 )
 def test_joining_a_war_is_no_statement(body: str) -> None:
     assert triples(body) == set()
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an unnamed source "of" a place, or at a place named through a possessive
+        ("Residents of Sirte said at least nine civilians were killed in the raid.",
+         ("anon:Residents of Sirte", "indirect", "at least nine civilians were killed in the raid")),
+        ("A nurse at the city's Hikma hospital told AFP by telephone that the wards were full.",
+         ("anon:nurse at the city's Hikma hospital", "indirect", "the wards were full")),
+        # a belief stated without "that", in the present
+        ("EU officials suspect the freighter was carrying armoured vehicles to Misrata.",
+         ("anon:EU officials", "indirect", "suspect the freighter was carrying armoured vehicles to Misrata")),
+        # pointing to a culprit
+        ("Diplomatic sources in Rome pointed to the United Arab Emirates.",
+         ("anon:Diplomatic sources in Rome", "indirect", "Diplomatic sources in Rome pointed to the United Arab "
+          "Emirates")),
+        # "described X as" with a short quotation further on is still the description
+        ('Russian officials have described Moscow\'s presence as limited to "military advisers" working with the LNA.',
+         ("anon:Russian officials", "indirect",
+          'Russian officials have described Moscow\'s presence as limited to "military advisers" working with the '
+          "LNA")),
+    ],
+)
+def test_sources_beliefs_and_descriptions(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Residents fear for their lives.",
+        "We believe in a political solution.",
+        # a belief as the second verb of a clause is part of the report that ends the sentence
+        "Washington opposes the offensive and believes Moscow is arming Haftar, U.S. officials said.",
+    ],
+)
+def test_beliefs_that_are_no_statement_of_their_own(body: str) -> None:
+    assert all(cue not in ("fear", "believe", "believes") for cue in (r.cue for r in run(body)[1]))

@@ -39,6 +39,7 @@ class SpeechRules:
     version: str
     verbs: re.Pattern[str]  # every reporting verb, say- and act-type
     say_verbs: frozenset[str]
+    belief_verbs: frozenset[str]  # say-verbs of a belief without "that": never the second verb of a clause
     document_verbs: frozenset[str]
     document_nouns: re.Pattern[str]
     anonymous_head: re.Pattern[str]
@@ -75,7 +76,8 @@ _alternation = clauses.phrase_alternation
 @functools.lru_cache(maxsize=2)
 def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
     data = parse_yaml((directory / "speech.yaml").read_text(encoding="utf-8"))
-    say = [str(v) for v in data["say_verbs"]]
+    belief = [str(v) for v in data["belief_verbs"]]
+    say = [str(v) for v in data["say_verbs"]] + belief
     act = [str(v) for v in data["act_verbs"]]
     docs = [str(v) for v in data["document_verbs"]]
     fillers = _alternation(str(w) for w in data["filler_words"])
@@ -92,6 +94,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         version=str(data["version"]),
         verbs=re.compile(rf"(?<![\w’'-])(?:{_alternation(say + act + docs)})(?![\w-])"),
         say_verbs=frozenset(say),
+        belief_verbs=frozenset(belief),
         document_verbs=frozenset(docs) - frozenset(say) - frozenset(act),
         document_nouns=re.compile(rf"\b(?:{doc_nouns})\b", re.IGNORECASE),
         # "residents in central Tripoli", "diplomats in New York": a place may follow the head noun
@@ -100,9 +103,10 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             r"(?:[\w'’-]+\s+){0,3}?[\w'’-]+"
             # "a Western diplomat who followed the talks": a short restrictive relative clause (not "who said")
             rf"|\s+who\s+(?:had\s+|has\s+|have\s+)?(?!{say_alt}\b)(?-i:[a-z]+)\s+(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+"
-            rf"|\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at)\s+(?:the\s+)?"
+            # "residents of Derna", "a doctor at the city's Hikma hospital"
+            rf"|\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at|of)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?"
             r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
-            rf"|(?:{_alternation(data['source_place_nouns'])}))"
+            rf"(?:\s+(?:{_alternation(data['source_place_nouns'])}))?|(?:{_alternation(data['source_place_nouns'])}))"
             r"|\s+(?:there|here|on\s+board|aboard)(?:\s+(?:the|a|an)\s+[\w'’-]+)?"
             # "a lawyer representing Prince", "a lawyer for the family"
             r"|\s+(?:representing|for)\s+(?:the\s+)?[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3})?$",
@@ -1723,6 +1727,8 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return
     left_end = _strip_fillers(rules, body, sentence.char_start, verb.start())
     coordinated = re.search(r"(?:,\s*)?\b(?:and|but)$", body[sentence.char_start : left_end])
+    if coordinated and word in rules.belief_verbs:
+        return
     # '... expressed concern and called on armed groups "to refrain ..."': a second verb that carries a
     # quotation is a statement of its own, so the first one ends at the "and".
     quoted = bool(coordinated) and bool(re.search(r"[“\"]", body[verb.end() : sentence.char_end]))
