@@ -370,6 +370,17 @@ GENERAL_CASES = [
      ["diplomatic"]),
     ("The Joint Military Commission agreed a nationwide ceasefire in Geneva on 23 October.", ["diplomatic"]),
     ("The Turkish ambassador was summoned to the foreign ministry in Athens on Monday.", ["diplomatic"]),
+    # a UN body's published account; an emergency session of the Security Council
+    ("The UN Panel of Experts on Libya published its most detailed account yet of the air bridge.", ["un_action"]),
+    ("Sameh Shoukry told an emergency session of the Security Council in New York on Wednesday that Egypt would act.",
+     ["un_action"]),
+    # raising or discussing something with someone is a meeting (a phone call when told so); the visit it happened
+    # during frames it
+    ("William Burns raised the issue with Haftar during a visit to Benghazi in January.", ["meeting"]),
+    ("Putin discussed the situation in Libya with Erdogan in a phone call on Monday.", ["phone_call"]),
+    # the pair received is not the host named before it
+    ("Haftar and Sarraj flew to Paris. On 25 July Emmanuel Macron received both men at La Celle-Saint-Cloud.",
+     ["diplomatic", "meeting"]),
     # a foreign force that deployed (intransitive, or passive) as the outlet tells it
     ("Wagner fighters first deployed to Libya in 2019.", ["deployment"]),
 ]
@@ -533,3 +544,9 @@ def test_meetings_with_two_men_of_one_faction_are_two_meetings():
     )
     assert types(text).count("meeting") == 2
 
+
+
+def test_the_pair_received_is_the_two_men_named_before_the_host():
+    rows = events("Haftar and Sarraj flew to Paris. On 25 July Emmanuel Macron received both men at La Celle.")
+    meeting = next(e for e in rows if e.event_type == "meeting")
+    assert [p.actor_name for p in meeting.participants] == ["Emmanuel Macron", "Khalifa Haftar", "Fayez al-Sarraj"]

@@ -1087,11 +1087,17 @@ def western_government(published: FuzzyDate | None, named: set[str]) -> str:
 
 
 _PAIR = re.compile(
-    r"\b[Tt]he\s+(?P<two>two|both)\s+(?P<noun>men|leaders|rivals|presidents|ministers|commanders|envoys)\b"
+    # ("received both men": "both" needs no article)
+    r"\b(?:[Tt]he\s+(?=two|both)|(?=[Bb]oth\s))(?P<two>two|[Bb]oth)\s+(?P<noun>men|leaders|rivals|presidents|ministers|"
+    r"commanders|envoys)\b"
     # "both countries", "the two governments": the last two states named
     r"|\b(?:[Tt]he\s+)?(?P<two_states>two|[Bb]oth)\s+(?P<states>countries|governments|capitals|states|nations)\b"
 )
 _STATE_TYPES = ("country", "government")
+# Verbs whose object a pair is ("received both men"; but "a charge both countries dismissed" is a subject)
+_PAIR_AS_OBJECT = re.compile(
+    r"\b(?:received|hosted|welcomed|met|invited|summoned|thanked|urged|told|called|brought\s+together|accused)\s+$"
+)
 
 
 def _pairs(state: _State) -> None:
@@ -1112,8 +1118,12 @@ def _pairs(state: _State) -> None:
             continue
         index = ctx.sentence_before(match.start())
         lo = ctx.sentences[max(index - 2, 0)].char_start if ctx.sentences else 0
+        # "Macron received both men": as an object, the pair is not the subject before it in its sentence
+        own = ctx.sentences[index].char_start if ctx.sentences and index >= 0 else 0
+        lead = ctx.body[own : match.start()]
+        hi = own if _PAIR_AS_OBJECT.search(lead) else match.start()
         names: list[str] = []
-        for f in reversed([f for f in (persons if two == "two" else states) if lo <= f.start < match.start()]):
+        for f in reversed([f for f in (persons if two == "two" else states) if lo <= f.start < hi]):
             if f.name not in names:
                 names.append(f.name)
             if len(names) == 2:

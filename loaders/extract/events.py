@@ -34,6 +34,10 @@ _CALENDAR_WORDS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 )
+# "On 25 July Macron received ...": a date opening the clause, not a preposition's object before the subject
+_DATE_ADVERBIAL = re.compile(
+    rf"(?:^|[,;]\s*|^\s*)(?:[Oo]n|[Ii]n|[Bb]y)\s+(?:(?:\d{{1,2}}|{_CALENDAR_WORDS}|(?:19|20)\d\d),?\s+){{1,3}}$"
+)
 _NOT_PLACE = re.compile(rf"^(?:the\s+)?(?:{_CALENDAR_WORDS}|The|A|An|Early|Late|Mid)\b")
 _OBJECT_GAP = re.compile(
     r"\s+(?:(?:the|a|an|his|her|its|their|rogue|then|former|long-?time|top|senior|visiting|"
@@ -418,7 +422,7 @@ def _subject(ctx, mentions: list[Mention], clause: Span, start: int) -> Mention 
     body = ctx.body
     for mention in reversed([m for m in mentions if m.char_end <= start]):
         before = body[max(clause.char_start, mention.char_start - 30) : mention.char_start]
-        if _PREPOSITION_BEFORE.search(before):
+        if _PREPOSITION_BEFORE.search(before) and not _DATE_ADVERBIAL.search(before):
             continue
         if clauses.in_aside(body, clause.char_start, mention, start):
             continue  # "Turkey, which backs the GNA, has deployed ...": the relative clause's object is no subject
@@ -616,12 +620,16 @@ def _absorbed(ctx, cand: _Candidate, found: list[_Candidate]) -> bool:
     if cand.absorbed_by is None or not cand.event.participants:
         return False
     initiator = cand.event.participants[0].actor_name
+    # ('raised the issue with Haftar during a visit to Benghazi': the visit frames the meeting told before it)
+    framed = re.search(r"\b(?:during|on)\s+$", ctx.body[max(0, cand.trig_start - 12) : cand.trig_start])
     return any(
         k.event.event_type == cand.absorbed_by
-        and k.trig_start > cand.trig_end
+        and (
+            k.trig_start > cand.trig_end and not _SUBORDINATOR.search(ctx.body, cand.trig_end, k.trig_start)
+            or framed and k.trig_end <= cand.trig_start
+        )
         and k.event.participants
         and k.event.participants[0].actor_name == initiator
-        and not _SUBORDINATOR.search(ctx.body, cand.trig_end, k.trig_start)
         for k in found
     )
 
