@@ -269,6 +269,9 @@ def test_demonym_in_front_of_a_known_group_is_that_group():
 # General coverage: made-up sentences in the styles of several outlets (not taken from any evaluation article).
 
 GENERAL_CASES = [
+    # arming a party named by its title or a pronoun
+    ("Khalifa Haftar arrived. GNA officials accused Jordan of arming the field marshal.",
+     [("Jordan", LNA, {"weapons"})]),
     # who recruited the fighters supplies them, not their nationality
     ("About 1,000 Sudanese fighters, recruited by the paramilitary Rapid Support Forces, were deployed alongside "
      "Haftar's forces.", [("Rapid Support Forces", LNA, {"fighters"})]),
@@ -505,6 +508,8 @@ GENERAL_CASES = [
 
 GENERAL_NOTHING = [
     "The rebels fought for Tripoli for months.",
+    # a supply ruled out
+    "Egyptian officials have ruled out sending ground troops into Libya.",
     # "was transporting" is active: what the ship was said to carry is not its object
     "Turkey denied the ship was carrying arms and said it was transporting humanitarian aid.",
     "A boat carrying weapons was stopped off Benghazi on Monday.",

@@ -249,10 +249,13 @@ GENERAL_CASES = [
     ("Qatar, the most generous Arab patron of the NTC, has never commented.",
      {("Qatar", "National Transitional Council")}),
     ("Ranged against it are the Emirati-backed Zintanis.", {("United Arab Emirates", "Zintan brigades")}),
+    # the backed party as a modifier of the backer noun in an apposition
+    ("Egypt, a staunch Haftar ally, denied the report.", {("Egypt", HAFTAR)}),
 ]
 
 GENERAL_NOTHING = [
     "France is not a backer of the GNA.",
+    "France, a NATO ally, joined the strikes.",
     "The UN Security Council imposed an embargo in support of the peace process.",
     # an inverted condition
     "Analysts agree. Should Egypt and Russia throw their weight behind Bashagha, the country could slide into war.",

@@ -12,6 +12,7 @@ on the same side. Negated, hypothetical and future statements give no row. Coord
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -715,8 +716,8 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         if supported is None or _negated(rules, body[max(s, match.start() - 40) : match.start()]):
             continue
         out.extend(_rows(ctx, [owner], supported, start, end))
-    # "Egypt and the UAE, Haftar's main regional allies, condemned ..."
-    for match in rules.backers_apposition.finditer(body, s, e):
+    # "Egypt and the UAE, Haftar's main regional allies, condemned ...", "The UAE, a key Haftar ally, denied ..."
+    for match in itertools.chain(rules.backers_apposition.finditer(body, s, e), _NAME_ALLY.finditer(body, s, e)):
         owner = next((m for m in ctx.mentions_in(match.start("owner"), match.end("owner") + 1)
                       if m.char_start == match.start("owner")), None)
         owner_name = owner.actor_name if owner is not None else None
@@ -789,6 +790,14 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, supporters, owner.actor_name, owner.char_start, end))
     return out
+
+
+# An apposition naming the backed party as a modifier: ", a key Haftar ally," / ", the main GNA backer,"
+_NAME_ALLY = re.compile(
+    r"\s*,\s+(?:a|an|the)\s+(?:(?:key|close|main|major|staunch|important|longtime|long-time|principal|chief|"
+    r"regional|foreign|loyal|firm|crucial|steadfast)\s+){0,2}(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,2})"
+    r"\s+(?:ally|backer|patron|sponsor|supporter)\s*[,.;]"
+)
 
 
 def _word_actor(ctx, end: int) -> Mention | None:
