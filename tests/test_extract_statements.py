@@ -1569,3 +1569,39 @@ def test_sources_beliefs_and_descriptions(body: str, expected: tuple[str, str, s
 )
 def test_beliefs_that_are_no_statement_of_their_own(body: str) -> None:
     assert all(cue not in ("fear", "believe", "believes") for cue in (r.cue for r in run(body)[1]))
+
+
+def test_he_after_an_unnamed_man_introduced_with_his_anonymity() -> None:
+    body = (
+        "Najla Mangoush told reporters the plan must apply to everyone. A member of the eastern delegation, who was "
+        'not authorized to speak publicly, was blunter. "Nobody on our side will move first," he said. "If the '
+        'Syrians stay, the Russians stay." Later a taxi driver, who did not want his name used, put it simply. '
+        '"They came with their guns," he said.'
+    )
+    speakers = {q: s for s, k, q in triples(body) if k == "direct"}
+    assert speakers == {
+        "Nobody on our side will move first,": "anon:member of the eastern delegation",
+        "If the Syrians stay, the Russians stay.": "anon:member of the eastern delegation",
+        "They came with their guns,": "anon:taxi driver",
+    }
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a reported clause with its own verb before a short quotation is a statement too
+        ('Aguila Saleh said al-Kabir remained "the only legitimate governor" and that the House would reject the '
+         "decree.",
+         {("Aguila Saleh", "indirect", 'al-Kabir remained "the only legitimate governor"'),
+          ("Aguila Saleh", "indirect", "the House would reject the decree")}),
+        # an attribution between a condition and its main clause reports the main clause
+        ("If the blockade lasts into the winter, analysts say, Moscow could offer the eastern government fuel.",
+         {("anon:analysts", "indirect", "Moscow could offer the eastern government fuel")}),
+        # (but one after a main clause reports what is before it)
+        ("Operation Irini sent a team. When no answer came, the boarding went ahead, the operation said, but it was "
+         "suspended.",
+         {("Operation Irini", "indirect", "When no answer came, the boarding went ahead")}),
+    ],
+)
+def test_reported_clauses_around_quotations_and_conditions(body: str, expected: set) -> None:
+    assert expected <= {t for t in triples(body) if t[1] == "indirect"}

@@ -641,6 +641,12 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         voice = _voice_before(run, start)
         if voice is not None:
             return voice
+        # 'A taxi driver, who did not want his name used, put it simply. "...," he said': the unnamed man just
+        # introduced (unless someone spoke since)
+        intro = _unnamed_introduced(run, start)
+        last = _last_statement_before(run, start, 601, named=False) if intro is not None else None
+        if intro is not None and (last is None or last.evidence_end <= intro[1]):
+            return _unnamed_source(intro[0], start)
         # '"...," a Libya Dawn spokesman said. He added that ...': an unnamed source goes on speaking
         source = _source_before(run, start, plural=False)
         if source is not None:
@@ -1227,6 +1233,13 @@ def _unnamed_antecedents(run: _Run) -> None:
     for st, name in run.by_pronoun:
         last = _last_statement_before(run, st.char_start, 601, named=False)
         if last is None or not last.is_anonymous or not last.speaker_description:
+            # 'A member of the delegation, who was not authorized to speak, was blunter. "...," he said.'
+            intro = _unnamed_introduced(run, st.char_start)
+            if intro is not None and not any(
+                m.actor_name == name and m.surface_form.lower() not in _PERSONAL
+                for m in run.ctx.mentions_in(intro[1], st.char_start)
+            ):
+                _set_unnamed(run, st, intro[0])
             continue
         if body[last.evidence_start : st.char_start].count("\n") > 1:
             continue  # (not across paragraphs)
@@ -1237,12 +1250,38 @@ def _unnamed_antecedents(run: _Run) -> None:
             for m in run.ctx.mentions_in(last.char_end, st.char_start)
         ):
             continue  # the named man is mentioned again after the unnamed source's words
-        st.speaker_name, st.speaker_description, st.is_anonymous = None, last.speaker_description, True
-        # (an unattributed quotation after it inherits this speaker, not the named man)
-        for i, (quote, found, evidence, cue, confidence) in enumerate(run.attributed):
-            if quote.open < st.char_start <= quote.close + 1 and found is not None:
-                source = Speaker(None, last.speaker_description, True, "pronoun")
-                run.attributed[i] = (quote, _Found([source], found.np_start), evidence, cue, confidence)
+        _set_unnamed(run, st, last.speaker_description)
+
+
+def _set_unnamed(run: _Run, st: Statement, description: str) -> None:
+    st.speaker_name, st.speaker_description, st.is_anonymous = None, description, True
+    # (an unattributed quotation after it inherits this speaker, not the named man)
+    for i, (quote, found, evidence, cue, confidence) in enumerate(run.attributed):
+        if quote.open < st.char_start <= quote.close + 1 and found is not None:
+            source = Speaker(None, description, True, "pronoun")
+            run.attributed[i] = (quote, _Found([source], found.np_start), evidence, cue, confidence)
+
+
+# An unnamed person introduced with the condition of his anonymity: "A member of the eastern delegation, who was not
+# authorized to speak publicly, ..."
+_UNNAMED_INTRO = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne)\s+(?P<np>[^,.;:“”\"]{2,80}?)(?P<aside>,\s*(?:who|speaking|talking)\b[^,.;]*,)"
+)
+
+
+def _unnamed_introduced(run: _Run, offset: int) -> tuple[str, int] | None:
+    """The description of the last unnamed person introduced with an anonymity condition in this paragraph before
+    `offset` (and where that introduction ends)."""
+    body = run.ctx.body
+    start = max(body.rfind("\n", 0, offset) + 1, offset - 600)
+    found = None
+    for match in _UNNAMED_INTRO.finditer(body, start, offset):
+        if not run.rules.anonymity.search(match.group("aside")):
+            continue
+        if _source_number(run, match.group("np")) != "singular":
+            continue  # (a person by an unnamed-source noun: "member", "driver", "official")
+        found = (match.group("np"), match.end())
+    return found
 
 
 def _words(text: str) -> int:
@@ -1490,9 +1529,11 @@ def _attribute_quote(
         if found is None and coordinated:
             found = _sentence_subject(run, sentence, verb.start())
         if found is not None and found.speakers:
-            if _words(body[_skip_after_say(run, verb.group(), verb.end(), quote.open) : quote.open]) <= 4:
-                # (with a reported clause before the quotation, 'said he had decided to leave "...",' the verb
-                # also carries that clause)
+            lead_in = body[_skip_after_say(run, verb.group(), verb.end(), quote.open) : quote.open]
+            short = _words(body[quote.open + 1 : quote.close]) < LONG_QUOTE_WORDS
+            if _words(lead_in) <= 4 and not (short and _FINITE.search(lead_in)):
+                # (with a reported clause before the quotation, 'said he had decided to leave "...",' or before a
+                # short one, 'said al-Kabir remained "...",' the verb also carries that clause)
                 run.consumed.add(verb.start())
             _emit(
                 run, found, "direct", quote.open + 1, quote.close, evidence, verb.group(), 0.9, (head_start, quote.open)
@@ -1500,6 +1541,12 @@ def _attribute_quote(
             return found, verb.group(), 0.9
     return None, None, 0
 
+
+# A subordinate clause opening a sentence whose main clause follows a parenthetical attribution
+_CONDITION_FIRST = re.compile(r"\s*(?:If|Should|Unless|Once|When|Whenever|Until|Were|Had)\b")
+
+# A verb of a reported clause before a quotation ('said al-Kabir remained "..."')
+_FINITE = re.compile(r"\b(?:is|are|was|were|remains?|remained|has|have|had|would|will|could|should|must)\b")
 
 # A transcript line: a speaker label, then the quotation.
 _SPEAKER_LABEL = re.compile(_LABEL + r"\s*")
@@ -1830,6 +1877,20 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
             dateline = _DATELINE.match(body, clause_start, found.np_start)
             if dateline:
                 clause_start = dateline.end()
+            if (
+                rest
+                and rest not in ".!?"
+                and _CONDITION_FIRST.match(body, clause_start, found.np_start)
+                # (not 'When no answer came, the boarding went ahead, the operation said': its main clause is before)
+                and "," not in body[clause_start : body.rfind(",", clause_start, found.np_start)]
+            ):
+                # "If the shutdown drags on, analysts say, Russia could ...": the main clause after the attribution
+                count = len(run.statements)
+                _emit(run, found, "indirect", content_start, _content_end(body, sentence), evidence, word, 0.75,
+                      (found.np_start, content_start))
+                for st in run.statements[count:]:
+                    st.cue = f"{word} (end)"
+                return
             # The content ends at the comma before the attribution, not inside "..., the diplomats said".
             clause_end = found.np_start
             lead = re.search(r",\s*(?:[\w-]+\s+){0,3}$", body[max(clause_start, found.np_start - 40) : found.np_start])
