@@ -249,8 +249,15 @@ GENERAL_CASES = [
     ("Qatar, the most generous Arab patron of the NTC, has never commented.",
      {("Qatar", "National Transitional Council")}),
     ("Ranged against it are the Emirati-backed Zintanis.", {("United Arab Emirates", "Zintan brigades")}),
-    # the backed party as a modifier of the backer noun in an apposition
+    # the backed party as a modifier of the backer noun in an apposition, or as its possessive pronoun
     ("Egypt, a staunch Haftar ally, denied the report.", {("Egypt", HAFTAR)}),
+    ("Khalifa Haftar flew to Cairo. Egypt, his most important Arab patron, has denied the claims.",
+     {("Egypt", HAFTAR)}),
+    # demonyms between the owner and the backer noun; the foreign allies of a Libyan party; the capital for the
+    # western government
+    ("Haftar's Russian and Egyptian patrons kept his offensive going.", {("Russia", HAFTAR), ("Egypt", HAFTAR)}),
+    ("Khalifa Haftar, an ally of both Moscow and Cairo, met Putin.", {("Russia", HAFTAR), ("Egypt", HAFTAR)}),
+    ("Turkey, which sided with Tripoli in late 2019, turned the war around.", {("Turkey", GNA)}),
 ]
 
 GENERAL_NOTHING = [

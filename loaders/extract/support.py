@@ -306,6 +306,10 @@ def _supported_at(ctx, at: int, limit: int, max_gap: int = 45) -> tuple[str | No
         if _possessive_after(body, m):
             # "Libya's Turkish-backed government" handled above; "Haftar's forces" -> Haftar
             continue
+    capital = re.match(r"\s*Tripoli\b(?![-‑'’])", body[at:limit])
+    if capital:
+        # "sided with Tripoli": the capital stands for the western government of the period
+        return clauses.government_by_cue(ctx, "the Tripoli government", at), at + capital.end()
     titles = clauses.title_mentions(ctx, at, min(limit, at + max_gap))
     if titles and titles[0].char_start <= at + 5:
         return titles[0].actor_name, titles[0].char_end
@@ -717,7 +721,8 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, [owner], supported, start, end))
     # "Egypt and the UAE, Haftar's main regional allies, condemned ...", "The UAE, a key Haftar ally, denied ..."
-    for match in itertools.chain(rules.backers_apposition.finditer(body, s, e), _NAME_ALLY.finditer(body, s, e)):
+    for match in itertools.chain(rules.backers_apposition.finditer(body, s, e), _NAME_ALLY.finditer(body, s, e),
+                                 _PRONOUN_ALLY.finditer(body, s, e)):
         owner = next((m for m in ctx.mentions_in(match.start("owner"), match.end("owner") + 1)
                       if m.char_start == match.start("owner")), None)
         owner_name = owner.actor_name if owner is not None else None
@@ -732,6 +737,16 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         group = clauses.coordination(ctx, listed, len(listed) - 1)
         out.extend(_rows(ctx, group, owner_name, group[0].char_start, match.end()))
+    # "Haftar's Russian and Emirati patrons"
+    for match in _DEMONYM_BACKERS.finditer(body, s, e):
+        owner = next((m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1)
+                      if m.char_end == match.start()), None)
+        if owner is None or not clauses.is_libyan(ctx, owner.actor_name):
+            continue
+        backers = [m for m in ctx.mentions_in(match.start("list"), match.end("list"))
+                   if clauses.actor_type(ctx, m.actor_name) == "country"]
+        if backers and not _negated(rules, body[max(s, owner.char_start - 30) : owner.char_start]):
+            out.extend(_rows(ctx, backers, owner.actor_name, owner.char_start, match.end()))
     # "Russia's support for Haftar"
     for match in rules.possessive_noun.finditer(body, s, e):
         owner = next(
@@ -757,6 +772,15 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         if owner is None:
             continue
         supported, end = _supported_at(ctx, match.end(), e)
+        ally = re.search(r"all(?:y|ies)\b", match.group())
+        if supported is None and ally and clauses.is_libyan(ctx, owner.actor_name):
+            # "Haftar, an ally of both Moscow and Abu Dhabi": the foreign allies back the Libyan party
+            both = re.match(r"\s*both\s+", body[match.end() : e])
+            allies, end = _list_after(ctx, match.end() + (both.end() if both else 0), e)
+            allies = [m for m in allies if not clauses.is_libyan(ctx, m.actor_name)]
+            if allies and not _negated(rules, body[max(s, owner.char_start - 30) : owner.char_start]):
+                out.extend(_rows(ctx, allies, owner.actor_name, owner.char_start, end))
+            continue
         if supported is None:
             continue
         mentions = ctx.mentions_in(s, match.start() + 1)
@@ -797,6 +821,18 @@ _NAME_ALLY = re.compile(
     r"\s*,\s+(?:a|an|the)\s+(?:(?:key|close|main|major|staunch|important|longtime|long-time|principal|chief|"
     r"regional|foreign|loyal|firm|crucial|steadfast)\s+){0,2}(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,2})"
     r"\s+(?:ally|backer|patron|sponsor|supporter)\s*[,.;]"
+)
+
+
+# ... or by a possessive pronoun: "The UAE, his most important Arab patron, ..."
+_PRONOUN_ALLY = re.compile(
+    r"\s*,\s+(?P<owner>his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:ally|allies|backers?|patrons?|sponsors?|"
+    r"supporters?)\s*[,.;]"
+)
+# "Haftar's Russian and Emirati patrons": demonyms between a Libyan owner and a backer noun
+_DEMONYM_BACKERS = re.compile(
+    r"['’]s\s+(?:(?:main|key|foreign|chief|principal|longtime|long-time)\s+)?(?P<list>(?-i:[A-Z])[\w-]+"
+    r"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z])[\w-]+)*)\s+(?:backers|patrons|allies|sponsors|supporters)\b"
 )
 
 
