@@ -381,6 +381,9 @@ GENERAL_CASES = [
     # the pair received is not the host named before it
     ("Haftar and Sarraj flew to Paris. On 25 July Emmanuel Macron received both men at La Celle-Saint-Cloud.",
      ["diplomatic", "meeting"]),
+    # raids and waves of strikes that hit something
+    ("The first raids hit positions of militias from the western city of Misrata.", ["attack"]),
+    ("A second wave on Saturday struck near the city's international airport.", ["attack"]),
     # a foreign force that deployed (intransitive, or passive) as the outlet tells it
     ("Wagner fighters first deployed to Libya in 2019.", ["deployment"]),
 ]
@@ -431,6 +434,9 @@ GENERAL_NOTHING = [
     # a deployment someone reports or finds is an allegation, not the outlet's event
     "Wagner Group has up to 1,200 people deployed in Libya, the UN report said.",
     "AFRICOM said Russian fighters had been deployed to al-Jufra in May.",
+    # police raids; the raids told before, described again
+    "Police raids hit several homes in Misrata.",
+    "The raids hit a missile battery and an electronic warfare system.",
     # agreeing that a truce must hold is no truce agreed
     "The two ministers agreed that the ceasefire must lead to the exit of all mercenaries.",
 ]
