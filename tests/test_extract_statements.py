@@ -1605,3 +1605,8 @@ def test_he_after_an_unnamed_man_introduced_with_his_anonymity() -> None:
 )
 def test_reported_clauses_around_quotations_and_conditions(body: str, expected: set) -> None:
     assert expected <= {t for t in triples(body) if t[1] == "indirect"}
+
+
+def test_a_forces_command_speaks_for_the_force() -> None:
+    body = "The LNA flatly denied the charge. In a statement, its general command said its units had held the line."
+    assert ("Libyan National Army", "indirect", "its units had held the line") in triples(body)

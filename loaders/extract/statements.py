@@ -521,6 +521,9 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             known = ctx.gazetteer.lookup("UNSMIL")  # in a Libya article "the UN mission" is UNSMIL
         if known is not None:
             return _Found([Speaker(known.name, via="institution")], start + institution.start())
+        if who is not None and who.actor_type == "armed_group":
+            # "The LNA denied the charge. Its general command said ...": a force's command speaks for the force
+            return _Found([Speaker(who.name, via="institution")], start + institution.start())
         if who is not None and who.actor_type in ("country", "government"):
             # Named as written ("French foreign ministry", "GNU's Interior Ministry"), which is how annotators and
             # analysts search for it; "Its foreign ministry" names its owner instead.
@@ -801,7 +804,7 @@ def _institution_owner(run: _Run, at: int, who: str):
     if who.lower() == "its":
         owners = [
             m for m in ctx.mentions_in(max(0, at - 400), at)
-            if ctx.actor_type(m.actor_name) in ("country", "government")
+            if ctx.actor_type(m.actor_name) in ("country", "government", "armed_group")
         ]
         return ctx.gazetteer.get(owners[-1].actor_name) if owners else None
     return ctx.gazetteer.lookup_demonym(who) or ctx.gazetteer.lookup(who)
