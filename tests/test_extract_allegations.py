@@ -508,8 +508,11 @@ GENERAL_CASES = [
 
 GENERAL_NOTHING = [
     "The rebels fought for Tripoli for months.",
-    # a supply ruled out
+    # a supply ruled out, asked for, or agreed to
     "Egyptian officials have ruled out sending ground troops into Libya.",
+    "Sarraj had formally asked Italy to send naval vessels into Libyan territorial waters.",
+    "The GNA urged Turkey to send more drones.",
+    "Macron said Haftar's camp had agreed to send home 300 Sudanese fighters.",
     # "was transporting" is active: what the ship was said to carry is not its object
     "Turkey denied the ship was carrying arms and said it was transporting humanitarian aid.",
     "A boat carrying weapons was stopped off Benghazi on Monday.",

@@ -381,6 +381,9 @@ GENERAL_CASES = [
     # the pair received is not the host named before it
     ("Haftar and Sarraj flew to Paris. On 25 July Emmanuel Macron received both men at La Celle-Saint-Cloud.",
      ["diplomatic", "meeting"]),
+    # an embargo created by a numbered resolution; parallel truce declarations
+    ("The embargo regime created by Resolution 1970 in 2011 has been widely ignored.", ["un_action"]),
+    ("Sarraj and Saleh issued separate statements on Friday ordering all forces to cease fire.", ["diplomatic"]),
     # raids and waves of strikes that hit something
     ("The first raids hit positions of militias from the western city of Misrata.", ["attack"]),
     ("A second wave on Saturday struck near the city's international airport.", ["attack"]),
@@ -434,6 +437,8 @@ GENERAL_NOTHING = [
     # a deployment someone reports or finds is an allegation, not the outlet's event
     "Wagner Group has up to 1,200 people deployed in Libya, the UN report said.",
     "AFRICOM said Russian fighters had been deployed to al-Jufra in May.",
+    # separate statements about something else
+    "Sarraj and Saleh issued separate statements on Friday about the budget.",
     # police raids; the raids told before, described again
     "Police raids hit several homes in Misrata.",
     "The raids hit a missile battery and an electronic warfare system.",
@@ -456,6 +461,12 @@ def test_the_two_men_are_the_last_two_persons_named():
 def test_forces_of_a_described_government_are_that_government():
     (event,) = events("Forces aligned with Libya's internationally recognised government seized two towns on Monday.")
     assert [p.actor_name for p in event.participants] == ["Government of National Accord"]
+
+
+def test_the_recognised_government_before_the_gna_is_the_eastern_one():
+    text = "Forces loyal to the internationally recognised government carried out air strikes on Tripoli."
+    (event,) = extract(text, FuzzyDate(dt.date(2015, 3, 1), "day"), load_gazetteer()).events
+    assert [p.actor_name for p in event.participants] == ["Tobruk-based government"]
 
 
 def test_capture_participant_is_the_loyal_faction():

@@ -97,6 +97,7 @@ class ActorRules:
     org_description: re.Pattern[str]  # "the panel", "the ministry": an organisation named before, by its head noun
     western_descriptors: frozenset[str]  # "Tripoli government": the GNA or the GNU, by date
     western_change: tuple[str, str, str]  # (before, after, ISO date)
+    recognised_east: tuple[str, str, str, re.Pattern[str]]  # (name, from, to, cues): the recognised one before the GNA
     period_descriptors: tuple[tuple[str, str, str, re.Pattern[str]], ...]  # (actor, from, to, forms): "the rebels"
 
 
@@ -154,6 +155,12 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
                 _forms_pattern(entry["forms"]),
             )
             for entry in data.get("period_descriptors", ())
+        ),
+        recognised_east=(
+            str(data["recognised_before_gna"]["name"]),
+            str(data["recognised_before_gna"]["from"]),
+            str(data["recognised_before_gna"]["to"]),
+            _forms_pattern(data["recognised_before_gna"]["cues"]),
         ),
         western_change=(
             str(data["western_government_change"]["before"]),
@@ -1048,7 +1055,7 @@ def _western_government_by_period(state: _State) -> None:
         return
     target = western_government(ctx.published, {f.name for f in state.found if f.kind == "name" and f not in hits})
     for f in hits:
-        f.name = target
+        f.name = recognised_before_gna(ctx.published, ctx.body[f.start : f.end]) or target
 
 
 def _period_descriptors(state: _State) -> None:
@@ -1075,6 +1082,15 @@ def _period_descriptors(state: _State) -> None:
                     continue  # "Syrian rebels", "the Tuareg rebels": another people's ("But rebels" are these)
             if not state.covered(start, end):
                 state.add(actor, start, end, priority=1)
+
+
+def recognised_before_gna(published: FuzzyDate | None, phrase: str) -> str | None:
+    """'the internationally recognised government' in 2014-2015 is the eastern one; None outside that period or
+    without a recognition cue."""
+    name, start, end, cues = load_rules().recognised_east
+    if published is None or not start <= published.value.isoformat() < end:
+        return None
+    return name if cues.search(phrase) else None
 
 
 def western_government(published: FuzzyDate | None, named: set[str]) -> str:

@@ -45,7 +45,12 @@ _PERSONNEL = frozenset({"military_personnel", "fighters"})
 _ACCUSATION_CUE = re.compile(
     r"\b(?:accus\w*|alleg\w*|report(?:s|ed|edly)?|according to|said to have|suspected of|charg\w*)\b", re.IGNORECASE
 )
-_HYPOTHETICAL_PREFIX = re.compile(r"\b(?:if|whether|unless|in case)\b[^,;]*$", re.IGNORECASE)
+# (also a request to the supplier: "Sarraj had asked Italy to send naval vessels")
+_HYPOTHETICAL_PREFIX = re.compile(
+    r"\b(?:if|whether|unless|in case)\b[^,;]*$|\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
+    r"invit(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on)\s+(?:[\w’'-]+\s+){1,4}to\s+$",
+    re.IGNORECASE,
+)
 _NOT_LIBYAN_DESTINATION = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # Materiel after these belongs to a purpose or an elaboration, not to the supply ("deployed 1,200 fighters to
 # support Haftar's army, including snipers and teams for armour and artillery").
