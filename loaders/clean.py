@@ -75,7 +75,10 @@ _CREDIT = re.compile(
     rf"|\((?:[^()]{{0,80}}[/|]\s?)?(?:{_AGENCIES})(?:\s?[/|][^()]{{0,80}})?\)\.?$"
     rf"|\[(?:[^\[\]]{{0,80}}[/|:]\s?)?(?:{_AGENCIES})\b[^\[\]]{{0,80}}\]\.?$"
     r"|\((?:L|R|C|centre|center|left|right|[0-9](?:st|nd|rd|th) [LR]|not pictured|pictured|top|bottom)\)"
-    rf"|\b(?:{_AGENCIES})\s?(?:/|via)\s?Getty Images\.?$",
+    rf"|\b(?:{_AGENCIES})\s?(?:/|via)\s?Getty Images\.?$"
+    # "Photographer: Stringer/Bloomberg", "(Photo by F. Coffrini/AFP)", "| Wojazer/Pool via AFP", "AFP / Stringer"
+    r"|\b(?:Photographer|Foto)\s?:\s?\S|\((?:Photo by|(?:AP|AFP|Reuters|EPA) Photo)\b"
+    r"|\bvia (?:AFP|Reuters|AP|EPA|Getty Images)\.?$|\b(?:AFP|Reuters|EPA)\s?/\s?(?-i:[A-Z])[\w .-]{1,40}$",
     re.IGNORECASE,
 )
 
@@ -139,7 +142,23 @@ _CREDIT_LINE = re.compile(
     r"|^\(?(?:reporting|writing|editing|additional reporting|compiled|edited|written|produced) by\b"
     r"|^(?:[-–—]\s?)?(?:afp|reuters|ap|agencies|anadolu(?: agency)?|dpa|xinhua|associated press|agence france-presse"
     r"|with agencies|and agencies|afp and reuters|staff and agencies)\.?$"
-    r"|^source\s?:\s?.{1,60}$",
+    r"|^source\s?:\s?.{1,60}$"
+    # agency and contributor credits: "Associated Press writer X in Cairo contributed to this report.", "- With
+    # Reuters and AFP", "RFI (with AFP)", "By Al Jazeera and news agencies", "Author X (AFP, dpa)", "[Editor: x]"
+    r"|\bcontributed (?:to )?this (?:report|story|article)\.?$|^(?:some )?information for this (?:report|article|story)"
+    r" came from\b|^[-–—]?\s?with (?:reuters|afp|ap|dpa|agencies|the associated press)(?:,? and (?:reuters|afp|ap|dpa"
+    r"|agencies))?\.?$|\((?:with|and) (?:afp|reuters|ap|dpa|agencies)\)$|^\*?writing by\b|^by .{2,60} and (?:news )?"
+    r"agencies\.?$|^\S{2,20} and agencies$|^\[editor: [^\]]*\]$|^author(?: [A-Z][\w.'-]+){1,4}(?: \([^()]*\))?$"
+    r"|^[a-z]{2,5}/[a-z]{2,5}\s?\([^()]*\)$|^translated from the \w+ by\b",
+    re.IGNORECASE,
+)
+# Tag lists, short links and list widgets: "Tags: Bashagha Dbeibah", "Short link:", "list 2 of 4", "Keep reading".
+_TAG_LINE = re.compile(
+    r"^(?:tags|search keywords|keywords|short link|main category|category|filed under|topics?)\s?:"
+    r"|^(?:explore more on these topics|reuse this content|other ways to share|keep reading|end of list"
+    r"|click to expand image|video ?player ?close|save articles to read later\b.*|also available in \S+"
+    r"|\S+ recommends)$|^list(?: [0-9]+)? of [0-9]+(?: items)?$|^permalink\b|^https?://\S+$|^text by\s?:"
+    r"|^share this via \S+$",
     re.IGNORECASE,
 )
 _LOGO = re.compile(r"^\S.{0,60}\blogo$", re.IGNORECASE)
@@ -234,7 +253,7 @@ def _undouble(line: str) -> str:
 
 
 # Cheap substring gates: most lines are body text, and these skip the costlier regexes for them.
-_CREDIT_GATE = ("©", ":", "(", "[", "getty")
+_CREDIT_GATE = ("©", ":", "(", "[", "getty", "via ", "/")
 _COMMENT_GATE = ("comment", "conversation", "discussion")
 _FOOTER_GATE = (
     "independent",
@@ -301,6 +320,8 @@ def furniture_reason(line: str) -> str | None:
         return "cookie"
     if words <= 20 and _CREDIT_LINE.search(line):
         return "credits"
+    if words <= 12 and _TAG_LINE.search(line):
+        return "tags"
     if words <= 6 and _LOGO.search(line):
         return "logo"
     if words <= 3 and _SECTION.search(line):

@@ -118,6 +118,24 @@ def test_normalise_unicode(raw: str, expected: str) -> None:
         ("READ MORE: Libya's rival camps agree on talks", "teaser"),
         ("For Israel and Palestine, annexation isn't the end of the world. Listen to Gideon Levy", "promo"),
         ("Mortar bombs have been crashing down on suburbs of the Libyan capital, Tripoli (AFP)", "caption"),
+        # contributor and agency credits, picture credits, tag lists and list widgets
+        ("Associated Press writer Omar Fathi in Cairo contributed to this report.", "credits"),
+        ("Some information for this report came from Reuters and Agence France-Presse.", "credits"),
+        ("- With Reuters and AFP", "credits"),
+        ("RFI (with AFP)", "credits"),
+        ("By Al Jazeera and news agencies", "credits"),
+        ("Author Daniel Weber (AFP, dpa, Reuters)", "credits"),
+        ("[Editor: huaxia]", "credits"),
+        ("Translated from the German by Anna Keller", "credits"),
+        ("Photographer: Stringer/Bloomberg", "caption"),
+        ("Delegates attend the signing ceremony in Geneva (Photo by Fabrice Coffrini/AFP via Getty Images)", "caption"),
+        ("Fighters on patrol in North Darfur, Sudan, April 2025. AFP / Stringer", "caption"),
+        ("Tags: Bashagha Dbeibah Tripoli clashes", "tags"),
+        ("Short link:", "tags"),
+        ("list 2 of 4", "tags"),
+        ("Permalink https://p.dw.com/p/3WQk2", "tags"),
+        ("DW RECOMMENDS", "tags"),
+        ("Share this via WhatsApp", "tags"),
     ],
 )
 def test_furniture_reason(line: str, reason: str) -> None:
@@ -135,6 +153,9 @@ def test_furniture_reason(line: str, reason: str) -> None:
         "Haftar launched a war a year ago to grab the capital Tripoli and other parts of northwestern Libya.",
         "The Libyan parliament will vote on the budget, the speaker told reporters on Sunday.",
         "Russia has signed up to the Berlin process, diplomats said.",
+        "The rebels contributed to this report's findings, the panel said, and to the inquiry.",
+        "Author and analyst Jalel Harchaoui said the drones were Turkish.",
+        "The army said the strike was carried out with Russian help, via AFP reporters on the ground.",
     ],
 )
 def test_body_lines_are_not_furniture(line: str) -> None:
