@@ -271,3 +271,23 @@ def test_the_descriptor_that_named_a_body_resolves_its_definite_description() ->
     )
     group = next(m for m in ctx.mentions if m.surface_form == "group")
     assert group.actor_name == "All Eyes on Wagner"
+
+
+@pytest.mark.parametrize(
+    ("body", "media", "absent"),
+    [
+        # an outlet told something, named with its capitalised article, is a media actor under its full title
+        ("A Western diplomat told The New Arab that Moscow would not take sides.", "The New Arab", "New Arab"),
+        ("An official told The Associated Press that the talks had failed.", "Associated Press",
+         "The Associated Press"),
+    ],
+)
+def test_an_outlet_told_with_its_article_is_media(body: str, media: str, absent: str) -> None:
+    ctx = run(body)
+    assert ctx.actors[media].actor_type == "media"
+    assert absent not in ctx.actors
+
+
+def test_a_person_told_is_no_outlet() -> None:
+    ctx = run("The minister told the National Oil Corporation that production would resume.")
+    assert all(ref.actor_type != "media" for ref in ctx.actors.values())

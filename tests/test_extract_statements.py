@@ -1610,3 +1610,17 @@ def test_reported_clauses_around_quotations_and_conditions(body: str, expected: 
 def test_a_forces_command_speaks_for_the_force() -> None:
     body = "The LNA flatly denied the charge. In a statement, its general command said its units had held the line."
     assert ("Libyan National Army", "indirect", "its units had held the line") in triples(body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an outlet the finder does not know is the object told, not the statement
+        ("A Western diplomat in Tripoli told The Gulf Courier that Moscow would not take sides.",
+         ("anon:Western diplomat in Tripoli", "indirect", "Moscow would not take sides")),
+        ("Russia has moved air defence systems to Kufra, Libyan military sources told The Gulf Courier.",
+         ("anon:Libyan military sources", "indirect", "Russia has moved air defence systems to Kufra")),
+    ],
+)
+def test_told_an_unknown_outlet(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)

@@ -608,8 +608,10 @@ def _media_candidates(body: str):
 def _discover_media(state: _State) -> None:
     body, rules, gazetteer = state.ctx.body, state.rules, state.ctx.gazetteer
     for group, cue_start, start, surface in _media_candidates(body):
+        # ("told The New Arab": a capitalised article opens a title, never a person's name)
+        titled = group == "after" and surface.startswith("The ") and body[start - 4 : start] != "the "
         lead = re.match(r"(?:(?:The|A|An|And|But|In|On|At|As|While|When|After|Meanwhile|However),?\s+)+", surface)
-        if lead:
+        if lead and not titled:
             start += lead.end()
             surface = surface[lead.end() :]
         tokens = surface.split()
@@ -624,9 +626,9 @@ def _discover_media(state: _State) -> None:
         reported = group == "before" or body[cue_start : cue_start + 8].lower().startswith("reported")
         if all(t in rules.places for t in lowered) or all(t in rules.title_words for t in lowered):
             continue
-        if not (is_acronym or has_media_word or (reported and len(tokens) >= 2)):
+        if not (is_acronym or has_media_word or (reported and len(tokens) >= 2) or titled):
             continue
-        entry = gazetteer.lookup(surface)
+        entry = gazetteer.lookup(surface) or (gazetteer.lookup(surface[4:]) if titled else None)
         if entry is not None:
             state.add(entry.name, start, end, priority=4)
             continue

@@ -2020,7 +2020,9 @@ def _content_end(body: str, sentence: Span) -> int:
 
 _TOLD_OBJECT = re.compile(
     r"\s+(?:(?:reporters|journalists|lawmakers|the\s+press|the\s+media|parliament|him|her|them|us|me)\b|"
-    r"the\s+(?:[A-Z][\w.-]*\s+)*[a-z]+(?=\s+(?:that|on|in|his|her|their|its|the|a|an|[a-z]+ed)\b))"
+    r"the\s+(?:[A-Z][\w.-]*\s+)*[a-z]+(?=\s+(?:that|on|in|his|her|their|its|the|a|an|[a-z]+ed)\b)|"
+    # an outlet the finder does not know: "told The New Arab that ...", "..., sources told Libya Review."
+    r"(?:[Tt]he\s+)?(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,3}(?=\s+that\b|\s*[.;]\s|\s*[.;]?$))"
 )
 
 
