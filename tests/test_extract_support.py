@@ -258,6 +258,12 @@ GENERAL_CASES = [
     ("Haftar's Russian and Egyptian patrons kept his offensive going.", {("Russia", HAFTAR), ("Egypt", HAFTAR)}),
     ("Khalifa Haftar, an ally of both Moscow and Cairo, met Putin.", {("Russia", HAFTAR), ("Egypt", HAFTAR)}),
     ("Turkey, which sided with Tripoli in late 2019, turned the war around.", {("Turkey", GNA)}),
+    # bare forces backed by a state are its side's, not the party named later in the clause
+    ("Tarhuna was one of the towns Turkish-backed forces took from Khalifa Haftar's army in June 2020.",
+     {("Turkey", GNA)}),
+    # "whose backers remain ..."
+    ("The National Transitional Council, whose most vocal Western sponsors remain France and Britain, met in Doha.",
+     {("France", "National Transitional Council"), ("United Kingdom", "National Transitional Council")}),
 ]
 
 GENERAL_NOTHING = [

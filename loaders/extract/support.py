@@ -107,7 +107,7 @@ def _rules() -> _Rules:
             # ("the LAAF's foreign partners – Egypt, the UAE and Russia": a dash opens the list)
             # ("Haftar, whose main backers are Egypt and the UAE": the relative possessive too)
             rf"(?:['’]s?|\s*,\s+whose)\s+(?:\w+\s+){{0,3}}?(?:{backer})\s*(?:,\s*(?:however,\s+)?|[–—]\s*)?"
-            rf"(?:(?:is|are|was|were)\s+"
+            rf"(?:(?:is|are|was|were|remain|remains|remained)\s+"
             rf"(?:widely\s+)?(?:seen\s+as|regarded\s+as|considered|thought\s+to\s+be\s+)?|(?:include|included|"
             rf"includes|such as|including|like)\s+)?(?:the\s+)?",
             re.IGNORECASE,
@@ -463,7 +463,13 @@ def _compound(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             r"(?=(?:forces|troops|fighters|militias?|army|armies)\s+(?:of|loyal to|led by)\s+)?",
             body[at:],
         )
-        supported, end = _supported_at(ctx, at + 1, sentence.char_end, max_gap=40)
+        # "Turkey-backed forces are threatening Sirte": bare forces of the supporter's known side (not the party
+        # named later in the clause: "Turkish-backed forces took the base from Haftar's army")
+        bare = re.match(
+            r"\s+(?:forces|troops|fighters|militias?|militiamen|armed groups?)\b(?!\s+(?:of|loyal|led))",
+            body[at : sentence.char_end],
+        )
+        supported, end = (None, at) if bare else _supported_at(ctx, at + 1, sentence.char_end, max_gap=40)
         if supported is None and skip:
             tail = re.match(
                 r"\s+(?:[\w-]+\s+){0,3}?(?:forces|troops|fighters|militias?|army|armies)\s+"
@@ -481,11 +487,6 @@ def _compound(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             if titled:
                 supported, end = titled[0].actor_name, titled[0].char_end
         if supported is None:
-            # "Turkey-backed forces are threatening Sirte": bare forces of the supporter's known side.
-            bare = re.match(
-                r"\s+(?:forces|troops|fighters|militias?|militiamen|armed groups?)\b(?!\s+(?:of|loyal|led))",
-                body[at : sentence.char_end],
-            )
             if bare:
                 name = clauses.foreign_state(ctx, supporter.actor_name)
                 if not clauses.is_libyan(ctx, name):
