@@ -1624,3 +1624,11 @@ def test_a_forces_command_speaks_for_the_force() -> None:
 )
 def test_told_an_unknown_outlet(body: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(body)
+
+
+def test_an_anonymity_request_is_no_statement_whoever_he_is() -> None:
+    body = (
+        "The house of the mayor, Abdulmenam al-Ghaithi, was set on fire. \u201cWe want to know who let the dams rot,"
+        "\u201d a teacher told reporters. He asked that his name not be used because he feared reprisals."
+    )
+    assert not any(cue == "asked" for cue in (r.cue for r in run(body)[1]))

@@ -1791,6 +1791,8 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return
     if rules.unnamed_condition.match(body, verb.end()):
         return  # "who asked not to be named": a condition of the source, not a statement
+    if word in ("asked", "requested") and rules.anonymity_request.match(body, sentence.char_start, verb.end() + 80):
+        return  # "He asked that his name not be used": how the source spoke, not what he said
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
         return  # "said to be": hearsay, no speaker
     non_object = rules.act_non_objects.get(word.lower())
