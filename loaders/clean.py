@@ -76,10 +76,14 @@ _CREDIT = re.compile(
     rf"|\[(?:[^\[\]]{{0,80}}[/|:]\s?)?(?:{_AGENCIES})\b[^\[\]]{{0,80}}\]\.?$"
     r"|\((?:L|R|C|centre|center|left|right|[0-9](?:st|nd|rd|th) [LR]|not pictured|pictured|top|bottom)\)"
     rf"|\b(?:{_AGENCIES})\s?(?:/|via)\s?Getty Images\.?$"
-    # "Photographer: Stringer/Bloomberg", "(Photo by F. Coffrini/AFP)", "| Wojazer/Pool via AFP", "AFP / Stringer"
-    r"|\b(?:Photographer|Foto)\s?:\s?\S|\((?:Photo by|(?:AP|AFP|Reuters|EPA) Photo)\b"
-    r"|\bvia (?:AFP|Reuters|AP|EPA|Getty Images)\.?$|\b(?:AFP|Reuters|EPA)\s?/\s?(?-i:[A-Z])[\w .-]{1,40}$",
+    # "Photographer: Stringer/Bloomberg", "(Photo by F. Coffrini/AFP)"
+    r"|\b(?:Photographer|Foto)\s?:\s?\S|\((?:Photo by|(?:AP|AFP|Reuters|EPA) Photo)\b",
     re.IGNORECASE,
+)
+# Credits that end a caption without a full stop: "| Wojazer/Pool via AFP", "... April 2025. AFP / Stringer" (a
+# sentence may end "circulated via Reuters." or say "told AFP/France 24 ...", so only unpunctuated short lines)
+_TRAILING_CREDIT = re.compile(
+    r"\bvia (?:AFP|Reuters|AP|EPA|Getty Images)$|\b(?:AFP|Reuters|EPA) ?/ ?[A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3}$"
 )
 
 _NAVIGATION = {
@@ -279,6 +283,8 @@ def is_caption(line: str) -> bool:
         return False
     low = line.casefold()
     if any(g in low for g in _CREDIT_GATE) and _CREDIT.search(line):
+        return True
+    if _words(line) <= 40 and not _ends_sentence(line) and _TRAILING_CREDIT.search(line):
         return True
     place_date_end = line[-1:].isdigit() or line[-2:-1].isdigit()
     place_date_end = place_date_end and bool(_PLACE_DATE_END.search(line[-90:]))

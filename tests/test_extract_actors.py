@@ -288,6 +288,13 @@ def test_an_outlet_told_with_its_article_is_media(body: str, media: str, absent:
     assert absent not in ctx.actors
 
 
-def test_a_person_told_is_no_outlet() -> None:
-    ctx = run("The minister told the National Oil Corporation that production would resume.")
-    assert all(ref.actor_type != "media" for ref in ctx.actors.values())
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Judges ruled on Monday, according to The Hague-based tribunal.",
+        "The minister was interviewed by The Independent Commission on Monday.",
+    ],
+)
+def test_a_capitalised_article_after_other_cues_is_no_outlet(body: str) -> None:
+    ctx = run(body)
+    assert all(ref.actor_type != "media" for ref in ctx.actors.values()), sorted(ctx.actors)

@@ -269,6 +269,11 @@ def test_demonym_in_front_of_a_known_group_is_that_group():
 # General coverage: made-up sentences in the styles of several outlets (not taken from any evaluation article).
 
 GENERAL_CASES = [
+    # an agreement, an exclusion or a request told in an aside does not cancel the supply
+    ("Turkey, which agreed to a ceasefire in Berlin in January, has since sent more Syrian fighters to Tripoli.",
+     [("Turkey", GNA, {"fighters"})]),
+    ("The UAE, excluded from the talks in Rome, shipped more armoured vehicles to Benghazi.",
+     [("United Arab Emirates", LNA, {"armored_vehicles"})]),
     # arming a party named by its title or a pronoun
     ("Khalifa Haftar arrived. GNA officials accused Jordan of arming the field marshal.",
      [("Jordan", LNA, {"weapons"})]),
@@ -508,11 +513,10 @@ GENERAL_CASES = [
 
 GENERAL_NOTHING = [
     "The rebels fought for Tripoli for months.",
-    # a supply ruled out, asked for, or agreed to
+    # a supply ruled out or asked for
     "Egyptian officials have ruled out sending ground troops into Libya.",
     "Sarraj had formally asked Italy to send naval vessels into Libyan territorial waters.",
     "The GNA urged Turkey to send more drones.",
-    "Macron said Haftar's camp had agreed to send home 300 Sudanese fighters.",
     # "was transporting" is active: what the ship was said to carry is not its object
     "Turkey denied the ship was carrying arms and said it was transporting humanitarian aid.",
     "A boat carrying weapons was stopped off Benghazi on Monday.",

@@ -381,6 +381,14 @@ GENERAL_CASES = [
     # the pair received is not the host named before it
     ("Haftar and Sarraj flew to Paris. On 25 July Emmanuel Macron received both men at La Celle-Saint-Cloud.",
      ["diplomatic", "meeting"]),
+    # rockets that hit again, coming under fire, shelling in progress, a UN appeal with its amount
+    ("Grad rockets again slammed into the port area, killing four people.", ["attack"]),
+    ("The ship came under fire from shore-based rocket launchers on May 12.", ["attack"]),
+    ("Haftar's forces were shelling Tripoli's Mitiga airport almost daily.", ["attack"]),
+    ("The United Nations launched a $71 million flash appeal on Thursday.", ["un_action"]),
+    # a time clause before the main event is not the same event told twice
+    ("Haftar's offensive began on 4 April 2019. Days after the offensive began, Donald Trump phoned Haftar.",
+     ["offensive", "phone_call"]),
     # an embargo created by a numbered resolution; parallel truce declarations
     ("The embargo regime created by Resolution 1970 in 2011 has been widely ignored.", ["un_action"]),
     ("Sarraj and Saleh issued separate statements on Friday ordering all forces to cease fire.", ["diplomatic"]),
@@ -437,6 +445,17 @@ GENERAL_NOTHING = [
     # a deployment someone reports or finds is an allegation, not the outlet's event
     "Wagner Group has up to 1,200 people deployed in Libya, the UN report said.",
     "AFRICOM said Russian fighters had been deployed to al-Jufra in May.",
+    # raising tensions, a letter, separate statements about another thing, a session only asked for, raids told
+    # before, a deployment outside Libya
+    "Turkey's deployment raised tensions with Egypt.",
+    "The GNA raised the issue with the UN Security Council in a letter.",
+    "The GNA and the LNA issued separate statements accusing each other of breaking the ceasefire.",
+    "Russia blocked a British request for an emergency session of the Security Council.",
+    "These raids killed at least 12 civilians.",
+    "Egyptian troops were deployed to the western border.",
+    # pressure is no fire; a government fighting corruption attacks nobody
+    "The talks came under pressure.",
+    "The government was attacking corruption.",
     # separate statements about something else
     "Sarraj and Saleh issued separate statements on Friday about the budget.",
     # police raids; the raids told before, described again
@@ -561,6 +580,14 @@ def test_meetings_with_two_men_of_one_faction_are_two_meetings():
     )
     assert types(text).count("meeting") == 2
 
+
+
+def test_the_pair_received_may_be_named_earlier_in_the_hosts_sentence():
+    rows = events("Putin spoke to Erdogan on Monday. After Haftar and Sarraj landed in Paris, Emmanuel Macron "
+                  "received both men at La Celle.")
+    meeting = next(e for e in rows if e.event_type == "meeting")
+    assert {"Khalifa Haftar", "Fayez al-Sarraj"} <= {p.actor_name for p in meeting.participants}
+    assert not {"Vladimir Putin", "Recep Tayyip Erdogan"} & {p.actor_name for p in meeting.participants}
 
 
 def test_the_pair_received_is_the_two_men_named_before_the_host():

@@ -345,3 +345,14 @@ def _support_nouns() -> list[str]:
 def test_the_sentence_prefilter_knows_every_support_noun(noun: str) -> None:
     # a noun added to the rules without its stem in the prefilter would be skipped silently in every sentence
     assert _NOUN_FAMILY.search(noun), noun
+
+
+def test_the_capital_backed_before_the_gna_existed_is_no_gna() -> None:
+    from loaders.extract import extract
+    from loaders.gazetteer import load_gazetteer
+    from loaders.model import FuzzyDate
+    import datetime as dt
+
+    text = "Algeria, which sided with Tripoli throughout the uprising, denied sending mercenaries."
+    rows = extract(text, FuzzyDate(dt.date(2011, 8, 20), "day"), load_gazetteer()).support
+    assert all(r.supported_name != GNA for r in rows)

@@ -608,8 +608,14 @@ def _media_candidates(body: str):
 def _discover_media(state: _State) -> None:
     body, rules, gazetteer = state.ctx.body, state.rules, state.ctx.gazetteer
     for group, cue_start, start, surface in _media_candidates(body):
-        # ("told The New Arab": a capitalised article opens a title, never a person's name)
-        titled = group == "after" and surface.startswith("The ") and body[start - 4 : start] != "the "
+        # ("told The New Arab": a capitalised article opens a title, never a person's name; not "according to The
+        # Hague-based tribunal")
+        titled = (
+            group == "after"
+            and surface.startswith("The ")
+            and body[cue_start : cue_start + 5] == "told "
+            and body[start + len(surface) : start + len(surface) + 1] not in ("-", "‑")
+        )
         lead = re.match(r"(?:(?:The|A|An|And|But|In|On|At|As|While|When|After|Meanwhile|However),?\s+)+", surface)
         if lead and not titled:
             start += lead.end()
@@ -1055,9 +1061,9 @@ def _western_government_by_period(state: _State) -> None:
     ]
     if not hits:
         return
-    target = western_government(ctx.published, {f.name for f in state.found if f.kind == "name" and f not in hits})
+    named = {f.name for f in state.found if f.kind == "name" and f not in hits}
     for f in hits:
-        f.name = recognised_before_gna(ctx.published, ctx.body[f.start : f.end]) or target
+        f.name = recognised_government(ctx.published, ctx.body[f.start : f.end], named)
 
 
 def _period_descriptors(state: _State) -> None:
@@ -1093,6 +1099,17 @@ def recognised_before_gna(published: FuzzyDate | None, phrase: str) -> str | Non
     if published is None or not start <= published.value.isoformat() < end:
         return None
     return name if cues.search(phrase) else None
+
+
+def recognised_government(published: FuzzyDate | None, phrase: str, named: set[str]) -> str:
+    """The government a western or recognition cue names: the eastern one for "recognised" in 2014-2015, else the
+    Tripoli government of the period."""
+    return recognised_before_gna(published, phrase) or western_government(published, named)
+
+
+def gna_era(published: FuzzyDate | None) -> bool:
+    """Whether Tripoli's government is the GNA or its successor at this date (undated: assumed)."""
+    return published is None or published.value.isoformat() >= load_rules().recognised_east[2]
 
 
 def western_government(published: FuzzyDate | None, named: set[str]) -> str:
@@ -1139,7 +1156,8 @@ def _pairs(state: _State) -> None:
         # "Macron received both men": as an object, the pair is not the subject before it in its sentence
         own = ctx.sentences[index].char_start if ctx.sentences and index >= 0 else 0
         lead = ctx.body[own : match.start()]
-        hi = own if _PAIR_AS_OBJECT.search(lead) else match.start()
+        # (only the host's own clause: "After Haftar and Sarraj landed, Macron received both men")
+        hi = own + lead.rfind(",") + 1 if _PAIR_AS_OBJECT.search(lead) else match.start()
         names: list[str] = []
         for f in reversed([f for f in (persons if two == "two" else states) if lo <= f.start < hi]):
             if f.name not in names:

@@ -45,10 +45,11 @@ _PERSONNEL = frozenset({"military_personnel", "fighters"})
 _ACCUSATION_CUE = re.compile(
     r"\b(?:accus\w*|alleg\w*|report(?:s|ed|edly)?|according to|said to have|suspected of|charg\w*)\b", re.IGNORECASE
 )
-# (also a request to the supplier: "Sarraj had asked Italy to send naval vessels")
+# (also a request to the supplier right before the verb, "Sarraj had asked Italy to send naval vessels", or an
+# agreement to send, "had agreed to send home 300 fighters")
 _HYPOTHETICAL_PREFIX = re.compile(
     r"\b(?:if|whether|unless|in case)\b[^,;]*$|\b(?:ask(?:s|ed|ing)?|request(?:s|ed|ing)?|urg(?:e|es|ed|ing)|"
-    r"invit(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on)\s+(?:[\w’'-]+\s+){1,4}to\s+$",
+    r"invit(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+on)\s+(?:[\w’'-]+\s+){1,4}to\s+$|\bagree(?:s|d)?\s+to\s+$",
     re.IGNORECASE,
 )
 _NOT_LIBYAN_DESTINATION = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -16,7 +16,7 @@ from pathlib import Path
 from loaders.dates import resolve_date_near
 from loaders.yamlio import parse_yaml
 
-from loaders.extract.actors import recognised_before_gna, western_government
+from loaders.extract.actors import recognised_government
 from loaders.extract.context import ArticleContext
 from loaders.model import FuzzyDate, Mention, Span
 
@@ -483,7 +483,5 @@ def government_by_cue(ctx: ArticleContext, phrase: str, offset: int) -> str | No
     libyan_government()'s nearest-antecedent rule (eastern cues keep that rule)."""
     if _WEST_GOVERNMENT.search(phrase) and not _EAST_GOVERNMENT.search(phrase):
         # (undated: the GNU's prime minister counts as naming the GNU; in 2014-2015 the recognised one is eastern)
-        return recognised_before_gna(ctx.published, phrase) or western_government(
-            ctx.published, set(_government_index(ctx)[1])
-        )
+        return recognised_government(ctx.published, phrase, set(_government_index(ctx)[1]))
     return libyan_government(ctx, offset)

@@ -600,7 +600,11 @@ def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Cand
                 if k.clause == cand.clause
                 and (
                     _AND_LINK.match(ctx.body[k.trig_end : cand.trig_start])
-                    or (k.noun != cand.noun and abs(k.trig_start - cand.trig_start) < 60)
+                    or (
+                        k.noun != cand.noun
+                        and abs(k.trig_start - cand.trig_start) < 60
+                        and not _time_clause_between(ctx.body, k, cand)
+                    )
                 )
             ),
             None,
@@ -612,6 +616,16 @@ def _resolve_sentence(rules: _Rules, ctx, found: list[_Candidate]) -> list[_Cand
             continue
         kept.append(cand)
     return kept
+
+
+def _time_clause_between(body: str, first: _Candidate, second: _Candidate) -> bool:
+    """'Days after the offensive began, Trump phoned Haftar': a time clause told before the main event, not the
+    same event told twice."""
+    a, b = (first, second) if first.trig_start < second.trig_start else (second, first)
+    if "," not in body[a.trig_end : b.trig_start]:
+        return False
+    lead = body[max(a.clause.char_start, a.trig_start - 40) : a.trig_start]
+    return bool(re.search(r"\b(?:after|before|since|when|while|until|as)\b", lead, re.IGNORECASE))
 
 
 def _absorbed(ctx, cand: _Candidate, found: list[_Candidate]) -> bool:

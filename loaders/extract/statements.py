@@ -513,7 +513,9 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
     if institution and (complement or own_name):
         institution = None  # (or a known actor's own name: "the US military")
     if institution:
-        who = _institution_owner(run, start + institution.start("who"), institution.group("who"))
+        who = _institution_owner(
+            run, start + institution.start("who"), institution.group("who"), institution.group("noun")
+        )
         known = ctx.gazetteer.lookup(institution.group("np"))
         if known is None and who is not None and who.name == "United Nations" and re.search(
             r"\bmission$", institution.group("np")
@@ -797,15 +799,13 @@ def _inherited(st: Statement) -> _Found:
     return _Found([Speaker(st.speaker_name, st.speaker_description, st.is_anonymous, "inherited")], st.char_start)
 
 
-def _institution_owner(run: _Run, at: int, who: str):
+def _institution_owner(run: _Run, at: int, who: str, noun: str = ""):
     """Whose institution: a demonym or name ("French", "Egypt's", "The GNU's"), or "Its" -> the organisation or
-    government named last before it."""
+    government named last before it (or the armed force, for its command: "its general command said")."""
     ctx = run.ctx
     if who.lower() == "its":
-        owners = [
-            m for m in ctx.mentions_in(max(0, at - 400), at)
-            if ctx.actor_type(m.actor_name) in ("country", "government", "armed_group")
-        ]
+        kinds = ("country", "government", "armed_group") if _COMMAND.search(noun) else ("country", "government")
+        owners = [m for m in ctx.mentions_in(max(0, at - 400), at) if ctx.actor_type(m.actor_name) in kinds]
         return ctx.gazetteer.get(owners[-1].actor_name) if owners else None
     return ctx.gazetteer.lookup_demonym(who) or ctx.gazetteer.lookup(who)
 
@@ -852,7 +852,7 @@ def _appositive_subject(run: _Run, start: int, comma_end: int) -> _Found | None:
             return None
     match = _ASIDE.match(body, previous, comma_end)
     if not match or run.rules.verbs.search(body, match.start("aside"), match.end("aside")) and not re.match(
-        r"(?:which|who|whose|speaking|asking)\b", match.group("aside")
+        r"(?:which|who|whom|whose|speaking|asking)\b", match.group("aside")
     ):
         return None
     aside_start, aside_end = match.start("aside"), match.end("aside")
@@ -1281,9 +1281,11 @@ def _unnamed_introduced(run: _Run, offset: int) -> tuple[str, int] | None:
     for match in _UNNAMED_INTRO.finditer(body, start, offset):
         if not run.rules.anonymity.search(match.group("aside")):
             continue
-        if _source_number(run, match.group("np")) != "singular":
+        # ("After a long day of talks a member of the delegation, who ...": the last noun phrase)
+        np = re.split(r"\b(?:[Aa]n?|[Oo]ne)\s+", match.group("np"))[-1]
+        if _source_number(run, np) != "singular":
             continue  # (a person by an unnamed-source noun: "member", "driver", "official")
-        found = (match.group("np"), match.end())
+        found = (np, match.end())
     return found
 
 
@@ -1544,6 +1546,8 @@ def _attribute_quote(
             return found, verb.group(), 0.9
     return None, None, 0
 
+
+_COMMAND = re.compile(r"\b(?:command|headquarters|media\s+office|press\s+office)\b", re.IGNORECASE)
 
 # A subordinate clause opening a sentence whose main clause follows a parenthetical attribution
 _CONDITION_FIRST = re.compile(r"\s*(?:If|Should|Unless|Once|When|Whenever|Until|Were|Had)\b")
@@ -1888,6 +1892,8 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
                 and _CONDITION_FIRST.match(body, clause_start, found.np_start)
                 # (not 'When no answer came, the boarding went ahead, the operation said': its main clause is before)
                 and "," not in body[clause_start : body.rfind(",", clause_start, found.np_start)]
+                # (nor '... to Libya, diplomats said, citing reports': what follows must be a main clause)
+                and not re.match(r"(?:\w+ing|and|but|as|while|which|who|adding|according)\b", rest)
             ):
                 # "If the shutdown drags on, analysts say, Russia could ...": the main clause after the attribution
                 count = len(run.statements)

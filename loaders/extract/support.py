@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract import clauses
+from loaders.extract.actors import gna_era
 from loaders.extract.context import ArticleContext
 from loaders.model import Mention, Span, Support
 
@@ -307,7 +308,7 @@ def _supported_at(ctx, at: int, limit: int, max_gap: int = 45) -> tuple[str | No
             # "Libya's Turkish-backed government" handled above; "Haftar's forces" -> Haftar
             continue
     capital = re.match(r"\s*Tripoli\b(?![-‑'’])", body[at:limit])
-    if capital:
+    if capital and gna_era(ctx.published):
         # "sided with Tripoli": the capital stands for the western government of the period
         return clauses.government_by_cue(ctx, "the Tripoli government", at), at + capital.end()
     titles = clauses.title_mentions(ctx, at, min(limit, at + max_gap))
