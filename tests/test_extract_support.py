@@ -261,6 +261,9 @@ GENERAL_CASES = [
     # bare forces backed by a state are its side's, not the party named later in the clause
     ("Tarhuna was one of the towns Turkish-backed forces took from Khalifa Haftar's army in June 2020.",
      {("Turkey", GNA)}),
+    # backers named by someone, who alleges it
+    ("Haftar described Qatar and Turkey as the sponsors of the Libya Dawn militias.",
+     {("Qatar", "Libya Dawn"), ("Turkey", "Libya Dawn")}),
     # "whose backers remain ..."
     ("The National Transitional Council, whose most vocal Western sponsors remain France and Britain, met in Doha.",
      {("France", "National Transitional Council"), ("United Kingdom", "National Transitional Council")}),
@@ -268,6 +271,7 @@ GENERAL_CASES = [
 
 GENERAL_NOTHING = [
     "France is not a backer of the GNA.",
+    'Haftar described Qatar and Turkey as the sponsors of what he calls the "terrorist militias".',
     "France, a NATO ally, joined the strikes.",
     "The UN Security Council imposed an embargo in support of the peace process.",
     # an inverted condition
@@ -356,3 +360,13 @@ def test_the_capital_backed_before_the_gna_existed_is_no_gna() -> None:
     text = "Algeria, which sided with Tripoli throughout the uprising, denied sending mercenaries."
     rows = extract(text, FuzzyDate(dt.date(2011, 8, 20), "day"), load_gazetteer()).support
     assert all(r.supported_name != GNA for r in rows)
+
+
+def test_backers_described_by_a_speaker_are_alleged_by_him() -> None:
+    from loaders.extract import extract
+    from loaders.gazetteer import load_gazetteer
+
+    rows = extract("The LNA described Turkey as the main backer of the GNA.", None, load_gazetteer()).support
+    assert [(r.supporter_name, r.supported_name, r.alleged_by_name) for r in rows] == [
+        ("Turkey", GNA, "Libyan National Army")
+    ]

@@ -749,6 +749,18 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
                    if clauses.actor_type(ctx, m.actor_name) == "country"]
         if backers and not _negated(rules, body[max(s, owner.char_start - 30) : owner.char_start]):
             out.extend(_rows(ctx, backers, owner.actor_name, owner.char_start, match.end()))
+    # "The LNA described Turkey as the main backer of the GNA": backers named by someone, who alleges it
+    for match in _DESCRIBED_AS.finditer(body, s, e):
+        backers, list_end = _list_after(ctx, match.end(), e)
+        role = _BACKER_ROLE.match(body, list_end, e) if backers else None
+        if role is None or re.match(r"\s*what\b", body[role.end() : role.end() + 8]):
+            continue  # ("the sponsors of what he calls ...": the speaker's label, not a party)
+        supported, end = _supported_at(ctx, role.end(), e)
+        if supported is None:
+            continue
+        speaker = next((m for m in reversed(ctx.mentions_in(s, match.start())) if m.char_end <= match.start()), None)
+        alleged_by = speaker.actor_name if speaker is not None and speaker.actor_name != supported else None
+        out.extend(_rows(ctx, backers, supported, backers[0].char_start, end, alleged_by=alleged_by))
     # "Russia's support for Haftar"
     for match in rules.possessive_noun.finditer(body, s, e):
         owner = next(
@@ -826,6 +838,12 @@ _NAME_ALLY = re.compile(
 )
 
 
+# "described Qatar and Turkey as the sponsors of Libya Dawn"
+_DESCRIBED_AS = re.compile(r"\b(?:described|describes|called|calls|branded|brands|labell?ed|portrayed|portrays)\s+")
+_BACKER_ROLE = re.compile(
+    r"\s+as\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:backers?|sponsors?|patrons?|allies|ally|"
+    r"supporters?|paymasters?)\s+of\s+(?:the\s+)?"
+)
 # ... or by a possessive pronoun: "The UAE, his most important Arab patron, ..."
 _PRONOUN_ALLY = re.compile(
     r"\s*,\s+(?P<owner>his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:ally|allies|backers?|patrons?|sponsors?|"
