@@ -381,6 +381,12 @@ GENERAL_CASES = [
     # the pair received is not the host named before it
     ("Haftar and Sarraj flew to Paris. On 25 July Emmanuel Macron received both men at La Celle-Saint-Cloud.",
      ["diplomatic", "meeting"]),
+    # a gathering holding pictures of the missing; a takeover of a station; a recognition told as a noun; a second
+    # wave of strikes that followed
+    ("Dozens of families gathered outside the town's hospital holding photographs of the missing.", ["protest"]),
+    ("Fighters loyal to ISIL took over the state radio station and several government buildings.", ["capture"]),
+    ("Italy followed with its own recognition last week.", ["diplomatic"]),
+    ("A second wave of strikes followed later that day.", ["attack"]),
     # rockets that hit again, coming under fire, shelling in progress, a UN appeal with its amount
     ("Grad rockets again slammed into the port area, killing four people.", ["attack"]),
     ("The ship came under fire from shore-based rocket launchers on May 12.", ["attack"]),
@@ -453,6 +459,9 @@ GENERAL_NOTHING = [
     "Russia blocked a British request for an emergency session of the Security Council.",
     "These raids killed at least 12 civilians.",
     "Egyptian troops were deployed to the western border.",
+    # a crowd of reporters; recognising a need
+    "Journalists gathered outside the court on Monday.",
+    "The minister welcomed its recognition of the need for talks on Monday.",
     # pressure is no fire; a government fighting corruption attacks nobody
     "The talks came under pressure.",
     "The government was attacking corruption.",
