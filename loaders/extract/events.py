@@ -219,12 +219,8 @@ def supply_events(ctx: ArticleContext, rows: list[Allegation]) -> list[Event]:
         verb = min(verbs, key=lambda m: m.start(), default=None)
         if verb is None:
             continue
-        sentence = clauses.sentence_of(ctx, verb.start())
-        # (hearsay before or after the verb: "Egypt shipped vehicles to Benghazi, diplomats reportedly said")
-        if rules.hearsay.search(body, sentence.char_start, sentence.char_end) or clauses.in_relative_clause(
-            body, clause.char_start, verb.start()
-        ):
-            continue  # (told in passing: "Turkey, which has openly shipped armoured vehicles to Tripoli")
+        if not _narrated(ctx, rules, clauses.sentence_of(ctx, verb.start()), clause, verb.start()):
+            continue
         if not _DESTINATION.search(body, verb.end(), clause.char_end) and not any(
             clauses.is_libyan(ctx, m.actor_name) for m in ctx.mentions_in(verb.end(), clause.char_end)
         ):
@@ -262,6 +258,17 @@ def supply_events(ctx: ArticleContext, rows: list[Allegation]) -> list[Event]:
             )
         )
     return found
+
+
+def _narrated(ctx, rules: _SupplyRules, sentence: Span, clause: Span, at: int) -> bool:
+    """The outlet tells it itself: no hearsay before or after it in its sentence ("Egypt shipped vehicles to
+    Benghazi, diplomats reportedly said") and not in passing, in a relative clause ("Turkey, which has openly shipped
+    armoured vehicles to Tripoli")."""
+    body = ctx.body
+    return not (
+        rules.hearsay.search(body, sentence.char_start, sentence.char_end)
+        or clauses.in_relative_clause(body, clause.char_start, at)
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -335,10 +342,7 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         return None
     if trigger.subject == "foreign" and (subject is None or clauses.is_libyan(ctx, subject.actor_name)):
         return None
-    if trigger.narrated and (
-        rules.supply.hearsay.search(body, sentence.char_start, sentence.char_end)
-        or clauses.in_relative_clause(body, clause.char_start, start)
-    ):
+    if trigger.narrated and not _narrated(ctx, rules.supply, sentence, clause, start):
         return None  # ("Wagner has 1,200 people deployed in Libya, the UN report said": a finding, see supply_events)
     if trigger.subject == "pair" and not _pair_subject(ctx, mentions, clause, start):
         return None
@@ -624,8 +628,7 @@ def _time_clause_between(body: str, first: _Candidate, second: _Candidate) -> bo
     a, b = (first, second) if first.trig_start < second.trig_start else (second, first)
     if "," not in body[a.trig_end : b.trig_start]:
         return False
-    lead = body[max(a.clause.char_start, a.trig_start - 40) : a.trig_start]
-    return bool(re.search(r"\b(?:after|before|since|when|while|until|as)\b", lead, re.IGNORECASE))
+    return _SUBORDINATOR.search(body, max(a.clause.char_start, a.trig_start - 40), a.trig_start) is not None
 
 
 def _absorbed(ctx, cand: _Candidate, found: list[_Candidate]) -> bool:

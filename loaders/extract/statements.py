@@ -707,10 +707,7 @@ def _voice_before(run: _Run, offset: int, person: str | None = None) -> _Found |
     body = run.ctx.body
     if body[last.evidence_start : offset].count("\n") > 1:
         return None
-    if person is not None and any(
-        m.actor_name == person and m.surface_form.lower() not in _PERSONAL
-        for m in run.ctx.mentions_in(last.char_end, offset)
-    ):
+    if person is not None and _named_since(run, person, last.char_end, offset):
         return None  # the man the pronoun finder chose is named since the country spoke (not in its words)
     lead = body[last.evidence_start : min(last.char_start, last.evidence_start + 120)]
     if not run.rules.voice_noun.search(lead):
@@ -751,33 +748,21 @@ _VOICE_LEAD = re.compile(r"(?:^|[^\w\s]\s*|\b(?<!in )(?<!of )(?<!from )(?<!among
 _COUNTRY_SIDE = re.compile(r"\s(?P<side>side|camp|leadership|authorities)\s*$", re.IGNORECASE)
 
 
-def _plain_says_holding(run: _Run, offset: int):
-    """The recent reported-speech statements after a plain say-verb whose content holds `offset`, latest first."""
+def _plain_says_holding(run: _Run, offset: int, *, plain: bool = True):
+    """The recent reported-speech statements (after a plain say-verb, or any) whose content holds `offset`, latest
+    first."""
     for st in reversed(run.statements[-16:]):
-        plain = (st.cue or "").split(" ")[0] in _PLAIN_SAY
-        if st.kind == "indirect" and plain and st.char_start <= offset < st.char_end:
+        said = not plain or (st.cue or "").split(" ")[0] in _PLAIN_SAY
+        if st.kind == "indirect" and said and st.char_start <= offset < st.char_end:
             yield st
 
 
-def _reporting_statement(run: _Run, found: _Found, sentence: Span) -> Statement | None:
-    """The reported-speech statement (after a plain say-verb) of another speaker whose content holds this subject."""
+def _reporting_statement(run: _Run, found: _Found, sentence: Span, *, plain: bool = True) -> Statement | None:
+    """Another speaker's reported speech in this sentence (after a plain say-verb, or any) whose content holds this
+    subject."""
     names = {s.name for s in found.speakers}
-    for st in _plain_says_holding(run, found.np_start):
+    for st in _plain_says_holding(run, found.np_start, plain=plain):
         if st.evidence_start >= sentence.char_start and st.speaker_name not in names:
-            return st
-    return None
-
-
-def _enclosing_report(run: _Run, found: _Found, sentence: Span) -> Statement | None:
-    """Another speaker's reported speech, in this sentence, whose content holds this subject."""
-    names = {s.name for s in found.speakers}
-    for st in reversed(run.statements[-16:]):
-        if (
-            st.kind == "indirect"
-            and st.evidence_start >= sentence.char_start
-            and st.char_start <= found.np_start < st.char_end
-            and st.speaker_name not in names
-        ):
             return st
     return None
 
@@ -1238,22 +1223,23 @@ def _unnamed_antecedents(run: _Run) -> None:
         if last is None or not last.is_anonymous or not last.speaker_description:
             # 'A member of the delegation, who was not authorized to speak, was blunter. "...," he said.'
             intro = _unnamed_introduced(run, st.char_start)
-            if intro is not None and not any(
-                m.actor_name == name and m.surface_form.lower() not in _PERSONAL
-                for m in run.ctx.mentions_in(intro[1], st.char_start)
-            ):
+            if intro is not None and not _named_since(run, name, intro[1], st.char_start):
                 _set_unnamed(run, st, intro[0])
             continue
         if body[last.evidence_start : st.char_start].count("\n") > 1:
             continue  # (not across paragraphs)
         if _source_number(run, last.speaker_description) != "singular":
             continue  # "diplomats said ... he said": not the diplomats
-        if any(
-            m.actor_name == name and m.surface_form.lower() not in _PERSONAL
-            for m in run.ctx.mentions_in(last.char_end, st.char_start)
-        ):
+        if _named_since(run, name, last.char_end, st.char_start):
             continue  # the named man is mentioned again after the unnamed source's words
         _set_unnamed(run, st, last.speaker_description)
+
+
+def _named_since(run: _Run, name: str, start: int, end: int) -> bool:
+    """Whether `name` is named (not by a pronoun) in [start, end)."""
+    return any(
+        m.actor_name == name and m.surface_form.lower() not in _PERSONAL for m in run.ctx.mentions_in(start, end)
+    )
 
 
 def _set_unnamed(run: _Run, st: Statement, description: str) -> None:
@@ -1842,7 +1828,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         finding = word in rules.document_verbs and word not in rules.say_verbs
         if outer is None and finding and found is not None and found.speakers:
             # "He recalled that the Panel had documented ...": a finding cited inside another speaker's report
-            outer = _enclosing_report(run, found, sentence)
+            outer = _reporting_statement(run, found, sentence, plain=False)
         if outer is not None:
             # "Alfano said that Italy welcomed any step, but warned ...": a clause inside another speaker's
             # reported speech is part of that report; a verb coordinated after it is the reporter's again
@@ -1896,31 +1882,16 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
                 and not re.match(r"(?:\w+ing|and|but|as|while|which|who|adding|according)\b", rest)
             ):
                 # "If the shutdown drags on, analysts say, Russia could ...": the main clause after the attribution
-                count = len(run.statements)
-                _emit(run, found, "indirect", content_start, _content_end(body, sentence), evidence, word, 0.75,
-                      (found.np_start, content_start))
-                for st in run.statements[count:]:
-                    st.cue = f"{word} (end)"
+                _emit_attributed_clause(run, found, content_start, _content_end(body, sentence), evidence, word,
+                                        (found.np_start, content_start))
                 return
             # The content ends at the comma before the attribution, not inside "..., the diplomats said".
             clause_end = found.np_start
             lead = re.search(r",\s*(?:[\w-]+\s+){0,3}$", body[max(clause_start, found.np_start - 40) : found.np_start])
             if lead:
                 clause_end = max(clause_start, found.np_start - 40) + lead.start()
-            count = len(run.statements)
-            _emit(
-                run,
-                found,
-                "indirect",
-                clause_start,
-                clause_end,
-                evidence,
-                word,
-                0.75,
-                (found.np_start, sentence.char_end),
-            )
-            for st in run.statements[count:]:
-                st.cue = f"{word} (end)"
+            _emit_attributed_clause(run, found, clause_start, clause_end, evidence, word,
+                                    (found.np_start, sentence.char_end))
             return
         if body[content_start : content_start + 1] in '“"' and not _short_quote_at(run, content_start):
             return  # the direct quotation carries it
@@ -2003,6 +1974,17 @@ _SUBORDINATE = re.compile(
 )
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+")
 _PLAIN_SAY = frozenset("said says say told tells added adds wrote writes tweeted".split())
+
+
+def _emit_attributed_clause(
+    run: _Run, found: _Found, start: int, end: int, evidence: Span, word: str, attribution: tuple[int, int]
+) -> None:
+    """A clause reported by an attribution set apart from it ('..., diplomats said'): its statements carry the
+    "(end)" mark that _reconcile reads."""
+    count = len(run.statements)
+    _emit(run, found, "indirect", start, end, evidence, word, 0.75, attribution)
+    for st in run.statements[count:]:
+        st.cue = f"{word} (end)"
 
 
 def _quote_words_at(run: _Run, offset: int) -> int:

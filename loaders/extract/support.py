@@ -41,7 +41,7 @@ _ALLY_OF_FOREIGN = re.compile(
 # A stem of every support noun pattern in _nouns (backing, supporters, patron, sponsor, suppliers, ally, proxy, client,
 # protégé, help, assistance, intervention, partner): a sentence without one is skipped whole.
 _NOUN_FAMILY = re.compile(
-    r"back|support|help|assist|patron|sponsor|suppl|all(?:y|ies)|prox|client|prot[eé]g|intervention|partner",
+    r"back|support|help|assist|patron|sponsor|suppl|all(?:y|ies)|prox|client|prot[eé]g|intervention|partner|paymaster",
     re.IGNORECASE,
 )
 _RELATIVE_TAIL = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}")
@@ -62,6 +62,11 @@ class _Rules:
     noun: re.Pattern[str]
     possessive_noun: re.Pattern[str]
     backer_of: re.Pattern[str]
+    name_ally: re.Pattern[str]  # ", a key Haftar ally,": the backed party as the backer noun's modifier
+    pronoun_ally: re.Pattern[str]  # ", his most important Arab patron,"
+    demonym_backers: re.Pattern[str]  # "Haftar's Russian and Emirati patrons"
+    described_as: re.Pattern[str]  # "described Qatar and Turkey" ... (then backer_role)
+    backer_role: re.Pattern[str]  # " as the sponsors of "
     backer_is: re.Pattern[str]
     backers_apposition: re.Pattern[str]
     among: re.Pattern[str]
@@ -97,6 +102,24 @@ def _rules() -> _Rules:
             r"growing|unwavering|diplomatic|public)\s+)*(?:support|backing|sponsorship|patronage|intervention\s+on\s+behalf)"
             r"\s+(?:for|of|to)\s+(?:the\s+)?",
             re.IGNORECASE,
+        ),
+        # (the backer nouns of support.yaml serve every pattern below)
+        name_ally=re.compile(
+            r"\s*,\s+(?:a|an|the)\s+(?:(?:key|close|main|major|staunch|important|longtime|long-time|principal|chief|"
+            r"regional|foreign|loyal|firm|crucial|steadfast)\s+){0,2}"
+            r"(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,2})"
+            rf"\s+(?:{backer})\s*[,.;]"
+        ),
+        pronoun_ally=re.compile(rf"\s*,\s+(?P<owner>his|her|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*[,.;]"),
+        demonym_backers=re.compile(
+            r"['’]s\s+(?:(?:main|key|foreign|chief|principal|longtime|long-time)\s+)?(?P<list>(?-i:[A-Z])[\w-]+"
+            rf"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z])[\w-]+)*)\s+(?:{backer})\b"
+        ),
+        described_as=re.compile(
+            r"\b(?:described|describes|called|calls|branded|brands|labell?ed|portrayed|portrays)\s+"
+        ),
+        backer_role=re.compile(
+            rf"\s+as\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{backer})\s+of\s+(?:the\s+)?"
         ),
         backer_of=re.compile(
             rf"(?:,?\s+|\s+{copula}\s+)"
@@ -723,8 +746,8 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, [owner], supported, start, end))
     # "Egypt and the UAE, Haftar's main regional allies, condemned ...", "The UAE, a key Haftar ally, denied ..."
-    for match in itertools.chain(rules.backers_apposition.finditer(body, s, e), _NAME_ALLY.finditer(body, s, e),
-                                 _PRONOUN_ALLY.finditer(body, s, e)):
+    for match in itertools.chain(rules.backers_apposition.finditer(body, s, e), rules.name_ally.finditer(body, s, e),
+                                 rules.pronoun_ally.finditer(body, s, e)):
         owner = next((m for m in ctx.mentions_in(match.start("owner"), match.end("owner") + 1)
                       if m.char_start == match.start("owner")), None)
         owner_name = owner.actor_name if owner is not None else None
@@ -740,7 +763,7 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         group = clauses.coordination(ctx, listed, len(listed) - 1)
         out.extend(_rows(ctx, group, owner_name, group[0].char_start, match.end()))
     # "Haftar's Russian and Emirati patrons"
-    for match in _DEMONYM_BACKERS.finditer(body, s, e):
+    for match in rules.demonym_backers.finditer(body, s, e):
         owner = next((m for m in ctx.mentions_in(max(s, match.start() - 60), match.start() + 1)
                       if m.char_end == match.start()), None)
         if owner is None or not clauses.is_libyan(ctx, owner.actor_name):
@@ -750,9 +773,9 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         if backers and not _negated(rules, body[max(s, owner.char_start - 30) : owner.char_start]):
             out.extend(_rows(ctx, backers, owner.actor_name, owner.char_start, match.end()))
     # "The LNA described Turkey as the main backer of the GNA": backers named by someone, who alleges it
-    for match in _DESCRIBED_AS.finditer(body, s, e):
+    for match in rules.described_as.finditer(body, s, e):
         backers, list_end = _list_after(ctx, match.end(), e)
-        role = _BACKER_ROLE.match(body, list_end, e) if backers else None
+        role = rules.backer_role.match(body, list_end, e) if backers else None
         if role is None or re.match(r"\s*what\b", body[role.end() : role.end() + 8]):
             continue  # ("the sponsors of what he calls ...": the speaker's label, not a party)
         supported, end = _supported_at(ctx, role.end(), e)
@@ -828,32 +851,6 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         out.extend(_rows(ctx, supporters, owner.actor_name, owner.char_start, end))
     return out
-
-
-# An apposition naming the backed party as a modifier: ", a key Haftar ally," / ", the main GNA backer,"
-_NAME_ALLY = re.compile(
-    r"\s*,\s+(?:a|an|the)\s+(?:(?:key|close|main|major|staunch|important|longtime|long-time|principal|chief|"
-    r"regional|foreign|loyal|firm|crucial|steadfast)\s+){0,2}(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,2})"
-    r"\s+(?:ally|backer|patron|sponsor|supporter)\s*[,.;]"
-)
-
-
-# "described Qatar and Turkey as the sponsors of Libya Dawn"
-_DESCRIBED_AS = re.compile(r"\b(?:described|describes|called|calls|branded|brands|labell?ed|portrayed|portrays)\s+")
-_BACKER_ROLE = re.compile(
-    r"\s+as\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,2}?(?:backers?|sponsors?|patrons?|allies|ally|"
-    r"supporters?|paymasters?)\s+of\s+(?:the\s+)?"
-)
-# ... or by a possessive pronoun: "The UAE, his most important Arab patron, ..."
-_PRONOUN_ALLY = re.compile(
-    r"\s*,\s+(?P<owner>his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:ally|allies|backers?|patrons?|sponsors?|"
-    r"supporters?)\s*[,.;]"
-)
-# "Haftar's Russian and Emirati patrons": demonyms between a Libyan owner and a backer noun
-_DEMONYM_BACKERS = re.compile(
-    r"['’]s\s+(?:(?:main|key|foreign|chief|principal|longtime|long-time)\s+)?(?P<list>(?-i:[A-Z])[\w-]+"
-    r"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z])[\w-]+)*)\s+(?:backers|patrons|allies|sponsors|supporters)\b"
-)
 
 
 def _word_actor(ctx, end: int) -> Mention | None:
