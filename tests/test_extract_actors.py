@@ -82,6 +82,12 @@ def test_gazetteer_demonyms_possessives_and_places(body: str, expected: set[str]
         # a descriptor noun names the body after it
         ("The monitoring group Sahel Eyes Network published the images.", "Sahel Eyes Network", "organization"),
         ("The state-owned newspaper Al Fajr Al Jadid reported the visit.", "Al Fajr Al Jadid", "media"),
+        # an apposition with a profession rather than an office
+        ("“Quiet is over,” said Tarek Sami, a Libya specialist at a Cairo research centre.", "Tarek Sami", "person"),
+        ("Lina Haddad, a historian at the University of Tripoli, disagreed.", "Lina Haddad", "person"),
+        # an inverted attribution after a quotation, with nothing else about the speaker
+        ("“The owner has changed,” said Omar Kushlaf.", "Omar Kushlaf", "person"),
+        ("“We will hold the line,” insisted Salem Dabbashi, “whatever it costs.”", "Salem Dabbashi", "person"),
     ],
 )
 def test_discovery(body: str, name: str, actor_type: str) -> None:
@@ -89,6 +95,21 @@ def test_discovery(body: str, name: str, actor_type: str) -> None:
     assert name in ctx.actors, sorted(ctx.actors)
     assert ctx.actors[name].actor_type == actor_type
     assert ctx.actors[name].is_discovered or ctx.gazetteer.get(name) is not None
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an inverted verb before an organisation or a place is no person's name
+        "“The port is closed,” said Libya Dawn Brigade.",
+        "“The port is closed,” said Tripoli, citing security.",
+        # one word after the verb is too little to call a name
+        "“The port is closed,” said Haddad.",
+    ],
+)
+def test_no_person_after_an_inverted_verb(body: str) -> None:
+    ctx = run(body)
+    assert not [a for a in ctx.actors.values() if a.actor_type == "person" and a.is_discovered], sorted(ctx.actors)
 
 
 def test_surname_and_title_resolve_to_the_introduced_person() -> None:

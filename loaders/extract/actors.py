@@ -93,6 +93,7 @@ class ActorRules:
     office_endings: frozenset[str]  # "Permanent Representative" is an office, not a name
     modifier_after: re.Pattern[str]  # after a name: "-aligned", "'s forces", " government" (a modifier, not a subject)
     name_before_verb: re.Pattern[str]  # ", said" after a capitalised run: the run is a person's name
+    name_after_verb: re.Pattern[str]  # '," said' before a capitalised run: the run is a person's name
     pronoun_gender: dict[str, str]
     org_description: re.Pattern[str]  # "the panel", "the ministry": an organisation named before, by its head noun
     western_descriptors: frozenset[str]  # "Tripoli government": the GNA or the GNU, by date
@@ -141,6 +142,7 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
             r"^(?:,\s+(?:reporting|speaking|writing|talking)\s+(?:from|in|at|to|on)\s+[^,.;]{1,40},)?"
             rf",?\s+(?:{trie_regex(data['name_before_verbs'])})\b"
         ),
+        name_after_verb=re.compile(rf"[,”\"’]\s*(?:{trie_regex(data['name_after_verbs'])})\s+(?=[A-Z])"),
         modifier_after=re.compile(
             rf"(?:[-‑]\w|['’]s?\s+(?:\w+\s+)?(?:{trie_regex(data['modifier_nouns_after_possessive'])})\b"
             rf"|\s+(?:{trie_regex(data['modifier_nouns_after_name'])})\b)"
@@ -258,6 +260,7 @@ def find_mentions(ctx: ArticleContext) -> None:
     _discover_described(state)
     _discover_media(state)
     _discover_persons(state)
+    _discover_inverted_speakers(state)
     _resolve_overlaps(state)
     _surnames(state)
     _fuzzy(state)
@@ -793,6 +796,26 @@ def _discover_persons(state: _State) -> None:
             and re.match(r"\s*(?:[.,;]|and\b|$)", body[end : end + 5])
         ):
             _register_person(state, start, end, tokens, None, role.group(1))
+
+
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:]|$)")
+
+
+def _discover_inverted_speakers(state: _State) -> None:
+    """(d) '"...," said Tarek Selim.': a name of two or more words right after an inverted speech verb."""
+    body, rules = state.ctx.body, state.rules
+    for match in rules.name_after_verb.finditer(body):
+        found = _person_name_at(state, match.end())
+        if not found:
+            continue
+        start, end, tokens = found
+        if len(tokens) < 2 or not _name_tokens_ok(tokens, rules) or not _CLAUSE_ENDS.match(body, end):
+            continue
+        if state.ctx.gazetteer.lookup(body[start:end]) is None and any(
+            t.lower().strip("’'") in rules.org_heads_after or t.lower() in rules.armed_heads for t in tokens
+        ):
+            continue
+        _register_person(state, start, end, tokens, None, None)
 
 
 def _has_role_noun(description: str, rules: ActorRules) -> bool:
