@@ -107,6 +107,35 @@ def test_re_mentioned_offensive_is_one_event_beside_the_supply():
     assert types(text) == ["offensive", "deployment"]  # (the mercenaries sent are an event of their own)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessor's offensive aimed at a place is that possessor's offensive, told once
+        ("Russia sent fighters in 2019 to bolster Haftar's 14-month assault on Tripoli.", ["Khalifa Haftar"]),
+        ("Turkish drones broke Haftar’s failed offensive on the capital.", ["Khalifa Haftar"]),
+        # a possessive with no target is a bare re-mention, as before
+        ("Turkish drones broke Haftar's offensive.", None),
+    ],
+)
+def test_a_possessed_offensive_aimed_at_a_place_is_an_offensive(text: str, expected: list[str] | None) -> None:
+    found = [e for e in events(text) if e.event_type == "offensive"]
+    if expected is None:
+        assert found == []
+    else:
+        (event,) = found
+        assert [p.actor_name for p in event.participants][: len(expected)] == expected
+        assert event.participants[0].role == "initiator"
+
+
+def test_a_later_noun_phrase_tells_an_offensive_better_than_a_possessive():
+    text = (
+        "Turkey sent drones to repel Haftar’s offensive on Tripoli. The LNA relied on Wagner contractors during "
+        "its 14-month push on the capital, which collapsed in June."
+    )
+    (event,) = [e for e in events(text) if e.event_type == "offensive"]
+    assert "push on the capital" in text[event.evidence_start : event.evidence_end]
+
+
 def test_same_meeting_reported_twice_is_one_event():
     text = (
         "Senior U.S. officials met with Khalifa Haftar on Sunday, the State Department said. "

@@ -178,6 +178,7 @@ class _Candidate:
     agent: str | None = None
     absorbed_by: str | None = None
     separate: bool = False
+    possessive: bool = False  # its agent is a possessor ("Haftar's assault on Tripoli"), the weakest telling
 
 
 def extract_events(ctx: ArticleContext) -> list[Event]:
@@ -406,8 +407,9 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     )
     agent_name = clauses.faction(ctx, agent.actor_name) if trigger.noun and agent is not None else None
     absorbed_by = trigger.absorbed_by if event_type == trigger.type else None
+    possessive = agent is not None and body[agent.char_end : agent.char_end + 1] in ("'", "’")
     return _Candidate(
-        event, clause, start, end, trigger.noun or trigger.refers, agent_name, absorbed_by, trigger.separate
+        event, clause, start, end, trigger.noun or trigger.refers, agent_name, absorbed_by, trigger.separate, possessive
     )
 
 
@@ -495,6 +497,11 @@ def _pair_subject(ctx, mentions: list[Mention], clause: Span, start: int) -> boo
     )
 
 
+# "'s", then up to three modifiers: "'s 14-month", "’s failed", "'s April 2019"
+_POSSESSIVE_MODIFIERS = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}")
+_AIMED_AT = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?(?-i:[A-Z])|\s+on\s+the\s+(?:capital|city)\b")
+
+
 def _noun_agent(ctx, trigger: _Trigger, mentions: list[Mention], start: int, end: int) -> Mention | None:
     body = ctx.body
     if trigger.agent == "drafted":
@@ -513,8 +520,11 @@ def _noun_agent(ctx, trigger: _Trigger, mentions: list[Mention], start: int, end
         for mention in mentions:
             if end < mention.char_start <= end + by.end() + 2:
                 return mention
-    for mention in mentions:  # "Haftar's offensive"
-        if mention.char_end <= start and start - mention.char_end <= 4 and body[mention.char_end] in "'’":
+    for mention in reversed(mentions):  # "Haftar's offensive", "Haftar's 14-month assault on Tripoli"
+        if mention.char_end <= start and body[mention.char_end : mention.char_end + 1] in ("'", "’"):
+            between = body[mention.char_end : start]
+            if _POSSESSIVE_MODIFIERS.fullmatch(between) and _AIMED_AT.match(body, end):
+                return mention  # the possessor of an offensive aimed at someone is its agent
             return None  # a possessive alone does not date or anchor a re-mentioned event
     return None
 
@@ -721,8 +731,9 @@ def _dedupe(ctx, candidates: list[_Candidate]) -> list[Event]:
         if twin is None:
             kept.append(cand)
             continue
-        if twin.noun and not cand.noun:
-            # A verb report is more specific than the noun phrase that preceded it.
+        if (twin.noun and not cand.noun) or (twin.possessive and not cand.possessive and not twin.event.occurred):
+            # A verb report is more specific than the noun phrase that preceded it, as any noun phrase is than an
+            # undated possessive ("Haftar's offensive on Tripoli").
             cand.event.occurred = cand.event.occurred or twin.event.occurred
             kept[kept.index(twin)] = cand
         elif twin.event.occurred is None and cand.event.occurred is not None:
