@@ -127,6 +127,15 @@ def test_a_possessed_offensive_aimed_at_a_place_is_an_offensive(text: str, expec
         assert event.participants[0].role == "initiator"
 
 
+def test_a_possessed_offensive_named_in_passing_keeps_the_event_of_its_clause():
+    text = "Russia deployed Wagner mercenaries to Libya in 2019 to support Haftar's offensive on Tripoli."
+    found = events(text)
+    assert [e.event_type for e in found] == ["deployment", "offensive"]
+    offensive = found[1]
+    assert text[offensive.evidence_start : offensive.evidence_end] == "Haftar's offensive on Tripoli"
+    assert [p.actor_name for p in offensive.participants] == ["Khalifa Haftar"]
+
+
 def test_a_later_noun_phrase_tells_an_offensive_better_than_a_possessive():
     text = (
         "Turkey sent drones to repel Haftar’s offensive on Tripoli. The LNA relied on Wagner contractors during "
@@ -432,9 +441,20 @@ GENERAL_CASES = [
     ("A second wave on Saturday struck near the city's international airport.", ["attack"]),
     # a foreign force that deployed (intransitive, or passive) as the outlet tells it
     ("Wagner fighters first deployed to Libya in 2019.", ["deployment"]),
+    # asking judges for warrants; stepping down in a reported clause; an appointment with an apposition
+    ("Luis Moreno-Ocampo asked judges on Monday for arrest warrants against Col. Gadhafi.", ["other"]),
+    ("Ghassan Salame announced on Monday that he was stepping down as envoy.", ["other"]),
+    ("The House of Representatives named Fathi Bashagha, a former interior minister, as prime minister in February.",
+     ["other"]),
+    # a full date inside what collapsed; a designation voted at a stated time
+    ("The elections planned for December 24, 2021 collapsed.", ["other"]),
+    ("Parliament voted on Saturday evening to designate Libya Dawn as a terrorist organisation.", ["other"]),
 ]
 
 GENERAL_NOTHING = [
+    # a resignation refused or only in prospect is none
+    "Salame said he would not be stepping down.",
+    "Dbeibah has refused to step down.",
     # receiving foreign-made materiel is no meeting with its maker
     "The same report said the GNA had received Turkish-made drones and armoured vehicles.",
     # a crash is no attack, also with a time phrase between; an accusation is no event

@@ -368,6 +368,14 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
             return None  # (a background fact's own words carry its time: "the embargo imposed a decade ago")
         if trigger.agent and agent is None:
             return None
+    # "to support Haftar's offensive on Tripoli": a possessed offensive is named in passing, in its own words
+    aimed = _AIMED_AT.match(body, end) if agent is not None and agent.char_end <= start else None
+    possessive = aimed is not None and body[agent.char_end : agent.char_end + 1] in ("'", "’")
+    separate = trigger.separate or possessive
+    own_start, own_end = start, end
+    if possessive:
+        tail = re.match(r"[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*", body[aimed.end() - 1 :])
+        own_start, own_end = agent.char_start, aimed.end() - 1 + (tail.end() if tail else 1)
     else:
         # The date after the trigger in its clause, else before it, else anywhere in the sentence.
         date = (
@@ -380,8 +388,8 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         window_start = clauses.coordination(ctx, mentions, mentions.index(subject))[0].char_start
     boundary = _PARTICIPANT_BOUNDARY.search(body, end, clause.char_end)
     window_end = boundary.start() if boundary else clause.char_end
-    if trigger.separate:
-        window_start, window_end, subject = start, end, agent  # the fact's own words name its parties
+    if separate:
+        window_start, window_end, subject = own_start, own_end, agent  # the fact's own words name its parties
     elif trigger.noun:
         # A noun phrase's participants: its agent and the actors inside the phrase ("toppling of X by Y").
         window_start = min(window_start, start) if subject is not None else start
@@ -398,8 +406,8 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     event = Event(
         event_type=event_type,
         participants=participants,
-        evidence_start=start if trigger.separate else clause.char_start,
-        evidence_end=end if trigger.separate else clause.char_end,
+        evidence_start=own_start if separate else clause.char_start,
+        evidence_end=own_end if separate else clause.char_end,
         occurred=date,
         location_text=_location(body, end, clause.char_end) or _location(body, clause.char_start, start),
         confidence=0.5 if trigger.noun else 0.65,
@@ -407,9 +415,8 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     )
     agent_name = clauses.faction(ctx, agent.actor_name) if trigger.noun and agent is not None else None
     absorbed_by = trigger.absorbed_by if event_type == trigger.type else None
-    possessive = agent is not None and body[agent.char_end : agent.char_end + 1] in ("'", "’")
     return _Candidate(
-        event, clause, start, end, trigger.noun or trigger.refers, agent_name, absorbed_by, trigger.separate, possessive
+        event, clause, start, end, trigger.noun or trigger.refers, agent_name, absorbed_by, separate, possessive
     )
 
 
