@@ -1660,3 +1660,23 @@ def test_the_unnamed_man_introduced_is_the_last_noun_phrase_before_his_aside() -
         'publicly, was blunt. "Nobody will move first," he said.'
     )
     assert ("anon:member of the eastern delegation", "direct", "Nobody will move first,") in triples(body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an aside ending in a time phrase, then an auxiliary, before the verb
+        ("Najla Mangoush, who took office in March, has repeatedly called for the departure of foreign fighters.",
+         ("Najla Mangoush", "indirect", "called for the departure of foreign fighters")),
+        ("Najla Mangoush, who took office in March, has said that foreign fighters must go.",
+         ("Najla Mangoush", "indirect", "foreign fighters must go")),
+        # a new name with "for his part" before its verb
+        ("Mohamed al-Shukri, for his part, announced that he would not take up the post.",
+         ("Mohamed al-Shukri", "indirect", "announced that he would not take up the post")),
+        # unnamed sources in a described place
+        ("Aid arrived, as rescuers in the devastated city of Derna warned that the toll was still rising.",
+         ("anon:rescuers in the devastated city of Derna", "indirect", "warned that the toll was still rising")),
+    ],
+)
+def test_asides_and_described_places_before_the_verb(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)

@@ -139,7 +139,9 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         office_endings=frozenset(w.lower() for w in data["office_endings"]),
         name_before_verb=re.compile(
             # (after an optional participle aside: "Nour Khalil, reporting from Berlin, said")
-            r"^(?:,\s+(?:reporting|speaking|writing|talking)\s+(?:from|in|at|to|on)\s+[^,.;]{1,40},)?"
+            # ("Mohamed al-Shukri, for his part, announced")
+            r"^(?:,\s+(?:reporting|speaking|writing|talking)\s+(?:from|in|at|to|on)\s+[^,.;]{1,40},"
+            r"|,\s+for\s+(?:his|her|their)\s+part,)?"
             rf",?\s+(?:{trie_regex(data['name_before_verbs'])})\b"
         ),
         name_after_verb=re.compile(rf"[,”\"’]\s*(?:{trie_regex(data['name_after_verbs'])})\s+(?=[A-Z])"),

@@ -106,7 +106,10 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             # "residents of Derna", "a doctor at the city's Hikma hospital"
             rf"|\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at|of)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?"
             r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
-            rf"(?:\s+(?:{_alternation(data['source_place_nouns'])}))?|(?:{_alternation(data['source_place_nouns'])}))"
+            rf"(?:\s+(?:{_alternation(data['source_place_nouns'])}))?|(?:{_alternation(data['source_place_nouns'])})"
+            # "rescuers in the devastated city of Derna"
+            rf"(?:\s+of\s+(?-i:[A-Z])[\w'’-]+)?|(?-i:[a-z-]+)\s+(?:{_alternation(data['source_place_nouns'])})"
+            r"\s+of\s+(?-i:[A-Z])[\w'’-]+)"
             r"|\s+(?:there|here|on\s+board|aboard)(?:\s+(?:the|a|an)\s+[\w'’-]+)?"
             # "a lawyer representing Prince", "a lawyer for the family"
             r"|\s+(?:representing|for)\s+(?:the\s+)?[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,3})?$",
@@ -372,14 +375,15 @@ def _coordinated(ctx: ArticleContext, first: Mention, start_limit: int) -> tuple
     return found, (start_limit + det.start() if det else np_start)
 
 
-def _strip_fillers(rules: SpeechRules, body: str, start: int, end: int) -> int:
-    """Move `end` left past adverbials between a subject and its verb ("also", "on Thursday", "has")."""
+def _strip_fillers(rules: SpeechRules, body: str, start: int, end: int, *, within_clause: bool = False) -> int:
+    """Move `end` left past adverbials between a subject and its verb ("also", "on Thursday", "has"); with
+    `within_clause`, not past a comma (", who took office in March, has said": the aside ends at its comma)."""
     for _ in range(8):
         # a filler is short (the longest, a weekday with its date, is ~35 characters): look only at the tail (the
         # $-anchored search would otherwise try every offset)
         lo = start if end - start <= 60 else max(start, body.find(" ", end - 60, end))
         match = rules.fillers_at_end.search(body, lo, end)
-        if not match or match.start() == end:
+        if not match or match.start() == end or within_clause and "," in match.group():
             break
         end = match.start()
     while end > start and body[end - 1].isspace():
@@ -438,7 +442,10 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             return _Found([Speaker(clauses.faction(ctx, owner.actor_name), via="institution")], owner.char_start)
     raw = body[start:verb_start].rstrip()
     if not raw.endswith(","):
-        raw = body[start:subject_end].rstrip()  # "Sarraj, the head of the GNA (GNA), has announced"
+        # "Sarraj, the head of the GNA (GNA), has announced", "Mangoush, who took office in March, has said"
+        raw = body[start : _strip_fillers(rules, body, start, verb_start, within_clause=True)].rstrip()
+        if not raw.endswith(","):
+            raw = body[start:subject_end].rstrip()
     if left.endswith(",") or (raw.endswith(",") and not rules.verbs.search(raw, len(left))):
         appositive = _appositive_subject(run, start, start + len(left.rstrip(" ,")) + 1 if left.endswith(",") else
                                          start + len(raw))
