@@ -39,8 +39,10 @@ Matching rules
 
 Secondary attributes (accuracy over matched pairs only)
 - statement_kind (direct/indirect), statement_date, event_date, allegation_recipient (leader ~ faction; a null gold
-  recipient needs a null prediction), allegation_materiel (equal sets), article_title (folded text equality) and
-  article_published, over the articles that were predicted.
+  recipient needs a null prediction), allegation_materiel (equal sets), allegation_alleged_by (who makes the charge:
+  null ~ null, else the same party or the content words of one inside the other's, so "diplomats" ~ "Western
+  diplomats" and "United Nations" ~ "United Nations Panel of Experts on Libya"), article_title (folded text
+  equality) and article_published, over the articles that were predicted.
 - Dates are compared at the gold precision: a gold 2019-12 matches a predicted 2019-12-11 but not a predicted year
   2019; a null gold date is matched only by a null prediction.
 """
@@ -66,6 +68,7 @@ ATTRIBUTES: tuple[str, ...] = (
     "event_date",
     "allegation_recipient",
     "allegation_materiel",
+    "allegation_alleged_by",
     "article_title",
     "article_published",
 )
@@ -684,6 +687,17 @@ def content_words(text: str | None) -> set[str]:
     return words
 
 
+def accusers_match(names: NameResolver, gold: str | None, predicted: str | None) -> bool:
+    """Who makes a charge: both null, or the same party, or one's content words inside the other's (unnamed
+    sources, UN bodies)."""
+    if gold is None or predicted is None:
+        return gold is None and predicted is None
+    if names.party(names.gold_key(gold)) == names.party(names.pred_key(predicted)):
+        return True
+    gold_words, pred_words = content_words(gold), content_words(predicted)
+    return bool(gold_words and pred_words) and (gold_words <= pred_words or pred_words <= gold_words)
+
+
 def dates_match(gold: FuzzyDate | None, predicted: FuzzyDate | None) -> bool:
     """Equal at the gold precision; a prediction coarser than the gold fails; null gold needs null prediction."""
     if gold is None:
@@ -981,6 +995,8 @@ def _score_article(gold: GoldArticle, pred: PredictedArticle | None, gazetteer: 
         check("allegation_recipient", recipient_ok, f"{where}: gold {g.recipient}, predicted {a.recipient_name}")
         check("allegation_materiel", set(g.materiel) == set(a.materiel),
               f"{where}: gold {sorted(g.materiel)}, predicted {sorted(a.materiel)}")
+        check("allegation_alleged_by", accusers_match(names, g.alleged_by, a.alleged_by_name),
+              f"{where}: alleged by gold {g.alleged_by}, predicted {a.alleged_by_name}")
 
     # support: de-duplicated (supporter, supported) party pairs
     gold_pairs: dict[tuple[str, str], str] = {}

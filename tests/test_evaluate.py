@@ -395,6 +395,28 @@ def test_allegation_secondary_attributes(gold_recipient, pred_recipient, gold_ma
     assert evaluation.attributes["allegation_recipient"].total == 1
 
 
+@pytest.mark.parametrize(
+    ("gold_accuser", "pred_accuser", "ok"),
+    [
+        (None, None, 1),
+        ("United Nations", None, 0),  # an accuser missed
+        (None, "United Nations", 0),  # the outlet's own assertion given an accuser
+        ("Government of National Accord", "Fayez al-Sarraj", 1),  # leader ~ his government
+        ("Western diplomats", "diplomats", 1),  # unnamed sources share a content word
+        ("United Nations", "United Nations Panel of Experts on Libya", 1),  # a UN body for the UN
+        ("Government of National Accord", "Libyan National Army", 0),
+    ],
+)
+def test_allegation_accuser_attribute(gold_accuser, pred_accuser, ok):
+    gold = gold_article(allegations=[GoldAllegation("Egypt", "Libyan National Army", ("weapons",), EMBARGO,
+                                                    alleged_by=gold_accuser)])
+    prediction = allegation("Egypt")
+    prediction.alleged_by_name = pred_accuser
+    evaluation = run(gold, predicted(allegations=[prediction]))
+    assert evaluation.attributes["allegation_alleged_by"].correct == ok
+    assert evaluation.attributes["allegation_alleged_by"].total == 1
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Support
 
