@@ -641,3 +641,35 @@ def test_flights_laden_with_materiel_from_a_country_after_their_arrival():
 def test_an_owner_speaking_through_a_spokesman_alleges_and_is_not_the_recipient():
     (row,) = rows("France is arming gangs to kill Libyans, Gaddafi's spokesman said.")
     assert (row.supplier_name, row.recipient_name, row.alleged_by_name) == ("France", None, "Muammar Gaddafi")
+
+
+@pytest.mark.parametrize(
+    "text,supplier,alleged_by,is_anonymous",
+    [
+        # the speaker of the statement that reports the supply, with its aside or its "for its part"
+        ("Two commanders, who asked not to be named, said that shipments of Milan anti-tank missiles had arrived "
+         "by boat, paid for and shipped by Qatar.", "Qatar", "Two commanders", True),
+        ("The House of Representatives, for its part, has long accused Turkey of arming Libya Dawn.",
+         "Turkey", "House of Representatives", False),
+        ("Mohammed Hejazi, a spokesman for Haftar's forces, said Turkish ships had unloaded ammunition for Libya "
+         "Dawn at the port.", "Turkey", "Mohammed Hejazi", False),
+        # a named panel, not the unnamed experts of its name
+        ("The UN Panel of Experts reported that Jordan had supplied armoured vehicles to the LNA.",
+         "Jordan", "United Nations Panel of Experts on Libya", False),
+        # an act ("called on") does not allege what the finding inside it found
+        ("The Security Council called on countries to stop sending weapons to Libya, after investigators found "
+         "that Jordan had repeatedly breached the embargo.", "Jordan", "investigators", True),
+    ],
+)
+def test_the_accuser_is_the_speaker_of_the_report(text, supplier, alleged_by, is_anonymous):
+    (row,) = [r for r in extract(text).allegations if r.supplier_name == supplier]
+    assert (row.alleged_by_name, row.is_alleged_by_anonymous) == (alleged_by, is_anonymous)
+
+
+def test_a_denial_before_the_outlets_own_assertion_alleges_nothing():
+    text = (
+        "While the LNA denies all foreign support, it is plainly backed by Egypt, which is accused of breaching "
+        "the arms embargo to supply it with weapons."
+    )
+    (row,) = [r for r in extract(text).allegations if r.supplier_name == "Egypt"]
+    assert row.alleged_by_name is None

@@ -574,6 +574,9 @@ SUPPLY_CASES = [
     ("French aircraft parachuted assault rifles, rocket launchers and ammunition to rebels in the Nafusa mountains.",
      [("arms_supply", "France", None)]),
     ("Sudan had sent a plane loaded with ammunition to Kufra.", [("arms_supply", "Sudan", None)]),
+    # the supplier's own account of its supply is no charge by someone else
+    ("The French military acknowledged on Wednesday that its aircraft had dropped arms to rebel-held areas "
+     "south-west of Tripoli.", [("arms_supply", "France", None)]),
 ]
 
 # Supplies alleged, reported, found, denied or told in passing stay allegations: no deployment or arms_supply event.

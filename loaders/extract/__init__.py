@@ -34,6 +34,7 @@ def extract(body: str, published: FuzzyDate | None = None, gazetteer: Gazetteer 
     actors.find_mentions(ctx)
     result = Extraction(actors=ctx.actors, mentions=ctx.mentions)
     result.statements = statements.extract_statements(ctx)
+    ctx.statement_rows = result.statements
     result.events = events.extract_events(ctx)
     result.allegations = allegations.extract_allegations(ctx)
     result.events = sorted(

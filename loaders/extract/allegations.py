@@ -17,9 +17,9 @@ import functools
 import re
 from dataclasses import dataclass
 
-from loaders.extract import clauses
+from loaders.extract import clauses, statements
 from loaders.extract.context import ArticleContext
-from loaders.model import Allegation, Mention, Span
+from loaders.model import Allegation, Mention, Span, Statement
 
 _PREPOSITIONS = re.compile(
     r"(?:\b(?:of|with|by|from|to|in|for|against|alongside|on|at|into|toward|towards|including|about|over|than|"
@@ -118,12 +118,14 @@ class _Rules:
     clause_opens: re.Pattern[str]  # ", and", "that", "said" before a name: it opens a clause of its own
     operator_suffix: re.Pattern[str]  # "-linked" in "Abu Dhabi-linked cargo flights": the supplier's own
     origin_before: re.Pattern[str]  # "troops from (the)" before a passive supply verb
+    accuser_cues: frozenset[str]  # cues of statements whose speaker alleges what they report
 
 
 @functools.lru_cache(maxsize=1)
 def _rules() -> _Rules:
     mat = clauses.load_rules("materiel")
     rules = clauses.load_rules("allegations")
+    speech_rules = statements.load_rules()
     # One alternation over every materiel fragment, longest first, each in a named group for its category.
     fragments = []
     for category, terms in mat["categories"].items():
@@ -189,6 +191,9 @@ def _rules() -> _Rules:
         ),
         speech_between=re.compile(
             rf"\b{clauses.alternation(rules['clause_speech_verbs'])}\b(?:\s+[\w,]+){{0,5}}?\s+that\b", re.IGNORECASE
+        ),
+        accuser_cues=frozenset(
+            c.lower() for c in [*speech_rules.say_verbs, *speech_rules.document_verbs, *rules["accuser_cues"]]
         ),
         origin_before=re.compile(
             rf"\b{clauses.alternation(rules['origin_personnel'])}\s+"
@@ -772,6 +777,13 @@ def _alleged_by(ctx, rules: _Rules, sentence: Span, trig_start: int, suppliers: 
     body = ctx.body
     s, e = sentence.char_start, sentence.char_end
     mentions = ctx.mentions_in(s, e)
+    # 0. The speaker of the statement that reports the supply: "Two commanders, who asked not to be named, said
+    #    that shipments of Milan missiles had arrived" (speakers are resolved there, with asides and pronouns).
+    reporter = _reporting_statement(ctx, rules, trig_start)
+    if reporter is not None:
+        if reporter.speaker_name:
+            return reporter.speaker_name, False
+        return reporter.speaker_description, True
     # 1. A named report / panel: "a confidential United Nations report", "a report by the International Crisis Group".
     for match in rules.report.finditer(body, s, e):
         owner = _report_owner(ctx, mentions, match.start(), match.end())
@@ -807,6 +819,17 @@ def _alleged_by(ctx, rules: _Rules, sentence: Span, trig_start: int, suppliers: 
     for match in re.finditer(r"\b(?:UN |U\.N\. )?(investigators|experts|monitors)\b", body[s:e]):
         return match.group(1), True
     return None, False
+
+
+def _reporting_statement(ctx, rules: _Rules, at: int) -> Statement | None:
+    """The statement whose reported words contain offset `at` (the innermost when several do); only a report or a
+    charge ("said", "found", "according to", "accused"), not an act ("urged", "denied"), says who alleges."""
+    containing = [
+        st for st in ctx.statement_rows
+        if st.char_start <= at < st.char_end and (st.speaker_name or st.speaker_description)
+        and (st.cue or "").lower() in rules.accuser_cues
+    ]
+    return min(containing, key=lambda st: st.char_end - st.char_start, default=None)
 
 
 def _report_owner(ctx, mentions: list[Mention], start: int, end: int) -> str | None:
@@ -859,6 +882,9 @@ def _speaker_before(ctx, rules: _Rules, mentions: list[Mention], s: int, verb_st
     anon = re.search(r"(?:^|\s)((?:[\w.'’-]+\s+){0,3}?)(" + rules.anonymous.pattern + r")" + aux, before, re.IGNORECASE)
     if anon:
         anon_start = verb_start - len(before) + anon.start(2)
+        inside = next((m for m in mentions if m.char_start <= anon_start < m.char_end), None)
+        if inside is not None:
+            return inside.actor_name, False  # "the Panel of Experts said": the named panel, not unnamed experts
         for mention in reversed(mentions):
             if (
                 mention.char_end <= anon_start

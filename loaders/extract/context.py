@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from loaders.dates import weekday_base
 from loaders.gazetteer import Gazetteer
-from loaders.model import ActorRef, Allegation, Event, FuzzyDate, Mention, Span
+from loaders.model import ActorRef, Allegation, Event, FuzzyDate, Mention, Span, Statement
 
 
 @dataclass
@@ -23,6 +23,7 @@ class ArticleContext:
     # Rows of the extractors that ran before, for the ones after (support reads supplies and events told with a
     # purpose: "deployed troops in support of the GNA")
     allegation_rows: list[Allegation] = field(default_factory=list, repr=False)
+    statement_rows: list[Statement] = field(default_factory=list, repr=False)  # allegations take their accusers
     event_rows: list[Event] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)

@@ -199,6 +199,19 @@ def extract_events(ctx: ArticleContext) -> list[Event]:
     return _dedupe(ctx, candidates)
 
 
+def _own_account(ctx: ArticleContext, row: Allegation) -> bool:
+    """'The French military acknowledged that its aircraft had dropped arms': the supplier's own account of its
+    supply is no charge by someone else; the move is told as a fact."""
+    supplier = clauses.foreign_state(ctx, row.supplier_name)
+    if clauses.foreign_state(ctx, row.alleged_by_name or "") == supplier:
+        return True
+    for word in re.findall(r"[A-Z][\w-]+", row.alleged_by_name or ""):  # "French military", "Turkish officials"
+        entry = ctx.gazetteer.lookup(word) or ctx.gazetteer.lookup_demonym(word)
+        if entry is not None and entry.name == supplier:
+            return True
+    return False
+
+
 def supply_events(ctx: ArticleContext, rows: list[Allegation]) -> list[Event]:
     """The supplies the outlet narrates with a verb of movement, as deployment or arms_supply events: the
     allegation rows whose clause tells the move itself, unattributed and outside quotation marks."""
@@ -207,7 +220,7 @@ def supply_events(ctx: ArticleContext, rows: list[Allegation]) -> list[Event]:
     found: list[Event] = []
     for row in rows:
         if (
-            row.alleged_by_name
+            row.alleged_by_name and not _own_account(ctx, row)
             or _in_long_quotation(ctx, row.evidence_start)
             or clauses.is_libyan(ctx, row.supplier_name)  # (a Libyan party's moves are told by the triggers)
         ):
