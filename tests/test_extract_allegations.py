@@ -673,3 +673,15 @@ def test_a_denial_before_the_outlets_own_assertion_alleges_nothing():
     )
     (row,) = [r for r in extract(text).allegations if r.supplier_name == "Egypt"]
     assert row.alleged_by_name is None
+
+
+@pytest.mark.parametrize(
+    "text,supplier",
+    [
+        # a branch of a state's forces supplies as its state
+        ("Turkish Air Force A400M transport aircraft flew in two air defence batteries to al-Watiya.", "Turkey"),
+        ("Russian Navy landing ships unloaded armoured vehicles at Tobruk in April.", "Russia"),
+    ],
+)
+def test_a_branch_of_a_states_forces_supplies_as_the_state(text, supplier):
+    assert {r.supplier_name for r in extract(text).allegations} == {supplier}

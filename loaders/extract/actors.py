@@ -79,6 +79,7 @@ class ActorRules:
     titles: re.Pattern[str]  # a person title, longest first
     role_alone: re.Pattern[str]  # "the field marshal" not followed by a name
     title_words: frozenset[str]
+    apposition_nouns: frozenset[str]  # title words and the nouns that describe a person in an apposition
     described: re.Pattern[str]  # "the monitoring group All Eyes on Wagner": a descriptor noun, then the name
     company_heads: frozenset[str]  # "Turkey's Avrasya Shipping": a country's company, no sub-unit of it
     numbered_heads: frozenset[str]  # "Pre-Trial Chamber I": a numeral after the head is part of the name
@@ -124,7 +125,12 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
             rf"(?P<title>(?:{title_alt}))(?![\w-])(?!\s+(?-i:[A-Z]))",
             re.IGNORECASE,
         ),
-        title_words=frozenset(w for t in titles for w in t.split()),
+        # (not the function words of "secretary of state": "docked at the port of Tobruk" has no title in it)
+        title_words=frozenset(w for t in titles for w in t.split() if w not in ("of", "the", "for", "in", "at")),
+        apposition_nouns=frozenset(
+            [*(w for t in titles for w in t.split() if w not in ("of", "the", "for", "in", "at")),
+             *(str(n).lower() for n in data["apposition_role_nouns"])]
+        ),
         described=_described_pattern(list(data["name_descriptors"])),
         company_heads=frozenset(h.lower() for h in data["company_heads"]),
         numbered_heads=frozenset(h.lower() for h in data["numbered_heads"]),
@@ -789,18 +795,26 @@ def _discover_persons(state: _State) -> None:
             # "Ahmed Abushahma, who headed the GNA delegation, told ...": only a person is a "who"
             _register_person(state, start, end, tokens, None, None)
             continue
-        # (c) Role noun, name: "... senior Middle East and North Africa official, Victoria Coates."
-        head = body[max(0, start - 60) : start]
-        role = re.search(r"(\w[\w-]*)\s*,\s*$", head)
-        if (
-            role
-            and role.group(1).lower() in rules.title_words
-            and re.match(r"\s*(?:[.,;]|and\b|$)", body[end : end + 5])
-        ):
-            _register_person(state, start, end, tokens, None, role.group(1))
+        # (c) Role noun, name: "... senior Middle East and North Africa official, Victoria Coates.", "the director
+        # of the bank's IT department, Musab Msallam,"; and "a board headed by Mohamed al-Shukri,"
+        head = body[max(0, start - 90) : start]
+        ends = re.match(r"\s*(?:[.,;]|and\b|$)", body[end : end + 5])
+        role = ends and next(
+            (w for w in re.finditer(r"\w[\w-]*", head)
+             if w.group().lower() in rules.title_words and _ROLE_TAIL.fullmatch(head, w.end())),
+            None,
+        )
+        if role:
+            _register_person(state, start, end, tokens, None, role.group())
+        elif ends and _LED_BY.search(head) and state.ctx.gazetteer.lookup(match.group()) is None:
+            _register_person(state, start, end, tokens, None, None)
 
 
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:]|$)")
+
+
+_ROLE_TAIL = re.compile(r"(?:\s+(?:of|for|at)\s+[^,.;:()“”\"]{1,60}?)?\s*,\s*")
+_LED_BY = re.compile(r"\b(?:headed|led|chaired|run|commanded)\s+by\s+$")
 
 
 def _discover_inverted_speakers(state: _State) -> None:
@@ -823,9 +837,9 @@ def _discover_inverted_speakers(state: _State) -> None:
 def _has_role_noun(description: str, rules: ActorRules) -> bool:
     words = [w.lower().strip(".’'") for w in description.split()[:8]]
     return (
-        any(w in rules.title_words for w in words)
+        any(w in rules.apposition_nouns for w in words)
         and not description[:1].isupper()
-        or (any(w in rules.title_words for w in words[:8]) and len(words) > 1)
+        or (any(w in rules.apposition_nouns for w in words[:8]) and len(words) > 1)
     )
 
 

@@ -252,16 +252,33 @@ def faction(ctx: ArticleContext, name: str) -> str:
 
 
 def foreign_state(ctx: ArticleContext, name: str) -> str:
-    """A foreign person or state body stands for its country (Erdogan -> Turkey); companies and groups stay."""
+    """A foreign person or state body stands for its country (Erdogan -> Turkey, "Turkish Air Force" -> Turkey);
+    companies and groups stay."""
     entry = ctx.gazetteer.get(name)
     if entry is None:
-        return name
+        return _branch_country(ctx, name) or name
     if entry.actor_type in ("person", "government") and entry.country and entry.country != "Libya":
         if entry.actor_type == "person" and not _is_official(entry):
             return name  # "Erik Prince": a private person acts for himself, not for his country
         if ctx.gazetteer.get(entry.country) is not None:
             return entry.country
     return name
+
+
+def _branch_country(ctx: ArticleContext, name: str) -> str | None:
+    """'Turkish Air Force', 'Russian Navy': a demonym and a branch of a state's forces name the state."""
+    demonym, _, rest = name.partition(" ")
+    if rest.lower() not in _state_branches():
+        return None
+    entry = ctx.gazetteer.lookup_demonym(demonym)
+    if entry is None or entry.actor_type != "country" or entry.name == "Libya":
+        return None
+    return entry.name
+
+
+@functools.lru_cache(maxsize=1)
+def _state_branches() -> frozenset[str]:
+    return frozenset(b.lower() for b in load_rules("actors")["state_branches"])
 
 
 _OFFICIAL_TITLE = re.compile(
