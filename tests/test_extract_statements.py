@@ -1680,3 +1680,30 @@ def test_the_unnamed_man_introduced_is_the_last_noun_phrase_before_his_aside() -
 )
 def test_asides_and_described_places_before_the_verb(body: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(body)
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # a leader's government speaks as the body he heads (a Libyan faction, a foreign state)
+        ("On Monday, Bashagha's government alleged that the GNU had received Turkish drones.",
+         ("Government of National Stability", "indirect", "alleged that the GNU had received Turkish drones")),
+        ("Erdogan's government said the GNA had asked for help.",
+         ("Turkey", "indirect", "the GNA had asked for help")),
+    ],
+)
+def test_a_leaders_government_speaks_for_the_body_he_heads(body: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # declaring an emergency, a victory or mourning is an act of state, not a claim
+        "Meloni's government has since declared a state of emergency over migration.",
+        "Haftar declared victory in Benghazi on Wednesday.",
+        "Egypt declared three days of national mourning.",
+    ],
+)
+def test_a_declared_act_of_state_is_no_statement(body: str) -> None:
+    assert triples(body) == set()

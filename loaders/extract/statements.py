@@ -530,6 +530,12 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             known = ctx.gazetteer.lookup("UNSMIL")  # in a Libya article "the UN mission" is UNSMIL
         if known is not None:
             return _Found([Speaker(known.name, via="institution")], start + institution.start())
+        if who is not None and who.actor_type == "person" and _LEADERS_BODY.fullmatch(institution.group("noun")):
+            # "Bashagha's government said", "Erdogan's government said": the body the leader heads
+            owner = clauses.faction(ctx, who.name)
+            owner = owner if owner != who.name else clauses.foreign_state(ctx, who.name)
+            if owner != who.name:
+                return _Found([Speaker(owner, via="institution")], start + institution.start())
         if who is not None and who.actor_type == "armed_group":
             # "The LNA denied the charge. Its general command said ...": a force's command speaks for the force
             return _Found([Speaker(who.name, via="institution")], start + institution.start())
@@ -789,6 +795,9 @@ def _said_by_pronoun(run: _Run, at: int) -> Statement | None:
 def _inherited(st: Statement) -> _Found:
     """The speaker of an enclosing report, for a speech act that is part of it."""
     return _Found([Speaker(st.speaker_name, st.speaker_description, st.is_anonymous, "inherited")], st.char_start)
+
+
+_LEADERS_BODY = re.compile(r"government|cabinet|administration|army|military|armed forces", re.IGNORECASE)
 
 
 def _institution_owner(run: _Run, at: int, who: str, noun: str = ""):
