@@ -104,6 +104,15 @@ def test_discovery(body: str, name: str, actor_type: str) -> None:
     assert ctx.actors[name].is_discovered or ctx.gazetteer.get(name) is not None
 
 
+def test_a_sibling_body_on_another_country_is_not_the_gazetteer_one() -> None:
+    ctx = run("The UN Panel of Experts on Sudan reported that cargo flights had landed. The UN Panel of Experts on "
+              "Libya agreed.")
+    assert [m.actor_name for m in ctx.mentions] == [
+        "United Nations Panel of Experts on Sudan", "United Nations Panel of Experts on Libya"
+    ]
+    assert ctx.actors["United Nations Panel of Experts on Sudan"].is_discovered
+
+
 @pytest.mark.parametrize(
     "body",
     [

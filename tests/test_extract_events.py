@@ -449,9 +449,15 @@ GENERAL_CASES = [
     # a full date inside what collapsed; a designation voted at a stated time
     ("The elections planned for December 24, 2021 collapsed.", ["other"]),
     ("Parliament voted on Saturday evening to designate Libya Dawn as a terrorist organisation.", ["other"]),
+    # a UN body's dated report
+    ("A U.N. panel of experts said in a report in March that the UAE had supplied drones.", ["un_action"]),
+    ("The UN Panel of Experts on Sudan reported in January 2024 that cargo flights had landed.", ["un_action"]),
 ]
 
 GENERAL_NOTHING = [
+    # an undated finding, or a report by someone who is no UN body
+    "The panel said the UAE had supplied drones.",
+    "Diplomats said in a report in March that the UAE had supplied drones.",
     # a resignation refused or only in prospect is none
     "Salame said he would not be stepping down.",
     "Dbeibah has refused to step down.",
@@ -655,3 +661,26 @@ def test_the_pair_received_is_the_two_men_named_before_the_host():
     rows = events("Haftar and Sarraj flew to Paris. On 25 July Emmanuel Macron received both men at La Celle.")
     meeting = next(e for e in rows if e.event_type == "meeting")
     assert [p.actor_name for p in meeting.participants] == ["Emmanuel Macron", "Khalifa Haftar", "Fayez al-Sarraj"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a passive subject undergoes the event; the agent after "by" initiates it
+        ("Muammar Gaddafi was killed in Sirte in October 2011.", [("Muammar Gaddafi", "target")]),
+        ("Sirte was captured by the GNA in 2016.", [("Government of National Accord", "initiator")]),
+        ("The Government of National Accord was attacked by Libyan National Army drones on Monday.",
+         [("Libyan National Army", "initiator"), ("Government of National Accord", "target")]),
+        ("Fayez al-Sarraj was received by Emmanuel Macron in Paris on Monday.",
+         [("Emmanuel Macron", "initiator"), ("Fayez al-Sarraj", "participant")]),
+        # a place fallen to a force: the force took it
+        ("The base had fallen to forces of the Government of National Accord in May.",
+         [("Government of National Accord", "initiator")]),
+        # the active voice keeps its subject as the initiator
+        ("Khalifa Haftar's forces attacked the Government of National Accord on Monday.",
+         [("Khalifa Haftar", "initiator"), ("Government of National Accord", "target")]),
+    ],
+)
+def test_roles_in_the_passive_voice(text, expected):
+    (event,) = events(text)
+    assert [(p.actor_name, p.role) for p in event.participants][: len(expected)] == expected

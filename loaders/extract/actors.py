@@ -316,6 +316,9 @@ def _resolve_overlaps(state: _State) -> None:
 _NAME_GOES_ON = re.compile(r"\s+(?:(?:of|for)\s+(?:the\s+)?)?[A-Z][a-z]")
 
 
+_SCOPE_AFTER = re.compile(r"\s+on\s+(?:the\s+)?([A-Z][\w-]+(?:\s+[A-Z][\w-]+)*)")
+
+
 def _gazetteer_matches(state: _State) -> None:
     body, gazetteer = state.ctx.body, state.ctx.gazetteer
     cache: dict[str, GazetteerEntry | None] = {}
@@ -339,6 +342,13 @@ def _gazetteer_matches(state: _State) -> None:
             cache[surface] = gazetteer.lookup(surface) or gazetteer.lookup_demonym(surface)
         entry = cache[surface]
         if entry is None:
+            continue
+        scope = _SCOPE_AFTER.match(body, match.end())
+        if scope and " on " in entry.name and not entry.name.endswith(" on " + scope.group(1)):
+            # "UN Panel of Experts on Sudan" is not the panel on Libya its first words name, but its sibling body
+            name = f"{entry.name.rsplit(' on ', 1)[0]} on {scope.group(1)}"
+            state.discovered.setdefault(name, ActorRef(name=name, actor_type=entry.actor_type, is_discovered=True))
+            state.add(name, start, scope.end(), priority=3)
             continue
         state.add(entry.name, start, match.end(), priority=3)
 

@@ -414,6 +414,11 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     if obj is not None and not (window_start <= obj.char_start < window_end):
         obj = None
     participants = _participants(ctx, scoped, subject, obj, trigger, start, end)
+    if not trigger.noun and _is_passive(body, start, match.group()):
+        participants = _passive_roles(body, participants, scoped, start, end, event_type)
+    elif re.search(r"\b(?:fell|fallen)\s+to$", match.group()):
+        # "the base had fallen to GNA forces": the force it fell to took it
+        participants = [Participant(p.actor_name, "initiator" if p.role == "target" else p.role) for p in participants]
     if len(participants) < trigger.min_participants:
         return None
     event = Event(
@@ -431,6 +436,31 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     return _Candidate(
         event, clause, start, end, trigger.noun or trigger.refers, agent_name, absorbed_by, separate, possessive
     )
+
+
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_LEAD = re.compile(r"(?:was|were|been|being|is|are)\s", re.IGNORECASE)
+_BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?")
+
+
+def _is_passive(body: str, start: int, trigger_text: str) -> bool:
+    """'Gaddafi was killed', 'Sirte was captured by the GNA': the subject undergoes the event."""
+    return bool(_PASSIVE_AUX.search(body[max(0, start - 30) : start]) or _PASSIVE_LEAD.match(trigger_text))
+
+
+def _passive_roles(
+    body: str, participants: list[Participant], scoped: list[Mention], start: int, end: int, event_type: str
+) -> list[Participant]:
+    """The agent after "by" initiates; the passive subject is the target (or a participant)."""
+    by = _BY_AGENT.search(body, start, min(len(body), end + 80))
+    agent = next((m for m in scoped if by and by.end() <= m.char_start <= by.end() + 30), None)
+    undergoes = "target" if event_type in ("attack", "capture", "offensive") else "participant"
+    roles = [Participant(agent.actor_name, "initiator")] if agent is not None else []
+    for p in participants:
+        if agent is not None and p.actor_name == agent.actor_name:
+            continue
+        roles.append(Participant(p.actor_name, undergoes if p.role == "initiator" else "participant"))
+    return roles
 
 
 def _participant_ok(ctx, mention: Mention) -> bool:
