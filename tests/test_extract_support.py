@@ -267,6 +267,10 @@ GENERAL_CASES = [
     # "whose backers remain ..."
     ("The National Transitional Council, whose most vocal Western sponsors remain France and Britain, met in Doha.",
      {("France", "National Transitional Council"), ("United Kingdom", "National Transitional Council")}),
+    # a possessive pronoun owns the backer noun; the noun may be followed by "alongside ..."
+    ("Khalifa Haftar flew to Moscow. Russia has been his most consistent foreign patron since 2019.",
+     {("Russia", "Khalifa Haftar")}),
+    ("Egypt is Haftar's most important Arab patron alongside the United Arab Emirates.", {("Egypt", "Khalifa Haftar")}),
 ]
 
 GENERAL_NOTHING = [
@@ -281,6 +285,7 @@ GENERAL_NOTHING = [
     "France recognised the GNA as the legitimate government.",
     "The UN had recorded 70 resupply flights to eastern airports in support of the LNA.",
     "Egypt is not an ally of Haftar.",
+    "Khalifa Haftar flew to Moscow. Russia has never been his patron.",
     "The report counts Egypt among the countries that abstained.",
     "The LNA is dependent on fuel imports, which Turkey blocks.",
     "Syrian mercenaries fought for the GNA around Tripoli.",  # a demonym subject is not the state

@@ -141,9 +141,11 @@ def _rules() -> _Rules:
             rf"(?:\s*,\s+(?:(?:long|widely|often)\s+)?(?:(?:seen|regarded|viewed|considered|described)\s+as\s+)?"
             rf"|\s+{copula}\s+)"
             # (a lower-case owner counts when it is a mention: "the rebels' most generous backers" in 2011)
-            r"(?:one\s+of\s+)?(?:the\s+)?(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3}|(?-i:[a-z])[\w-]+)"
-            r"['’]s?\s+"
-            rf"(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*(?:[,.;]|\s+(?:in|among|since|for)\b|$)",
+            # ("Russia has been his most consistent foreign patron": a possessive pronoun owns it too)
+            r"(?:one\s+of\s+)?(?:the\s+)?(?:(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3}"
+            r"|(?-i:[a-z])[\w-]+)['’]s?|(?P<pronoun>(?-i:his|her|its|their)))\s+"
+            rf"(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*(?:[,.;]|\s+(?:in|among|since|for|alongside|along\s+with|"
+            r"together\s+with|as\s+well\s+as)\b|$)",
             re.IGNORECASE,
         ),
         among=re.compile(rf"\s+among\s+(?:his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}?(?:{backer})\b", re.IGNORECASE),
@@ -748,10 +750,11 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     # "Egypt and the UAE, Haftar's main regional allies, condemned ...", "The UAE, a key Haftar ally, denied ..."
     for match in itertools.chain(rules.backers_apposition.finditer(body, s, e), rules.name_ally.finditer(body, s, e),
                                  rules.pronoun_ally.finditer(body, s, e)):
-        owner = next((m for m in ctx.mentions_in(match.start("owner"), match.end("owner") + 1)
-                      if m.char_start == match.start("owner")), None)
+        group = "owner" if match.group("owner") else "pronoun"
+        owner = next((m for m in ctx.mentions_in(match.start(group), match.end(group) + 1)
+                      if m.char_start == match.start(group)), None)
         owner_name = owner.actor_name if owner is not None else None
-        if owner is None and match.group("owner").lower() in rules.government_nouns:
+        if owner is None and match.group(group).lower() in rules.government_nouns:
             # "Erdogan, who has been the government's most important ally": the government the text is about
             owner_name = clauses.government_by_cue(ctx, "the " + match.group("owner"), match.start("owner"))
         listed = [m for m in ctx.mentions_in(s, match.start()) if m.char_end <= match.start()]
