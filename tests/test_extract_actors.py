@@ -45,6 +45,8 @@ def test_gazetteer_demonyms_possessives_and_places(body: str, expected: set[str]
     ("body", "name", "actor_type"),
     [
         ("The talks were led by Brigadier General Paul Hendricks of the U.S. Army.", "Paul Hendricks", "person"),
+        # a hyphenated title as some house styles write it
+        ("Lieutenant-General Charles Bouchard, who commands the operation, spoke.", "Charles Bouchard", "person"),
         ("Karim Benali, a senior adviser to the Tripoli government, rejected the plan.", "Karim Benali", "person"),
         ("The ministry's spokesperson, Amira Haddad, declined to comment.", "Amira Haddad", "person"),
         ("Washington sent U.S. Ambassador to Libya Jonathan Pierce to the talks.", "Jonathan Pierce", "person"),

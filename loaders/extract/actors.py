@@ -113,7 +113,8 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
     data = parse_yaml((directory / "actors.yaml").read_text(encoding="utf-8"))
     speech = parse_yaml((directory / "speech.yaml").read_text(encoding="utf-8"))
     titles = sorted({t.lower() for t in data["person_titles"]}, key=len, reverse=True)
-    title_alt = trie_regex(titles, space=r"\s+")  # a trie: one walk per position instead of 100+ branches
+    # (a trie: one walk per position instead of 100+ branches; "Lieutenant-General" as "lieutenant general")
+    title_alt = trie_regex(titles, space=r"[\s‑-]+")
     return ActorRules(
         version=str(data["version"]),
         titles=re.compile(rf"(?<![\w-])(?:{title_alt})(?![\w-])", re.IGNORECASE),
@@ -675,8 +676,8 @@ def _name_tokens_ok(tokens: list[str], rules: ActorRules, allow_single: bool = F
         low = token.lower().strip("’'")
         if low in rules.stop_words or low in rules.places or low in rules.org_heads_after:
             return False
-        if i == 0 and (low in rules.title_words):
-            return False
+        if i == 0 and (low in rules.title_words or all(part in rules.title_words for part in low.split("-"))):
+            return False  # ("Lieutenant-General Charles Bouchard": the title is no part of the name)
     if len(tokens) > 1 and tokens[-1].lower() in rules.office_endings:
         return False
     return True
