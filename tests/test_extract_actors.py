@@ -106,6 +106,11 @@ def test_discovery(body: str, name: str, actor_type: str) -> None:
     assert ctx.actors[name].is_discovered or ctx.gazetteer.get(name) is not None
 
 
+def test_a_day_after_on_is_no_scope_of_the_body() -> None:
+    ctx = run("The UN Panel of Experts on Tuesday said that the UAE had supplied drones to Haftar.")
+    assert ctx.mentions[0].actor_name == "United Nations Panel of Experts on Libya"
+
+
 def test_a_sibling_body_on_another_country_is_not_the_gazetteer_one() -> None:
     ctx = run("The UN Panel of Experts on Sudan reported that cargo flights had landed. The UN Panel of Experts on "
               "Libya agreed.")
@@ -125,6 +130,9 @@ def test_a_sibling_body_on_another_country_is_not_the_gazetteer_one() -> None:
         "“The port is closed,” said Haddad.",
         # a ship named in an apposition is no person, though "of" is in "secretary of state"
         "Two landing ships, the Ivan Gren and the Alexander Otrakovsky, docked at the port of Tobruk.",
+        # an operation that "announced that it ...", a company whose apposition has "senior" in it
+        "Burkan Al-Ghadab announced that it had downed a drone.",
+        "Harouge Oil Operations, a senior partner in the venture, said exports had resumed.",
     ],
 )
 def test_no_person_discovered(body: str) -> None:

@@ -136,6 +136,20 @@ def test_a_possessed_offensive_named_in_passing_keeps_the_event_of_its_clause():
     assert [p.actor_name for p in offensive.participants] == ["Khalifa Haftar"]
 
 
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a noun phrase takes the date next to it, not one later in its clause
+        ("The April 2019 attack by Haftar's forces on Tripoli, which killed dozens, was investigated by the UN in "
+         "June 2020.", "2019-04"),
+        ("The 2019 offensive by Haftar on Tripoli was condemned by the UN on Tuesday.", "2019"),
+    ],
+)
+def test_a_noun_phrase_is_dated_by_the_words_around_it(text, expected):
+    (event,) = events(text)
+    assert str(event.occurred) == expected
+
+
 def test_a_later_noun_phrase_tells_an_offensive_better_than_a_possessive():
     text = (
         "Turkey sent drones to repel Haftar’s offensive on Tripoli. The LNA relied on Wagner contractors during "
@@ -455,12 +469,14 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
-    # an undated finding, or a report by someone who is no UN body
-    "The panel said the UAE had supplied drones.",
+    # a report by someone who is no UN body
     "Diplomats said in a report in March that the UAE had supplied drones.",
     # a resignation refused or only in prospect is none
     "Salame said he would not be stepping down.",
-    "Dbeibah has refused to step down.",
+    "Dbeibah has refused calls for stepping down.",
+    # a designation not made, a report "on" a subject rather than on a date
+    "Washington decided not to list Wagner as a terrorist organisation.",
+    "The UN Panel of Experts said in its report on the arms embargo that the UAE had supplied drones to Haftar.",
     # receiving foreign-made materiel is no meeting with its maker
     "The same report said the GNA had received Turkish-made drones and armoured vehicles.",
     # a crash is no attack, also with a time phrase between; an accusation is no event
@@ -672,15 +688,22 @@ def test_the_pair_received_is_the_two_men_named_before_the_host():
         ("The Government of National Accord was attacked by Libyan National Army drones on Monday.",
          [("Libyan National Army", "initiator"), ("Government of National Accord", "target")]),
         ("Fayez al-Sarraj was received by Emmanuel Macron in Paris on Monday.",
-         [("Emmanuel Macron", "initiator"), ("Fayez al-Sarraj", "participant")]),
+         [("Emmanuel Macron", "initiator"), ("Fayez al-Sarraj", "participant"), ("France", "participant")]),
         # a place fallen to a force: the force took it
         ("The base had fallen to forces of the Government of National Accord in May.",
          [("Government of National Accord", "initiator")]),
-        # the active voice keeps its subject as the initiator
+        # a possessed subject undergoes it too; "by" that belongs to another verb names no agent
+        ("The LNA's positions were attacked by Turkish drones on Monday.",
+         [("Turkey", "initiator"), ("Libyan National Army", "target")]),
+        ("Sirte was captured in 2016 and has been held by the LNA since 2020.", [("Libyan National Army", "target")]),
+        # the active voice, also in the progressive, keeps its subject as the initiator
         ("Khalifa Haftar's forces attacked the Government of National Accord on Monday.",
          [("Khalifa Haftar", "initiator"), ("Government of National Accord", "target")]),
+        ("Turkish drones are bombing LNA positions near Sirte.", [("Turkey", "initiator"), ("Libyan National Army",
+                                                                   "target")]),
+        ("The GNA is deploying troops to Sirte.", [("Government of National Accord", "initiator")]),
     ],
 )
 def test_roles_in_the_passive_voice(text, expected):
     (event,) = events(text)
-    assert [(p.actor_name, p.role) for p in event.participants][: len(expected)] == expected
+    assert [(p.actor_name, p.role) for p in event.participants] == expected

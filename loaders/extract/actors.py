@@ -113,6 +113,8 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
     data = parse_yaml((directory / "actors.yaml").read_text(encoding="utf-8"))
     speech = parse_yaml((directory / "speech.yaml").read_text(encoding="utf-8"))
     titles = sorted({t.lower() for t in data["person_titles"]}, key=len, reverse=True)
+    # (not the function words of "secretary of state": "docked at the port of Tobruk" has no title in it)
+    title_words = frozenset(w for t in titles for w in t.split() if w not in data["title_function_words"])
     # (a trie: one walk per position instead of 100+ branches; "Lieutenant-General" as "lieutenant general")
     title_alt = trie_regex(titles, space=r"[\s‑-]+")
     return ActorRules(
@@ -126,12 +128,8 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
             rf"(?P<title>(?:{title_alt}))(?![\w-])(?!\s+(?-i:[A-Z]))",
             re.IGNORECASE,
         ),
-        # (not the function words of "secretary of state": "docked at the port of Tobruk" has no title in it)
-        title_words=frozenset(w for t in titles for w in t.split() if w not in ("of", "the", "for", "in", "at")),
-        apposition_nouns=frozenset(
-            [*(w for t in titles for w in t.split() if w not in ("of", "the", "for", "in", "at")),
-             *(str(n).lower() for n in data["apposition_role_nouns"])]
-        ),
+        title_words=title_words,
+        apposition_nouns=title_words | {str(n).lower() for n in data["apposition_role_nouns"]},
         described=_described_pattern(list(data["name_descriptors"])),
         company_heads=frozenset(h.lower() for h in data["company_heads"]),
         numbered_heads=frozenset(h.lower() for h in data["numbered_heads"]),
@@ -150,6 +148,9 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
             r"^(?:,\s+(?:reporting|speaking|writing|talking)\s+(?:from|in|at|to|on)\s+[^,.;]{1,40},"
             r"|,\s+for\s+(?:his|her|their)\s+part,)?"
             rf",?\s+(?:{trie_regex(data['name_before_verbs'])})\b"
+            # (an organisation "announced that it ...": see actors.yaml)
+            + "(?!(?:" + "|".join(f"(?<={re.escape(v)})" for v in data["name_before_verbs_unless_it"])
+            + r")\s+(?:that\s+)?(?:it|its)\b)"
         ),
         name_after_verb=re.compile(rf"[,”\"’]\s*(?:{trie_regex(data['name_after_verbs'])})\s+(?=[A-Z])"),
         modifier_after=re.compile(
@@ -345,9 +346,11 @@ def _gazetteer_matches(state: _State) -> None:
         if entry is None:
             continue
         scope = _SCOPE_AFTER.match(body, match.end())
-        if scope and " on " in entry.name and not entry.name.endswith(" on " + scope.group(1)):
+        scope_entry = scope and gazetteer.lookup(scope.group(1))
+        if (scope_entry and scope_entry.actor_type == "country" and " on " in entry.name
+                and not entry.name.endswith(" on " + scope_entry.name)):
             # "UN Panel of Experts on Sudan" is not the panel on Libya its first words name, but its sibling body
-            name = f"{entry.name.rsplit(' on ', 1)[0]} on {scope.group(1)}"
+            name = f"{entry.name.rsplit(' on ', 1)[0]} on {scope_entry.name}"
             state.discovered.setdefault(name, ActorRef(name=name, actor_type=entry.actor_type, is_discovered=True))
             state.add(name, start, scope.end(), priority=3)
             continue

@@ -381,14 +381,6 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
             return None  # (a background fact's own words carry its time: "the embargo imposed a decade ago")
         if trigger.agent and agent is None:
             return None
-    # "to support Haftar's offensive on Tripoli": a possessed offensive is named in passing, in its own words
-    aimed = _AIMED_AT.match(body, end) if agent is not None and agent.char_end <= start else None
-    possessive = aimed is not None and body[agent.char_end : agent.char_end + 1] in ("'", "’")
-    separate = trigger.separate or possessive
-    own_start, own_end = start, end
-    if possessive:
-        tail = re.match(r"[\w’'-]+(?:\s+(?-i:[A-Z])[\w’'-]+)*", body[aimed.end() - 1 :])
-        own_start, own_end = agent.char_start, aimed.end() - 1 + (tail.end() if tail else 1)
     else:
         # The date after the trigger in its clause, else before it, else anywhere in the sentence.
         date = (
@@ -396,6 +388,11 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
             or clauses.date_near(ctx, clause.char_start, start)
             or clauses.date_near(ctx, sentence.char_start, sentence.char_end)
         )
+    # "to support Haftar's offensive on Tripoli": a possessed offensive is named in passing, in its own words
+    own = _possessed_span(body, agent, start, end) if trigger.noun else None
+    possessive = own is not None
+    separate = trigger.separate or possessive
+    own_start, own_end = own or (start, end)
     window_start = clause.char_start
     if subject is not None:
         window_start = clauses.coordination(ctx, mentions, mentions.index(subject))[0].char_start
@@ -415,7 +412,7 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         obj = None
     participants = _participants(ctx, scoped, subject, obj, trigger, start, end)
     if not trigger.noun and _is_passive(body, start, match.group()):
-        participants = _passive_roles(body, participants, scoped, start, end, event_type)
+        participants = _passive_roles(body, participants, scoped, start, end, clause.char_end, event_type)
     elif re.search(r"\b(?:fell|fallen)\s+to$", match.group()):
         # "the base had fallen to GNA forces": the force it fell to took it
         participants = [Participant(p.actor_name, "initiator" if p.role == "target" else p.role) for p in participants]
@@ -441,25 +438,37 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _PASSIVE_LEAD = re.compile(r"(?:was|were|been|being|is|are)\s", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?")
+_OTHER_VERB = re.compile(r"\b(?:and|but|has|have|had|is|are|was|were|been|which|who|that)\b")
 
 
 def _is_passive(body: str, start: int, trigger_text: str) -> bool:
-    """'Gaddafi was killed', 'Sirte was captured by the GNA': the subject undergoes the event."""
-    return bool(_PASSIVE_AUX.search(body[max(0, start - 30) : start]) or _PASSIVE_LEAD.match(trigger_text))
+    """'Gaddafi was killed', 'Sirte was captured by the GNA': the subject undergoes the event (not in the
+    progressive, 'drones are bombing')."""
+    lead = _PASSIVE_LEAD.match(trigger_text)
+    verb = trigger_text[lead.end() :] if lead else trigger_text
+    if re.match(r"\s*\w+ing\b", verb):
+        return False
+    return bool(lead or _PASSIVE_AUX.search(body[max(0, start - 30) : start]))
 
 
 def _passive_roles(
-    body: str, participants: list[Participant], scoped: list[Mention], start: int, end: int, event_type: str
+    body: str, participants: list[Participant], scoped: list[Mention], start: int, end: int, clause_end: int,
+    event_type: str,
 ) -> list[Participant]:
     """The agent after "by" initiates; the passive subject is the target (or a participant)."""
-    by = _BY_AGENT.search(body, start, min(len(body), end + 80))
-    agent = next((m for m in scoped if by and by.end() <= m.char_start <= by.end() + 30), None)
+    by = _BY_AGENT.search(body, start, clause_end)
+    if by and _OTHER_VERB.search(body, end, by.start()):
+        by = None  # "captured in 2016 and has been held by the LNA since": "by" belongs to another verb
+    # the noun phrase right after "by": its first mention, at most a few modifier words on ("by Libyan National Army
+    # drones", "by Turkish-backed forces")
+    agent = next((m for m in scoped if by and by.end() <= m.char_start and
+                  re.fullmatch(r"(?:[\w’'-]+\s+){0,2}", body[by.end() : m.char_start])), None)
     undergoes = "target" if event_type in ("attack", "capture", "offensive") else "participant"
+    rest = [p for p in participants if agent is None or p.actor_name != agent.actor_name]
+    # the passive subject: the one parsed as initiator, else the first named ("the LNA's positions were attacked")
+    subject = next((p for p in rest if p.role == "initiator"), rest[0] if rest else None)
     roles = [Participant(agent.actor_name, "initiator")] if agent is not None else []
-    for p in participants:
-        if agent is not None and p.actor_name == agent.actor_name:
-            continue
-        roles.append(Participant(p.actor_name, undergoes if p.role == "initiator" else "participant"))
+    roles += [Participant(p.actor_name, undergoes if p is subject else "participant") for p in rest]
     return roles
 
 
@@ -547,9 +556,27 @@ def _pair_subject(ctx, mentions: list[Mention], clause: Span, start: int) -> boo
     )
 
 
+def _possessed_span(body: str, agent: Mention | None, start: int, end: int) -> tuple[int, int] | None:
+    """'Haftar's 14-month assault on Tripoli': from the possessor to the end of what the event is aimed at."""
+    if agent is None or agent.char_end > start or body[agent.char_end : agent.char_end + 1] not in ("'", "’"):
+        return None
+    aimed = _AIMED_AT.match(body, end)
+    if aimed is None:
+        return None
+    target = _AIMED_OBJECT.match(body, aimed.start("object"))
+    return agent.char_start, target.end() if target else aimed.end()
+
+
 # "'s", then up to three modifiers: "'s 14-month", "’s failed", "'s April 2019"
 _POSSESSIVE_MODIFIERS = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}")
-_AIMED_AT = re.compile(r"\s+(?:on|against)\s+(?:the\s+)?(?-i:[A-Z])|\s+on\s+the\s+(?:capital|city)\b")
+_AIMED_AT = re.compile(
+    r"\s+(?:on|against)\s+(?P<object>(?:the\s+)?(?-i:[A-Z])|the\s+(?:capital|city)\b)"
+)
+# what an offensive is aimed at: up to four words, to the first punctuation or clause word
+_AIMED_OBJECT = re.compile(
+    r"(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s*(?:[,.;:)–—]|$)|\s+(?:in|on|at|since|from|which|that|and|but|to|"
+    r"with|was|were|had|has|is|collapsed|failed|began|ended|stalled)\b)"
+)
 
 
 def _noun_agent(ctx, trigger: _Trigger, mentions: list[Mention], start: int, end: int) -> Mention | None:

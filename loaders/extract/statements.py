@@ -46,6 +46,7 @@ class SpeechRules:
     anonymous_nouns: frozenset[str]
     act_non_objects: dict[str, re.Pattern[str]]  # act verbs that say nothing with such an object after them
     fillers_at_end: re.Pattern[str]
+    leader_bodies: frozenset[str]  # "Bashagha's government": the body a leader heads speaks as his faction or state
     fillers_at_start: re.Pattern[str]
     quote_initial: frozenset[str]
     institution: re.Pattern[str]
@@ -120,6 +121,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             str(verb).lower(): re.compile(rf"\s+(?:{pattern})", re.IGNORECASE)
             for verb, pattern in data.get("act_non_objects", {}).items()
         },
+        leader_bodies=frozenset(str(n).lower() for n in data["leader_body_nouns"]),
         # Lower-case -ly adverbs only: "Italy", "Bathily" and "Kelly" are subjects, not fillers.
         fillers_at_end=re.compile(rf"(?:\s*(?:\b(?:{fillers})|(?-i:\b[a-z]\w+ly)|\b(?:{time})))\s*,?\s*$",
                                   re.IGNORECASE),
@@ -530,7 +532,7 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
             known = ctx.gazetteer.lookup("UNSMIL")  # in a Libya article "the UN mission" is UNSMIL
         if known is not None:
             return _Found([Speaker(known.name, via="institution")], start + institution.start())
-        if who is not None and who.actor_type == "person" and _LEADERS_BODY.fullmatch(institution.group("noun")):
+        if who is not None and who.actor_type == "person" and institution.group("noun").lower() in rules.leader_bodies:
             # "Bashagha's government said", "Erdogan's government said": the body the leader heads
             owner = clauses.faction(ctx, who.name)
             owner = owner if owner != who.name else clauses.foreign_state(ctx, who.name)
@@ -795,9 +797,6 @@ def _said_by_pronoun(run: _Run, at: int) -> Statement | None:
 def _inherited(st: Statement) -> _Found:
     """The speaker of an enclosing report, for a speech act that is part of it."""
     return _Found([Speaker(st.speaker_name, st.speaker_description, st.is_anonymous, "inherited")], st.char_start)
-
-
-_LEADERS_BODY = re.compile(r"government|cabinet|administration|army|military|armed forces", re.IGNORECASE)
 
 
 def _institution_owner(run: _Run, at: int, who: str, noun: str = ""):
@@ -1106,6 +1105,16 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_QUOTED = re.compile(r"“[^“”]+”|\"[^\"]+\"")
+
+
+def _mostly_quoted(body: str, start: int, end: int) -> bool:
+    """Reported words that are mostly a quotation (more than half their words, at least four of them) are quoted:
+    a scare-quoted word ('condemned the "silence" of') leaves the report indirect."""
+    quoted = sum(len(m.group().split()) for m in _QUOTED.finditer(body, start, end))
+    return quoted >= 4 and quoted * 2 > len(body[start:end].split())
+
+
 def _emit(
     run: _Run,
     found: _Found,
@@ -1170,6 +1179,9 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     _unnamed_antecedents(run)
     _inherit(run)
     _reconcile(run)
+    for st in run.statements:
+        if st.kind == "indirect" and _mostly_quoted(ctx.body, st.char_start, st.char_end):
+            st.kind = "direct"  # 'urged all states “not to intervene in the conflict or to take measures ...”'
     for name, ref in run.extra_actors.items():
         if any(st.speaker_name == name for st in run.statements):
             ctx.actors.setdefault(name, ref)

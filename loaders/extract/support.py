@@ -750,13 +750,13 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     # "Egypt and the UAE, Haftar's main regional allies, condemned ...", "The UAE, a key Haftar ally, denied ..."
     for match in itertools.chain(rules.backers_apposition.finditer(body, s, e), rules.name_ally.finditer(body, s, e),
                                  rules.pronoun_ally.finditer(body, s, e)):
-        group = "owner" if match.group("owner") else "pronoun"
-        owner = next((m for m in ctx.mentions_in(match.start(group), match.end(group) + 1)
-                      if m.char_start == match.start(group)), None)
+        owner_group = "owner" if match.group("owner") else "pronoun"
+        owner = next((m for m in ctx.mentions_in(match.start(owner_group), match.end(owner_group) + 1)
+                      if m.char_start == match.start(owner_group)), None)
         owner_name = owner.actor_name if owner is not None else None
-        if owner is None and match.group(group).lower() in rules.government_nouns:
+        if owner is None and match.group(owner_group).lower() in rules.government_nouns:
             # "Erdogan, who has been the government's most important ally": the government the text is about
-            owner_name = clauses.government_by_cue(ctx, "the " + match.group("owner"), match.start("owner"))
+            owner_name = clauses.government_by_cue(ctx, "the " + match.group(owner_group), match.start(owner_group))
         listed = [m for m in ctx.mentions_in(s, match.start()) if m.char_end <= match.start()]
         if owner_name is None or not listed or not clauses.is_libyan(ctx, owner_name):
             continue
