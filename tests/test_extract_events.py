@@ -113,8 +113,11 @@ def test_re_mentioned_offensive_is_one_event_beside_the_supply():
         # a possessor's offensive aimed at a place is that possessor's offensive, told once
         ("Russia sent fighters in 2019 to bolster Haftar's 14-month assault on Tripoli.", ["Khalifa Haftar"]),
         ("Turkish drones broke Haftar’s failed offensive on the capital.", ["Khalifa Haftar"]),
+        # a possessive pronoun resolved to its owner
+        ("Khalifa Haftar spoke in Benghazi. Russia supported his failed offensive on Tripoli.", ["Khalifa Haftar"]),
         # a possessive with no target is a bare re-mention, as before
         ("Turkish drones broke Haftar's offensive.", None),
+        ("Khalifa Haftar spoke in Benghazi. His offensive stalled.", None),
     ],
 )
 def test_a_possessed_offensive_aimed_at_a_place_is_an_offensive(text: str, expected: list[str] | None) -> None:

@@ -558,7 +558,7 @@ def _pair_subject(ctx, mentions: list[Mention], clause: Span, start: int) -> boo
 
 def _possessed_span(body: str, agent: Mention | None, start: int, end: int) -> tuple[int, int] | None:
     """'Haftar's 14-month assault on Tripoli': from the possessor to the end of what the event is aimed at."""
-    if agent is None or agent.char_end > start or body[agent.char_end : agent.char_end + 1] not in ("'", "’"):
+    if agent is None or agent.char_end > start or not _possessor(body, agent):
         return None
     aimed = _AIMED_AT.match(body, end)
     if aimed is None:
@@ -568,7 +568,7 @@ def _possessed_span(body: str, agent: Mention | None, start: int, end: int) -> t
 
 
 # "'s", then up to three modifiers: "'s 14-month", "’s failed", "'s April 2019"
-_POSSESSIVE_MODIFIERS = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,3}")
+_POSSESSIVE_MODIFIERS = re.compile(r"(?:['’]s?)?\s+(?:[\w-]+\s+){0,3}")
 _AIMED_AT = re.compile(
     r"\s+(?:on|against)\s+(?P<object>(?:the\s+)?(?-i:[A-Z])|the\s+(?:capital|city)\b)"
 )
@@ -598,12 +598,19 @@ def _noun_agent(ctx, trigger: _Trigger, mentions: list[Mention], start: int, end
             if end < mention.char_start <= end + by.end() + 2:
                 return mention
     for mention in reversed(mentions):  # "Haftar's offensive", "Haftar's 14-month assault on Tripoli"
-        if mention.char_end <= start and body[mention.char_end : mention.char_end + 1] in ("'", "’"):
+        if mention.char_end <= start and _possessor(body, mention):
             between = body[mention.char_end : start]
             if _POSSESSIVE_MODIFIERS.fullmatch(between) and _AIMED_AT.match(body, end):
                 return mention  # the possessor of an offensive aimed at someone is its agent
             return None  # a possessive alone does not date or anchor a re-mentioned event
     return None
+
+
+def _possessor(body: str, mention: Mention) -> bool:
+    """'Haftar's', or a possessive pronoun resolved to its owner ('his failed offensive on Tripoli')."""
+    return body[mention.char_end : mention.char_end + 1] in ("'", "’") or mention.surface_form.lower() in (
+        "his", "her", "its", "their"
+    )
 
 
 def _participants(
