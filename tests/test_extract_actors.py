@@ -106,6 +106,12 @@ def test_discovery(body: str, name: str, actor_type: str) -> None:
     assert ctx.actors[name].is_discovered or ctx.gazetteer.get(name) is not None
 
 
+def test_the_head_noun_of_a_bodys_apposition_points_back_to_it() -> None:
+    ctx = run("The Sahel Rights Observatory, a Paris-based war monitor, counted 40 dead. The war monitor said more "
+              "had died.")
+    assert [m.actor_name for m in ctx.mentions if m.surface_form == "monitor"] == ["Sahel Rights Observatory"]
+
+
 def test_a_day_after_on_is_no_scope_of_the_body() -> None:
     ctx = run("The UN Panel of Experts on Tuesday said that the UAE had supplied drones to Haftar.")
     assert ctx.mentions[0].actor_name == "United Nations Panel of Experts on Libya"

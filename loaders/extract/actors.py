@@ -96,6 +96,7 @@ class ActorRules:
     name_before_verb: re.Pattern[str]  # ", said" after a capitalised run: the run is a person's name
     name_after_verb: re.Pattern[str]  # '," said' before a capitalised run: the run is a person's name
     pronoun_gender: dict[str, str]
+    org_description_nouns: frozenset[str]
     org_description: re.Pattern[str]  # "the panel", "the ministry": an organisation named before, by its head noun
     western_descriptors: frozenset[str]  # "Tripoli government": the GNA or the GNU, by date
     western_change: tuple[str, str, str]  # (before, after, ISO date)
@@ -179,8 +180,10 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
             str(data["western_government_change"]["after"]),
             str(data["western_government_change"]["date"]),
         ),
+        org_description_nouns=frozenset(str(w).lower() for w in data["org_descriptions"]),
         org_description=re.compile(
-            r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:UN|U\.N\.|United\s+Nations|same|eight-member|five-member)\s+)?"
+            r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:UN|U\.N\.|United\s+Nations|same|eight-member|five-member|war|rights|"
+            r"monitoring)\s+)?"
             # (house styles that capitalise a body's short name write "The Panel", "the Chamber")
             rf"((?i:{'|'.join(sorted((re.escape(w) for w in data['org_descriptions']), key=len, reverse=True))}))"
             r"(?![\w-])(?!\s+(?:of|on|for|in|to|at)\b)(?!\s+(?-i:[A-Z]))",
@@ -276,6 +279,7 @@ def find_mentions(ctx: ArticleContext) -> None:
     _fuzzy(state)
     _resolve_overlaps(state)
     _titles_alone(state)
+    _apposed_descriptors(state)
     _descriptions_alone(state)
     _pronouns(state)
     _pairs(state)
@@ -1046,6 +1050,21 @@ def _country_of(state: _State, name: str) -> str | None:
 @functools.lru_cache(maxsize=64)
 def _word_start_pattern(stem: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(stem)}", re.IGNORECASE)
+
+
+def _apposed_descriptors(state: _State) -> None:
+    """'The Syrian Observatory for Human Rights, a UK-based war monitor, said': the apposition's head noun names the
+    body too, so "the war monitor" later points back to it."""
+    body = state.ctx.body
+    for f in state.found:
+        if f.kind != "name" or state.is_person(f.name):
+            continue
+        appos = _APPOSED_HEAD.match(body, f.end)
+        if appos and appos.group(1).lower() in state.rules.org_description_nouns:
+            state.descriptors.setdefault(f.name, appos.group(1).lower())
+
+
+_APPOSED_HEAD = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?([a-z]+)\s*[,.;]")
 
 
 def _descriptions_alone(state: _State) -> None:
