@@ -685,3 +685,49 @@ def test_a_denial_before_the_outlets_own_assertion_alleges_nothing():
 )
 def test_a_branch_of_a_states_forces_supplies_as_the_state(text, supplier):
     assert {r.supplier_name for r in extract(text).allegations} == {supplier}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # foreign personnel told to be at a Libyan place, with no Libyan party named
+        ("Qatari soldiers were on the ground in Misrata.", [("Qatar", ["military_personnel"])]),
+        ("Turkish troops are stationed at al-Watiya.", [("Turkey", ["military_personnel"])]),
+    ],
+)
+def test_foreign_personnel_present_at_a_libyan_place(text, expected):
+    assert [(r.supplier_name, r.materiel) for r in extract(text).allegations] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an attack by a state's warplanes, a plan, or soldiers outside Libya are no supply
+        "Egyptian warplanes bombed Derna on February 16.",
+        "Italian warplanes would take part in NATO strikes on targets in Tripoli.",
+        "The deaths of three Egyptian soldiers in Sinai shocked Cairo.",
+    ],
+)
+def test_foreign_forces_without_presence_or_party_allege_nothing(text):
+    assert extract(text).allegations == []
+
+
+def test_a_named_group_after_its_nationality_supplies_its_fighters():
+    text = ("Fighters of the Russian private military company Wagner Group remain deployed alongside the Libyan "
+            "National Army.")
+    assert [(r.supplier_name, r.recipient_name) for r in extract(text).allegations] == [
+        ("Wagner Group", "Libyan National Army")
+    ]
+
+
+def test_the_accused_after_a_dated_accusation_supplies():
+    # ("on Monday" before "accused" does not make Qatar the object of a preposition)
+    rows = extract("The government on Monday accused Qatar of sending weapons to the rebels.").allegations
+    assert [(r.supplier_name, r.materiel) for r in rows] == [("Qatar", ["weapons"])]
+
+
+def test_foreign_soldiers_killed_are_a_loss_not_a_supply():
+    text = ("Three French soldiers were killed when their helicopter came down near Benghazi, and the Tripoli "
+            "government accused France of deploying special forces alongside Haftar's troops.")
+    rows = extract(text).allegations
+    assert [(r.supplier_name, r.recipient_name) for r in rows] == [("France", "Libyan National Army")]

@@ -119,6 +119,8 @@ class _Rules:
     operator_suffix: re.Pattern[str]  # "-linked" in "Abu Dhabi-linked cargo flights": the supplier's own
     origin_before: re.Pattern[str]  # "troops from (the)" before a passive supply verb
     accuser_cues: frozenset[str]  # cues of statements whose speaker alleges what they report
+    presence: re.Pattern[str]  # "were on the ground", "are stationed": foreign personnel told to be in Libya
+    casualty: re.Pattern[str]  # "were killed", "died": a loss of foreign personnel, no allegation of their supply
 
 
 @functools.lru_cache(maxsize=1)
@@ -185,7 +187,8 @@ def _rules() -> _Rules:
         operator_suffix=re.compile(rf"[-‑]{clauses.alternation(rules['operator_suffixes'])}\b"),
         # ("the Panel of Experts on Libya said Jordan had ...": a reporting verb opens a new clause)
         clause_opens=re.compile(
-            rf"(?:,|\band|\bthat|\bas|\b{clauses.alternation([*rules['clause_speech_verbs'], 'found'])})"
+            r"(?:,|\band|\bthat|\bas|\b"
+            + clauses.alternation([*rules["clause_speech_verbs"], *rules["accusing_verbs"], "found"]) + ")"
             r"\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
@@ -195,6 +198,8 @@ def _rules() -> _Rules:
         accuser_cues=frozenset(
             c.lower() for c in [*speech_rules.say_verbs, *speech_rules.document_verbs, *rules["accuser_cues"]]
         ),
+        presence=re.compile(rf"\s+(?:{rules['presence_predicates']})\b", re.IGNORECASE),
+        casualty=re.compile(rf"\s+(?:{rules['casualty_predicates']})\b", re.IGNORECASE),
         origin_before=re.compile(
             rf"\b{clauses.alternation(rules['origin_personnel'])}\s+"
             # (not "with" here: "troops with the GNA" serve it, they do not come from it)
@@ -658,6 +663,14 @@ def _origin_before(ctx, rules: _Rules, clause: Span, verb_start: int) -> tuple[l
     if len(mentions) > 1 and body[first.char_end : mentions[1].char_start] in ("'s ", "’s "):
         first = mentions[1]  # "Sudan's Rapid Support Forces": the owned name
         names = [clauses.foreign_state(ctx, first.actor_name)]
+    elif (
+        len(mentions) > 1
+        and ctx.is_demonym(first)
+        and clauses.actor_type(ctx, mentions[1].actor_name) in ("armed_group", "organization")
+        and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,4}", body[first.char_end : mentions[1].char_start])
+    ):
+        # "fighters of the Russian private military company Wagner Group": the named group, not its nationality
+        names = [mentions[1].actor_name]
     else:
         # "Mercenaries from Chad and Sudan have fought alongside the LNA": each origin of the list
         names = [clauses.foreign_state(ctx, m.actor_name) for m in clauses.coordination_forward(ctx, mentions, 0)]
@@ -947,8 +960,9 @@ def _origin_rows(
     for mention in mentions:
         if not _supplier_ok(ctx, mention.actor_name):
             continue
-        if not libyan and (ctx.is_demonym(mention) or clauses.side_faction(ctx, [mention.actor_name]) is None):
-            continue  # (without a Libyan party named, only a named group with a known side)
+        if not libyan and not ctx.is_demonym(mention) and clauses.side_faction(ctx, [mention.actor_name]) is None:
+            continue  # (without a Libyan party named, a named group with a known side, or a nationality at a Libyan
+            # place: "Qatari soldiers were on the ground in Misrata")
         if not ctx.is_demonym(mention):
             # "mercenaries from the Wagner Group ... fighting alongside Haftar's forces": a named group as origin.
             if clauses.actor_type(ctx, mention.actor_name) not in ("armed_group", "organization"):
@@ -997,6 +1011,12 @@ def _origin_rows(
             span = (mention.char_start, noun.end())
             if re.match(r"\s+[A-Z]", body[noun.end() : noun.end() + 2]):
                 continue  # "Russian private military contractor Wagner Group": an apposition, the name decides
+            if not libyan and not rules.presence.match(body, noun.end()):
+                continue  # (no Libyan party: only soldiers told to be there, "were on the ground in Misrata")
+            if rules.casualty.match(body, noun.end()):
+                continue  # "Three French soldiers were killed ... near Benghazi": a loss, not a supply
+        elif not libyan:
+            continue
         else:
             lead = body[max(sentence.char_start, mention.char_start - 80) : mention.char_start]
             origin = rules.origin_from.search(lead)
@@ -1027,9 +1047,11 @@ def _origin_rows(
         if sender is not None:
             sender.materiel = list(dict.fromkeys([*sender.materiel, *materiel]))
             continue
-        nearest = min(libyan, key=lambda m: abs(m.char_start - span[0]))
-        clause = clauses.clause_of(ctx, span[0])
-        start = min(span[0], nearest.char_start) if clause.char_start <= nearest.char_start < span[0] else span[0]
+        start = span[0]
+        if libyan:
+            nearest = min(libyan, key=lambda m: abs(m.char_start - span[0]))
+            clause = clauses.clause_of(ctx, span[0])
+            start = min(span[0], nearest.char_start) if clause.char_start <= nearest.char_start < span[0] else span[0]
         alleged_by, anonymous = _alleged_by(ctx, rules, sentence, span[0], [supplier])
         out.append(
             Allegation(
