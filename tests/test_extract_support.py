@@ -271,6 +271,9 @@ GENERAL_CASES = [
     ("Khalifa Haftar flew to Moscow. Russia has been his most consistent foreign patron since 2019.",
      {("Russia", "Khalifa Haftar")}),
     ("Egypt is Haftar's most important Arab patron alongside the United Arab Emirates.", {("Egypt", "Khalifa Haftar")}),
+    # Haftar's 2014 campaign is his force as the press of the time named it
+    ("Cairo and Abu Dhabi have given political backing to Operation Dignity.",
+     {("Egypt", "Libyan National Army"), ("United Arab Emirates", "Libyan National Army")}),
 ]
 
 GENERAL_NOTHING = [
