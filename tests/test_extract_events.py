@@ -466,6 +466,8 @@ GENERAL_CASES = [
     # a full date inside what collapsed; a designation voted at a stated time
     ("The elections planned for December 24, 2021 collapsed.", ["other"]),
     ("Parliament voted on Saturday evening to designate Libya Dawn as a terrorist organisation.", ["other"]),
+    # a call reported by one of its parties is a call ("said she had spoken by phone with")
+    ("Stephanie Williams said she had spoken by phone with Khalifa Haftar on Sunday.", ["phone_call"]),
     # a UN body's dated report
     ("A U.N. panel of experts said in a report in March that the UAE had supplied drones.", ["un_action"]),
     ("The UN Panel of Experts on Sudan reported in January 2024 that cargo flights had landed.", ["un_action"]),
@@ -477,6 +479,8 @@ GENERAL_NOTHING = [
     # a resignation refused or only in prospect is none
     "Salame said he would not be stepping down.",
     "Dbeibah has refused calls for stepping down.",
+    # how something was said is no call
+    "Haftar said by phone that he would fight on.",
     # a designation not made, a report "on" a subject rather than on a date
     "Washington decided not to list Wagner as a terrorist organisation.",
     "The UN Panel of Experts said in its report on the arms embargo that the UAE had supplied drones to Haftar.",
