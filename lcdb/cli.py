@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import re
 import shutil
 import subprocess
@@ -94,6 +95,9 @@ def main() -> None:
 
     Example:  lcdb demo --out reports-out
     """
+    # psycopg logs "error ignored terminating <Pipeline>" when the server goes away mid-batch; the command reports
+    # that loss itself as one clear "Error: ..." line, so the library's echo of it is noise on stderr.
+    logging.getLogger("psycopg").setLevel(logging.ERROR)
 
 
 # ---------------------------------------------------------------------------------------------------------- db

@@ -32,3 +32,20 @@ def test_expected_commands_exist():
                      "reextract", "report list", "report show", "report run", "export", "evaluate", "demo",
                      "actors merge", "reject"):
         assert expected in names
+
+
+def test_psycopg_warnings_do_not_reach_stderr_beside_the_commands_own_error() -> None:
+    # ("error ignored terminating <Pipeline>" when the server dies mid-load: the command says so itself). A child
+    # process, so that no test logging handler stands in for Python's own stderr fallback.
+    import subprocess
+    import sys
+
+    script = (
+        "import logging\n"
+        "from lcdb.cli import main\n"
+        "main(['report', 'list'], standalone_mode=False)\n"
+        "logging.getLogger('psycopg').warning('error ignored terminating %r: %s', 'pipeline', 'connection lost')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "error ignored" not in result.stderr
