@@ -709,8 +709,11 @@ def test_the_pair_received_is_the_two_men_named_before_the_host():
         ("Turkish drones are bombing LNA positions near Sirte.", [("Turkey", "initiator"), ("Libyan National Army",
                                                                    "target")]),
         ("The GNA is deploying troops to Sirte.", [("Government of National Accord", "initiator")]),
+        # forces loyal to a party act for it
+        ("Forces loyal to the GNA retook the town of Gharyan on Wednesday.",
+         [("Government of National Accord", "initiator")]),
     ],
 )
-def test_roles_in_the_passive_voice(text, expected):
+def test_roles_of_subjects_and_passives(text, expected):
     (event,) = events(text)
     assert [(p.actor_name, p.role) for p in event.participants] == expected

@@ -60,6 +60,12 @@ _PARTICIPANT_BOUNDARY = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z0-9][\w.'’-]*")
 # "Forces aligned with Libya's internationally recognised government seized ...": the government is the actor.
+# "Forces loyal to the GNA retook ...": the party the forces serve is the subject
+_LOYAL_FORCES = re.compile(
+    r"\b(?:forces|fighters|troops|militias|units|brigades)\s+(?:aligned\s+with|loyal\s+to|allied\s+(?:with|to)|of)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _FORCES_OF_GOVERNMENT = re.compile(
     r"\b(?:forces|fighters|troops|militias|units)\s+(?:aligned with|loyal to|allied (?:with|to)|backing|of)\s+"
     r"(?P<gov>(?:Libya['’]s\s+|the\s+)?(?:[\w-]+\s+){0,3}?government)\b",
@@ -487,7 +493,11 @@ def _subject(ctx, mentions: list[Mention], clause: Span, start: int) -> Mention 
     body = ctx.body
     for mention in reversed([m for m in mentions if m.char_end <= start]):
         before = body[max(clause.char_start, mention.char_start - 30) : mention.char_start]
-        if _PREPOSITION_BEFORE.search(before) and not _DATE_ADVERBIAL.search(before):
+        if (
+            _PREPOSITION_BEFORE.search(before)
+            and not _DATE_ADVERBIAL.search(before)
+            and not _LOYAL_FORCES.search(before)
+        ):
             continue
         if clauses.in_aside(body, clause.char_start, mention, start):
             continue  # "Turkey, which backs the GNA, has deployed ...": the relative clause's object is no subject
