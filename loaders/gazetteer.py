@@ -101,6 +101,10 @@ class Gazetteer:
         name = self._by_demonym.get(normalise_key(surface))
         return self.entries[name] if name else None
 
+    def lookup_name_or_demonym(self, surface: str) -> GazetteerEntry | None:
+        """A name or alias first, else a demonym ("Turkey", "Turkish")."""
+        return self.lookup(surface) or self.lookup_demonym(surface)
+
     def fuzzy(self, surface: str, score_cutoff: float = 86.0) -> GazetteerEntry | None:
         """Misspelling-tolerant lookup ("Hafar" -> Khalifa Haftar), blocked on the first letter to stay precise."""
         key = normalise_key(surface)

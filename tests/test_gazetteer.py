@@ -216,6 +216,16 @@ FUZZY = [
 ]
 
 
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [("Turkey", "Turkey"), ("Turkish", "Turkey"), ("LNA", "Libyan National Army"), ("Emirati", "United Arab Emirates"),
+     ("Tuesday", None)],
+)
+def test_a_name_first_then_a_demonym(gaz: Gazetteer, surface: str, expected: str | None) -> None:
+    entry = gaz.lookup_name_or_demonym(surface)
+    assert (entry.name if entry else None) == expected
+
+
 @pytest.mark.parametrize(("surface", "expected"), FUZZY)
 def test_fuzzy_misspellings(gaz: Gazetteer, surface: str, expected: str) -> None:
     entry = gaz.fuzzy(surface)

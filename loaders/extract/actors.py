@@ -345,14 +345,13 @@ def _gazetteer_matches(state: _State) -> None:
         if start >= 2 and body[start - 1] == "-" and not body[start - 2].islower():
             continue  # the tail of a hyphenated name ("Jean-Yves")
         if surface not in cache:
-            cache[surface] = gazetteer.lookup(surface) or gazetteer.lookup_demonym(surface)
+            cache[surface] = gazetteer.lookup_name_or_demonym(surface)
         entry = cache[surface]
         if entry is None:
             continue
-        scope = _SCOPE_AFTER.match(body, match.end())
+        scope = _SCOPE_AFTER.match(body, match.end()) if " on " in entry.name else None
         scope_entry = scope and gazetteer.lookup(scope.group(1))
-        if (scope_entry and scope_entry.actor_type == "country" and " on " in entry.name
-                and not entry.name.endswith(" on " + scope_entry.name)):
+        if scope_entry and scope_entry.actor_type == "country" and not entry.name.endswith(" on " + scope_entry.name):
             # "UN Panel of Experts on Sudan" is not the panel on Libya its first words name, but its sibling body
             name = f"{entry.name.rsplit(' on ', 1)[0]} on {scope_entry.name}"
             state.discovered.setdefault(name, ActorRef(name=name, actor_type=entry.actor_type, is_discovered=True))
@@ -843,11 +842,10 @@ def _discover_inverted_speakers(state: _State) -> None:
         if not found:
             continue
         start, end, tokens = found
+        # (_name_tokens_ok already refuses an organisation's head noun; an armed group's is refused here)
         if len(tokens) < 2 or not _name_tokens_ok(tokens, rules) or not _CLAUSE_ENDS.match(body, end):
             continue
-        if state.ctx.gazetteer.lookup(body[start:end]) is None and any(
-            t.lower().strip("’'") in rules.org_heads_after or t.lower() in rules.armed_heads for t in tokens
-        ):
+        if state.ctx.gazetteer.lookup(body[start:end]) is None and any(t.lower() in rules.armed_heads for t in tokens):
             continue
         _register_person(state, start, end, tokens, None, None)
 
@@ -930,7 +928,7 @@ def _fuzzy(state: _State) -> None:
         # Part of a longer capitalised run: a different name, not a misspelling.
         if re.match(r"\s+[A-Z]", body[end : end + 2]) or re.search(r"[A-Z][\w.]*\s$", body[max(0, start - 20) : start]):
             continue
-        if gazetteer.lookup(word) or gazetteer.lookup_demonym(word):
+        if gazetteer.lookup_name_or_demonym(word):
             continue
         entry = gazetteer.fuzzy(word, score_cutoff=88)
         if entry is None or entry.actor_type not in ("person", "armed_group"):

@@ -68,11 +68,15 @@ class ArticleContext:
         actor = self.actors.get(name)
         return actor.actor_type if actor else None
 
-    def quotation_at(self, offset: int) -> tuple[int, int] | None:
-        """The span of the quotation (“...” or "...", within a paragraph) strictly containing `offset`, if any."""
+    def quotations(self) -> list[tuple[int, int]]:
+        """The spans of the body's quotations (“...” or "...", within a paragraph), in order."""
         if self._quotations is None:
             self._quotations = [m.span() for m in _QUOTATION.finditer(self.body)]
-        spans = self._quotations
+        return self._quotations
+
+    def quotation_at(self, offset: int) -> tuple[int, int] | None:
+        """The span of the quotation strictly containing `offset`, if any."""
+        spans = self.quotations()
         i = bisect.bisect_right(spans, (offset, len(self.body))) - 1
         return spans[i] if i >= 0 and spans[i][0] < offset < spans[i][1] else None
 

@@ -60,16 +60,15 @@ _PARTICIPANT_BOUNDARY = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z0-9][\w.'’-]*")
 # "Forces aligned with Libya's internationally recognised government seized ...": the government is the actor.
-# "Forces loyal to the GNA retook ...": the party the forces serve is the subject
-_LOYAL_FORCES = re.compile(
-    r"\b(?:forces|fighters|troops|militias|units|brigades)\s+(?:aligned\s+with|loyal\s+to|allied\s+(?:with|to)|of)"
-    r"\s+(?:the\s+)?$",
-    re.IGNORECASE,
+# Forces that serve a party: "forces loyal to the GNA", "fighters allied with the LNA"
+_SERVING_FORCES = (
+    r"\b(?:forces|fighters|troops|militias|units|brigades)\s+(?:aligned\s+with|loyal\s+to|allied\s+(?:with|to)|backing|of)"
+    r"\s+"
 )
+# "Forces loyal to the GNA retook ...": the party the forces serve is the subject
+_LOYAL_FORCES = re.compile(_SERVING_FORCES + r"(?:the\s+)?$", re.IGNORECASE)
 _FORCES_OF_GOVERNMENT = re.compile(
-    r"\b(?:forces|fighters|troops|militias|units)\s+(?:aligned with|loyal to|allied (?:with|to)|backing|of)\s+"
-    r"(?P<gov>(?:Libya['’]s\s+|the\s+)?(?:[\w-]+\s+){0,3}?government)\b",
-    re.IGNORECASE,
+    _SERVING_FORCES + r"(?P<gov>(?:Libya['’]s\s+|the\s+)?(?:[\w-]+\s+){0,3}?government)\b", re.IGNORECASE
 )
 _RELIEF = re.compile(
     r"\b(?:humanitarian|relief|rescue|aid|medical|ambulances|search(?: and rescue)?|field hospitals?|evacuat\w+)\b",
@@ -212,7 +211,7 @@ def _own_account(ctx: ArticleContext, row: Allegation) -> bool:
     if clauses.foreign_state(ctx, row.alleged_by_name or "") == supplier:
         return True
     for word in re.findall(r"[A-Z][\w-]+", row.alleged_by_name or ""):  # "French military", "Turkish officials"
-        entry = ctx.gazetteer.lookup(word) or ctx.gazetteer.lookup_demonym(word)
+        entry = ctx.gazetteer.lookup_name_or_demonym(word)
         if entry is not None and entry.name == supplier:
             return True
     return False
@@ -597,7 +596,7 @@ def _noun_agent(ctx, trigger: _Trigger, mentions: list[Mention], start: int, end
             if mention.char_start == start:
                 return mention
         word = re.match(r"[\w.]+", body[start:end])
-        entry = word and (ctx.gazetteer.lookup(word.group()) or ctx.gazetteer.lookup_demonym(word.group()))
+        entry = word and ctx.gazetteer.lookup_name_or_demonym(word.group())
         if entry:
             ctx.actors.setdefault(entry.name, clauses.actor_ref(ctx, entry.name))
             return Mention(entry.name, word.group(), start, start + len(word.group()))

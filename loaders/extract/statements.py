@@ -1105,13 +1105,11 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_QUOTED = re.compile(r"“[^“”]+”|\"[^\"]+\"")
-
-
-def _mostly_quoted(body: str, start: int, end: int) -> bool:
+def _mostly_quoted(ctx: ArticleContext, start: int, end: int) -> bool:
     """Reported words that are mostly a quotation (more than half their words, at least four of them) are quoted:
     a scare-quoted word ('condemned the "silence" of') leaves the report indirect."""
-    quoted = sum(len(m.group().split()) for m in _QUOTED.finditer(body, start, end))
+    body = ctx.body
+    quoted = sum(len(body[a:b].split()) for a, b in ctx.quotations() if start <= a and b <= end)
     return quoted >= 4 and quoted * 2 > len(body[start:end].split())
 
 
@@ -1180,7 +1178,7 @@ def extract_statements(ctx: ArticleContext) -> list[Statement]:
     _inherit(run)
     _reconcile(run)
     for st in run.statements:
-        if st.kind == "indirect" and _mostly_quoted(ctx.body, st.char_start, st.char_end):
+        if st.kind == "indirect" and _mostly_quoted(ctx, st.char_start, st.char_end):
             st.kind = "direct"  # 'urged all states “not to intervene in the conflict or to take measures ...”'
     for name, ref in run.extra_actors.items():
         if any(st.speaker_name == name for st in run.statements):

@@ -63,7 +63,6 @@ class _Rules:
     possessive_noun: re.Pattern[str]
     backer_of: re.Pattern[str]
     name_ally: re.Pattern[str]  # ", a key Haftar ally,": the backed party as the backer noun's modifier
-    pronoun_ally: re.Pattern[str]  # ", his most important Arab patron,"
     demonym_backers: re.Pattern[str]  # "Haftar's Russian and Emirati patrons"
     described_as: re.Pattern[str]  # "described Qatar and Turkey" ... (then backer_role)
     backer_role: re.Pattern[str]  # " as the sponsors of "
@@ -110,7 +109,6 @@ def _rules() -> _Rules:
             r"(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,2})"
             rf"\s+(?:{backer})\s*[,.;]"
         ),
-        pronoun_ally=re.compile(rf"\s*,\s+(?P<owner>his|her|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*[,.;]"),
         demonym_backers=re.compile(
             r"['’]s\s+(?:(?:main|key|foreign|chief|principal|longtime|long-time)\s+)?(?P<list>(?-i:[A-Z])[\w-]+"
             rf"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z])[\w-]+)*)\s+(?:{backer})\b"
@@ -747,9 +745,9 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         if supported is None or _negated(rules, body[max(s, match.start() - 40) : match.start()]):
             continue
         out.extend(_rows(ctx, [owner], supported, start, end))
-    # "Egypt and the UAE, Haftar's main regional allies, condemned ...", "The UAE, a key Haftar ally, denied ..."
-    for match in itertools.chain(rules.backers_apposition.finditer(body, s, e), rules.name_ally.finditer(body, s, e),
-                                 rules.pronoun_ally.finditer(body, s, e)):
+    # "Egypt and the UAE, Haftar's main regional allies, condemned ...", "The UAE, a key Haftar ally, denied ...",
+    # "the UAE, his most important Arab patron," (backers_apposition's pronoun owner)
+    for match in itertools.chain(rules.backers_apposition.finditer(body, s, e), rules.name_ally.finditer(body, s, e)):
         owner_group = "owner" if match.group("owner") else "pronoun"
         owner = next((m for m in ctx.mentions_in(match.start(owner_group), match.end(owner_group) + 1)
                       if m.char_start == match.start(owner_group)), None)
@@ -862,7 +860,7 @@ def _word_actor(ctx, end: int) -> Mention | None:
     if not word:
         return None
     text = word.group()
-    entry = ctx.gazetteer.lookup(word.group()) or ctx.gazetteer.lookup_demonym(word.group())
+    entry = ctx.gazetteer.lookup_name_or_demonym(word.group())
     if entry is None:
         return None
     ctx.actors.setdefault(entry.name, clauses.actor_ref(ctx, entry.name))
