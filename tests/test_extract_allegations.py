@@ -464,6 +464,35 @@ GENERAL_CASES = [
         "Abu Dhabi-linked cargo flights had carried Pantsir air defence systems to Haftar's forces.",
         [("United Arab Emirates", LNA, {"air_defense"})],
     ),
+    # where the flights come from sits between them and "carried": the operator, else the origin, supplies
+    (
+        "Russian military cargo flights from Syria’s Hmeimim air base have carried ammunition to al-Khadim this year.",
+        [("Russia", LNA, {"ammunition"})],
+    ),
+    ("Cargo flights from the UAE have carried rifles to Benghazi.", [("United Arab Emirates", LNA, {"weapons"})]),
+    ("Flights from Turkey have carried tourists to Misrata.", []),
+    # "it" opening its clause stands for the foreign state named just before
+    (
+        "After Ankara signed a security pact with Sarraj in November, it began openly dispatching military advisers "
+        "and drones to the Government of National Accord.",
+        [("Turkey", GNA, {"military_personnel", "drones"})],
+    ),
+    ("Turkey signed a pact with the GNA. It then sent drones to Misrata.", [("Turkey", GNA, {"drones"})]),
+    ("Turkey signed a pact with the GNA. It will send drones to Misrata.", []),
+    ("The UN envoy met Haftar. It later sent drones to the LNA.", []),
+    # a relative or pronoun subject of a verbal "armed"
+    ("The United Arab Emirates, which armed Haftar throughout his offensive, has been more cautious.",
+     [("United Arab Emirates", LNA, {"weapons"})]),
+    ("Qatar recognised the rebels' council. Less visibly, it armed and financed the council’s fighters.",
+     [("Qatar", GNA, {"weapons"})]),  # (undated: the supplier's side in the gazetteer)
+    ("The group, which armed itself with looted rifles, attacked Sirte.", []),
+    # a demonym on a supply noun; the owner of a decision to send
+    ("Egyptian shipments of ammunition to Haftar's bases in the east have also continued.",
+     [("Egypt", LNA, {"ammunition"})]),
+    ("Russian deliveries of S-400 missiles to Turkey continued.", []),
+    ("Officials hailed President Recep Tayyip Erdoğan’s decision to send troops and drones to Libya in January.",
+     [("Turkey", GNA, {"military_personnel", "drones"})]),
+    ("Egypt's plan to send troops to Libya worried Turkey.", []),
     # the passive subject is the materiel, sent by where it comes from
     (
         "Around 1,000 troops from Sudan's Rapid Support Forces had been deployed to Libya to guard Haftar's oil "

@@ -462,6 +462,21 @@ def test_pronoun_speaker_and_anonymous_follow_up() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "description"),
+    [
+        # "the same X" and "these X" are the unnamed source named before, else the bare noun
+        ("Two Western diplomats said Egypt armed Haftar. Egypt sent ammunition to Haftar, according to the same "
+         "diplomats.", "Western diplomats"),
+        ("Egypt sent ammunition to Haftar, according to the same diplomats.", "diplomats"),
+        ("Egypt sent ammunition to Haftar, these officials said.", "officials"),
+    ],
+)
+def test_the_same_unnamed_source(body: str, description: str) -> None:
+    _, rows = run(body)
+    assert rows[-1].is_anonymous and rows[-1].speaker_description == description
+
+
+@pytest.mark.parametrize(
     "body",
     [
         "Haftar's forces retook the airport on Sunday and the city isn't calm yet.",  # apostrophes

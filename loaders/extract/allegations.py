@@ -390,8 +390,11 @@ def _trigger_row(
     if not suppliers:
         suppliers, subject_start = _subject(ctx, rules, sentence, trig.start)
     if not suppliers:
+        suppliers, subject_start = _it_subject(ctx, sentence, trig.start)
+    if not suppliers:
         # "accused Gaddafi of flying in mercenaries from Chad": a Libyan brings them in from a foreign state
-        suppliers = _origin_from(ctx, window)
+        # ("cargo flights from the UAE have carried rifles": the origin may sit inside the trigger)
+        suppliers = _origin_from(ctx, Span(trig.start, window.char_end))
         subject_start = trig.start
         from_origin = bool(suppliers)
     else:
@@ -567,6 +570,9 @@ _RECRUITER = re.compile(
 )
 
 
+_DECISION_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:decision|move|choice|order)\s+to\s+", re.IGNORECASE)
+
+
 def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[str], int]:
     """The nearest plausible supplier before the verb that is not governed by a preposition, with its list."""
     body = ctx.body
@@ -578,6 +584,9 @@ def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[
         mention = mentions[index]
         if not _supplier_ok(ctx, mention.actor_name):
             continue
+        if _DECISION_OWNER.fullmatch(body, mention.char_end, verb_start):
+            # "Erdoğan's decision to send troops": the decision's owner sends them
+            return [clauses.foreign_state(ctx, mention.actor_name)], mention.char_start
         before = body[max(sentence.char_start, mention.char_start - 40) : mention.char_start]
         relative = re.match(
             r",?\s+(?:which|who|that|all of which|both of which|each of which)\b", body[mention.char_end : verb_start]
@@ -632,6 +641,26 @@ def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[
             continue
         return names, group[0].char_start
     return [], verb_start
+
+
+# "After Ankara signed a pact with Sarraj, it began dispatching drones": "it" opening its clause as the subject
+_IT_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:and|but|then|so)\s+)(?P<it>[Ii]t)\s+"
+    r"(?:(?:has|have|had|also|then|later|since|soon|quickly|quietly|openly|reportedly|allegedly|secretly|repeatedly|"
+    r"already|(?:began|started|continued|went\s+on)(?:\s+to)?)\s+|\w+ly\s+)*$"
+)
+
+
+def _it_subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
+    """The foreign state or group that "it" stands for, when "it" is the verb's subject."""
+    match = _IT_SUBJECT.search(ctx.body[sentence.char_start : verb_start])
+    if match is None:
+        return [], verb_start
+    at = sentence.char_start + match.start("it")
+    name = clauses.resolve_it(ctx, at, libyan=False)
+    if name is None or not _supplier_ok(ctx, name):
+        return [], verb_start
+    return [clauses.foreign_state(ctx, name)], at
 
 
 def _origin_from(ctx, window: Span) -> list[str]:
@@ -1176,6 +1205,13 @@ def _nominal_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
              if re.fullmatch(r"['’]s?\s+(?:[\w-]+\s+){0,2}", body[m.char_end : match.start()])),
             None,
         )
+        if owner is None:
+            # "Egyptian shipments of ammunition to Haftar's bases": a demonym on the supply noun
+            owner = next(
+                (m for m in ctx.mentions_in(max(clause.char_start, match.start() - 40), match.start())
+                 if ctx.is_demonym(m) and re.fullmatch(r"\s+(?:[a-z-]+\s+){0,2}", body[m.char_end : match.start()])),
+                None,
+            )
         group: list[Mention] = [owner] if owner is not None else []
         if not group and agent is not None:
             at = match.end() + agent.end()

@@ -994,6 +994,9 @@ def _anonymous_subject(run: _Run, start: int, end: int) -> _Found | None:
         if low in ("a", "an", "the", "some", "two", "three", "several", "many", "other", "one", "four", "five", "most"):
             determiner = low
             break
+        if low in ("same", "these", "those") and np_index == head.start():
+            determiner = "the"  # "according to the same diplomats": the source named before
+            break
         if low in _CLAUSE_FUNCTION or low in run.rules.say_verbs or low in run.rules.claim_nouns:
             break  # ("a charge Turkish officials reject": the claim is what they reply to, not part of them)
         np_index = word.start()
