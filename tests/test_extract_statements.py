@@ -310,6 +310,25 @@ CASES = [
         "The Presidential Council at the time said it regretted the undeclared French presence.",
         ("Presidential Council", "indirect", "it regretted the undeclared French presence"),
     ),
+    # the plural present of a say-verb with its that-clause; a progressive "was telling"
+    (
+        "Rebel commanders in Misrata openly acknowledge that rifles are shipped down the coast from Benghazi.",
+        ("anon:Rebel commanders in Misrata", "indirect", "rifles are shipped down the coast"),
+    ),
+    ("Parliament-aligned officers also allege that Sudanese ammunition has been smuggled across the border.",
+     ("anon:Parliament-aligned officers", "indirect", "Sudanese ammunition has been smuggled")),
+    ("Within weeks, Salamé was telling the council that the pledges had been ignored.",
+     ("Ghassan Salame", "indirect", "the pledges had been ignored")),
+    # an unnamed source at a place named by a common noun or by a longer name
+    ("Witnesses in the Qasr Bin Ghashir area told Al Wasat that the terminal had been destroyed.",
+     ("anon:Witnesses in the Qasr Bin Ghashir area", "indirect", "the terminal had been destroyed")),
+    ("Residents of the town said the militia had left.",
+     ("anon:Residents of the town", "indirect", "the militia had left")),
+    # an operations room speaks for its force, whose name may have two words
+    ("The Libya Dawn operations room accused Egypt of carrying out the raids.",
+     ("Libya Dawn", "indirect", "accused Egypt of carrying out the raids")),
+    ("Meanwhile Turkey's Defence Ministry said the drones were shot down.",
+     ("Turkish Defence Ministry", "indirect", "the drones were shot down")),
 ]
 
 
@@ -480,6 +499,7 @@ def test_the_same_unnamed_source(body: str, description: str) -> None:
     "body",
     [
         "Haftar's forces retook the airport on Sunday and the city isn't calm yet.",  # apostrophes
+        "Haftar refused to acknowledge that his forces had lost.",  # an infinitive, not a plural present
         'The "so-called" army took the town.',  # scare quotes
         'Residents described a "tense calm" in the city.',  # scare quote, no reporting verb
         "The commander is said to be close to Moscow.",  # passive hearsay

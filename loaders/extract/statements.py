@@ -106,7 +106,7 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
             rf"|\s+who\s+(?:had\s+|has\s+|have\s+)?(?!{say_alt}\b)(?-i:[a-z]+)\s+(?:[\w'’-]+\s+){{0,5}}?[\w'’-]+"
             # "residents of Derna", "a doctor at the city's Hikma hospital"
             rf"|\s+(?:(?:based|stationed|posted)\s+)?(?:in|from|at|of)\s+(?:the\s+)?(?:[a-z]+['’]s\s+)?"
-            r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+)?"
+            r"(?:(?:(?:central|eastern|western|southern|northern)\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2}"
             rf"(?:\s+(?:{_alternation(data['source_place_nouns'])}))?|(?:{_alternation(data['source_place_nouns'])})"
             # "rescuers in the devastated city of Derna"
             rf"(?:\s+of\s+(?-i:[A-Z])[\w'’-]+)?|(?-i:[a-z-]+)\s+(?:{_alternation(data['source_place_nouns'])})"
@@ -129,7 +129,8 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
         quote_initial=frozenset(str(v).lower() for v in data["quote_initial_verbs"]),
         institution=re.compile(
             # ("Libya's Health Ministry": a department word may come before the noun)
-            rf"(?:\b[Tt]he\s+)?(?P<np>(?P<who>[A-Z][\w.’'-]*?|[Ii]ts)(?P<poss>['’]s)?\s+"
+            # ("The Libya Dawn operations room": a two-word owner)
+            rf"(?:\b[Tt]he\s+)?(?P<np>(?P<who>(?:[A-Z][\w.’'-]*\s+)??[A-Z][\w.’'-]*?|[Ii]ts)(?P<poss>['’]s)?\s+"
             rf"(?P<noun>(?:(?<=['’]s\s)[A-Z][a-z]+\s+)?(?i:{institution})))$"
         ),
         anonymity=re.compile(
@@ -807,7 +808,10 @@ def _institution_owner(run: _Run, at: int, who: str, noun: str = ""):
         kinds = ("country", "government", "armed_group") if _COMMAND.search(noun) else ("country", "government")
         owners = [m for m in ctx.mentions_in(max(0, at - 400), at) if ctx.actor_type(m.actor_name) in kinds]
         return ctx.gazetteer.get(owners[-1].actor_name) if owners else None
-    return ctx.gazetteer.lookup_demonym(who) or ctx.gazetteer.lookup(who)
+    found = ctx.gazetteer.lookup_demonym(who) or ctx.gazetteer.lookup(who)
+    if found is None and " " in who:  # ("Meanwhile Turkey's ministry": the last word is the owner)
+        return _institution_owner(run, at, who.split()[-1], noun)
+    return found
 
 
 _IT_SUBJECT = re.compile(r"(?:^\s*(?:[”\"’]\s*)?|[.;:]\s+|,\s+and\s+)(?:It|it)\s*$")
@@ -2002,7 +2006,9 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+")
-_PLAIN_SAY = frozenset("said says say told tells added adds wrote writes tweeted".split())
+_PLAIN_SAY = frozenset(
+    [*"said says say told tells added adds wrote writes tweeted".split(), "was telling", "were telling", "been telling"]
+)
 
 
 def _emit_attributed_clause(
@@ -2047,7 +2053,7 @@ _TOLD_OBJECT = re.compile(
 
 def _skip_after_say(run: _Run, word: str, pos: int, end: int) -> int:
     ctx, body, rules = run.ctx, run.ctx.body, run.rules
-    if word in ("told", "tells"):
+    if word in ("told", "tells") or word.endswith(" telling"):
         obj = next(iter(ctx.mentions_in(pos, min(end, pos + 60))), None)
         gap = body[pos : obj.char_start] if obj else ""
         if obj is not None and re.fullmatch(r"\s+(?:the\s+)?", gap):
