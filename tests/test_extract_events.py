@@ -471,6 +471,11 @@ GENERAL_CASES = [
     # a UN body's dated report
     ("A U.N. panel of experts said in a report in March that the UAE had supplied drones.", ["un_action"]),
     ("The UN Panel of Experts on Sudan reported in January 2024 that cargo flights had landed.", ["un_action"]),
+    # a dated signing; a meeting of a named body
+    ("The signing of the memorandum of understanding in November 2019 angered Athens.", ["diplomatic"]),
+    ("Officials attended the first meeting of the international Contact Group on Libya, held in Doha on Wednesday.",
+     ["meeting"]),
+    ("The Arab League condemned the raids in a heated meeting of the league on Wednesday.", ["meeting"]),
 ]
 
 GENERAL_NOTHING = [
@@ -550,7 +555,24 @@ GENERAL_NOTHING = [
     "The raids hit a missile battery and an electronic warfare system.",
     # agreeing that a truce must hold is no truce agreed
     "The two ministers agreed that the ceasefire must lead to the exit of all mercenaries.",
+    # undated, or only in prospect
+    "The signing of the agreement angered Athens.",
+    "A meeting of foreign ministers will take place next week.",
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "initiator"),
+    [
+        # a participle coordinated after another shares its passive auxiliary and its "by" agent
+        ("Qaddafi was captured and killed near Sirte on Thursday.", "Muammar Gaddafi", None),
+        ("The convoy was attacked and destroyed by French jets.", None, "France"),
+    ],
+)
+def test_coordinated_passive_participles(text: str, target: str | None, initiator: str | None) -> None:
+    (event,) = events(text)
+    roles = {p.role: p.actor_name for p in event.participants}
+    assert roles.get("target") == target and roles.get("initiator") == initiator
 
 
 

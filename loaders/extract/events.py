@@ -440,7 +440,10 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     )
 
 
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# (a participle coordinated after another shares its auxiliary: "was captured and killed")
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?(?:[a-z]+ed\s+(?:and|or)\s+)?$", re.IGNORECASE
+)
 _PASSIVE_LEAD = re.compile(r"(?:was|were|been|being|is|are)\s", re.IGNORECASE)
 _BY_AGENT = re.compile(r"\bby\s+(?:the\s+)?")
 _OTHER_VERB = re.compile(r"\b(?:and|but|has|have|had|is|are|was|were|been|which|who|that)\b")
@@ -462,7 +465,9 @@ def _passive_roles(
 ) -> list[Participant]:
     """The agent after "by" initiates; the passive subject is the target (or a participant)."""
     by = _BY_AGENT.search(body, start, clause_end)
-    if by and _OTHER_VERB.search(body, end, by.start()):
+    # ("attacked and destroyed by French jets": a coordinated participle shares the agent)
+    if (by and _OTHER_VERB.search(body, end, by.start())
+            and not re.fullmatch(r"\s+(?:and|or)\s+[a-z]+ed\s+", body[end : by.start()])):
         by = None  # "captured in 2016 and has been held by the LNA since": "by" belongs to another verb
     # the noun phrase right after "by": its first mention, at most a few modifier words on ("by Libyan National Army
     # drones", "by Turkish-backed forces")
