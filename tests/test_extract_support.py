@@ -274,9 +274,16 @@ GENERAL_CASES = [
     # Haftar's 2014 campaign is his force as the press of the time named it
     ("Cairo and Abu Dhabi have given political backing to Operation Dignity.",
      {("Egypt", "Libyan National Army"), ("United Arab Emirates", "Libyan National Army")}),
+    # "another" ally; coordinate adjectives with a comma before the backed party
+    ("The United Arab Emirates, another Haftar ally, has flown combat aircraft.",
+     {("United Arab Emirates", "Khalifa Haftar")}),
+    ("Turkey, the main foreign sponsor of the rival, internationally recognized Government of National Unity in "
+     "Tripoli, has sent two navy ships.", {("Turkey", "Government of National Unity")}),
 ]
 
 GENERAL_NOTHING = [
+    # a list after the backer noun is no chain of adjectives
+    "Turkey, the main sponsor of the ceasefire, and Russia met the Government of National Unity.",
     "France is not a backer of the GNA.",
     'Haftar described Qatar and Turkey as the sponsors of what he calls the "terrorist militias".',
     "France, a NATO ally, joined the strikes.",

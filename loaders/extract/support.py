@@ -104,7 +104,7 @@ def _rules() -> _Rules:
         ),
         # (the backer nouns of support.yaml serve every pattern below)
         name_ally=re.compile(
-            r"\s*,\s+(?:a|an|the)\s+(?:(?:key|close|main|major|staunch|important|longtime|long-time|principal|chief|"
+            r"\s*,\s+(?:a|an|the|another)\s+(?:(?:key|close|main|major|staunch|important|longtime|long-time|principal|chief|"
             r"regional|foreign|loyal|firm|crucial|steadfast)\s+){0,2}"
             r"(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,2})"
             rf"\s+(?:{backer})\s*[,.;]"
@@ -321,7 +321,9 @@ def _supported_at(ctx, at: int, limit: int, max_gap: int = 45) -> tuple[str | No
             return name, gov.end()
     for m in mentions:
         gap = body[at : m.char_start]
-        if re.search(r"[,;:.]|\b(?:and|but|while|which|who|that|in|to|for)\b", gap):
+        if re.search(r"[,;:.]|\b(?:and|but|while|which|who|that|in|to|for)\b", gap) and not re.fullmatch(
+            r"(?:[a-z][a-z-]+,?\s+){1,4}", gap  # ("the rival, internationally recognized Government": adjectives)
+        ) or re.search(r"\b(?:and|but|while|which|who|that|in|to|for)\b", gap):
             break
         if clauses.is_libyan(ctx, m.actor_name):
             return m.actor_name, m.char_end
