@@ -493,6 +493,19 @@ GENERAL_CASES = [
     ("Officials hailed President Recep Tayyip Erdoğan’s decision to send troops and drones to Libya in January.",
      [("Turkey", GNA, {"military_personnel", "drones"})]),
     ("Egypt's plan to send troops to Libya worried Turkey.", []),
+    # a destination abroad: from Libyan bases to a group based abroad, or arming one
+    ("Wagner has flown surface-to-air missiles from Libyan bases to the paramilitary Rapid Support Forces.", []),
+    ("The UAE is widely accused of arming the RSF, an accusation Abu Dhabi has denied.", []),
+    ("Turkey is accused of arming Syrian fighters in Libya.", [("Turkey", GNA, {"weapons"})]),
+    # a speaker in a participle clause supplies nothing; "after" opening a clause governs no noun; "anti-X" fighters
+    # are not X's
+    ('The rebel spokesman, Ahmed Bani, was less guarded, claiming on Tuesday that "friendly countries" had provided '
+     "anti-tank weapons.", []),
+    ("Moscow wants answers from Paris after the French military admitted it had parachuted weapons to anti-Gaddafi "
+     "fighters in Libya’s western mountains.", [("France", None, {"weapons"})]),
+    # a speaker who charges another's supply with a breach is not its supplier
+    ("Russia says the drops flout the arms embargo imposed on the country in February.", []),
+    ("Egypt says that Turkey breached the arms embargo.", [("Turkey", None, {"weapons"})]),
     # the passive subject is the materiel, sent by where it comes from
     (
         "Around 1,000 troops from Sudan's Rapid Support Forces had been deployed to Libya to guard Haftar's oil "

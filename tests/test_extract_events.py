@@ -561,6 +561,14 @@ GENERAL_NOTHING = [
 ]
 
 
+def test_a_supply_told_twice_keeps_its_dated_telling() -> None:
+    (event,) = events(
+        "France parachuted weapons to rebel fighters in the Nafusa mountains. In early June, French aircraft dropped "
+        "rifles to rebels near Zintan."
+    )
+    assert event.event_type == "arms_supply" and event.occurred == FuzzyDate(dt.date(2020, 6, 1), "month")
+
+
 @pytest.mark.parametrize(
     ("text", "target", "initiator"),
     [

@@ -53,6 +53,7 @@ _HYPOTHETICAL_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _NOT_LIBYAN_DESTINATION = re.compile(r"\b(?:to|into|in)\s+(?:the\s+)?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # Materiel after these belongs to a purpose or an elaboration, not to the supply ("deployed 1,200 fighters to
 # support Haftar's army, including snipers and teams for armour and artillery").
 _MATERIEL_STOP = re.compile(
@@ -68,6 +69,11 @@ _HUMANITARIAN = re.compile(
     r"search(?: and rescue)? (?:efforts?|teams?|operations?)|disaster|flood victims|vaccines?|food aid|"
     r"field hospitals?|evacuat(?:e|ed|ing|ion)|civil protection|medicines?|tents|blankets|ambulances|"
     r"(?<!military )(?<!lethal )(?<!security )aid)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_SAYS = re.compile(
+    r"\s+(?:\w+ly\s+)?(?:said|says|say|claimed|claims|argued|argues|insisted|insists|maintained|maintains)\s+"
+    r"(?!that\b|(?:it|they)\b)",
     re.IGNORECASE,
 )
 _SPEAKER_VERB_AFTER = re.compile(
@@ -192,8 +198,11 @@ def _rules() -> _Rules:
             r"\s+(?:the\s+)?$",
             re.IGNORECASE,
         ),
+        # ("the French military admitted it had airdropped weapons": a pronoun subject may open the clause)
         speech_between=re.compile(
-            rf"\b{clauses.alternation(rules['clause_speech_verbs'])}\b(?:\s+[\w,]+){{0,5}}?\s+that\b", re.IGNORECASE
+            rf"\b{clauses.alternation(rules['clause_speech_verbs'])}\b(?:\s+[\w,]+){{0,5}}?"
+            r"(?:\s+that\b|(?=\s+(?:it|they)\s+(?:had|has|have|was|were)\b))",
+            re.IGNORECASE,
         ),
         accuser_cues=frozenset(
             c.lower() for c in [*speech_rules.say_verbs, *speech_rules.document_verbs, *rules["accuser_cues"]]
@@ -403,6 +412,8 @@ def _trigger_row(
         suppliers, subject_start = previous_suppliers, trig.start
     if not suppliers:
         return []
+    if trig.kind == "breach" and _SPEAKER_SAYS.match(body, _subject_end(ctx, subject_start)):
+        return []  # "Russia says the drops flout the arms embargo": the speaker charges another's supply
     between = body[max(subject_start, sentence.char_start) : trig.start] if subject_start < trig.start else ""
     if subject_start >= trig.start:  # passive: the cue sits before the verb
         between = body[clause.char_start : trig.start]
@@ -416,7 +427,7 @@ def _trigger_row(
         return []
     elif _NO_EVIDENCE.search(body[sentence.char_start : trig.start]):
         return []  # "found no evidence that Egypt had delivered weapons"
-    if _foreign_destination(ctx, window):
+    if _foreign_destination(ctx, window) or (stem == "arm" and _foreign_object(ctx, trig)):
         return []
     if re.match(r"\s+(?:\w+ly\s+)?(?:no|zero)\s", body[trig.end : trig.end + 20]):
         return []  # "has sent no weapons to the rebels"
@@ -570,6 +581,7 @@ _RECRUITER = re.compile(
 )
 
 
+_CONJUNCTION_BEFORE = re.compile(r"\b(?:after|before|since|as)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?$", re.IGNORECASE)
 _DECISION_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:decision|move|choice|order)\s+to\s+", re.IGNORECASE)
 
 
@@ -593,10 +605,16 @@ def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[
         )
         # ("paved the way for Turkey to send drones": the subject of the infinitive after "for")
         infinitive = re.search(r"\bfor\s+$", before) and re.fullmatch(r"\s+to\s+", body[mention.char_end : verb_start])
+        # ("after the French military admitted it had airdropped weapons": "after" opens a clause, it governs no noun)
+        said = rules.speech_between.search(body, mention.char_end, verb_start)
+        conjunction = said and _CONJUNCTION_BEFORE.search(before) and re.fullmatch(
+            r"\s+(?:[\w-]+\s+){0,2}?", body[mention.char_end : said.start()]
+        )
         if (
             _PREPOSITIONS.search(before)
             and not relative
             and not infinitive
+            and not conjunction
             and not rules.clause_opens.search(before)
             and not _RECRUITER.search(before)
         ):
@@ -649,6 +667,11 @@ _IT_SUBJECT = re.compile(
     r"(?:(?:has|have|had|also|then|later|since|soon|quickly|quietly|openly|reportedly|allegedly|secretly|repeatedly|"
     r"already|(?:began|started|continued|went\s+on)(?:\s+to)?)\s+|\w+ly\s+)*$"
 )
+
+
+def _subject_end(ctx, start: int) -> int:
+    mention = next((m for m in ctx.mentions_in(start, start + 80) if m.char_start == start), None)
+    return mention.char_end if mention is not None else start
 
 
 def _it_subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
@@ -733,7 +756,8 @@ def _side_faction(ctx, suppliers: list[str]) -> str | None:
 
 
 _ADVERSARY = re.compile(
-    r"\b(?:against|fend(?:ing)?\s+off|fight(?:ing)?|repel(?:ling)?|counter(?:ing)?|defeat)\s+(?:the\s+)?$",
+    # ("to anti-Gaddafi fighters": the fighters' enemy)
+    r"\b(?:against|fend(?:ing)?\s+off|fight(?:ing)?|repel(?:ling)?|counter(?:ing)?|defeat)\s+(?:the\s+)?$|\banti-$",
     re.IGNORECASE,
 )
 _ACCUSATION_VERB = re.compile(r"\b(?:accus(?:es|ed|ing)|alleg(?:es|ed)|charg(?:es|ed))\b", re.IGNORECASE)
@@ -788,6 +812,7 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: lis
     around = [
         m for m in around
         if not _ACCUSER.match(ctx.body[m.char_end : m.char_end + 40]) and not _OWNER_SPEAKS.match(ctx.body, m.char_end)
+        and not _ADVERSARY.search(ctx.body[max(sentence.char_start, m.char_start - 25) : m.char_start])
     ]
     if around:
         nearest = min(around, key=lambda m: abs(m.char_start - trig.start))
@@ -797,18 +822,38 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: lis
 
 def _foreign_destination(ctx, window: Span) -> bool:
     """'sent fighters to Syria': a non-Libyan country as destination and no Libyan party in the window."""
+    body = ctx.body
     mentions = ctx.mentions_in(window.char_start, window.char_end)
-    if any(clauses.is_libyan(ctx, m.actor_name) or clauses.is_libya(m.actor_name) for m in mentions):
+    if any(
+        (clauses.is_libyan(ctx, m.actor_name) or clauses.is_libya(m.actor_name))
+        # ("flown missiles from Libyan bases to the RSF": a Libyan origin is no Libyan destination)
+        and not _FROM_BEFORE.search(body, max(window.char_start, m.char_start - 12), m.char_start)
+        for m in mentions
+    ):
         return False
     for mention in mentions:
         # "to Syria", "to the RSF" (Sudan's): a foreign country, or an armed group based abroad
         kind = clauses.actor_type(ctx, mention.actor_name)
         if kind != "country" and not (kind == "armed_group" and clauses.entry_country(ctx, mention.actor_name)):
             continue
-        before = ctx.body[max(window.char_start, mention.char_start - 12) : mention.char_start]
+        # ("to the paramilitary Rapid Support Forces": one descriptive word may come between)
+        before = body[max(window.char_start, mention.char_start - 30) : mention.char_start]
+        before = re.sub(r"(?:the\s+)?(?-i:[a-z][\w-]+)\s+$", "", before) if kind == "armed_group" else before
         if _NOT_LIBYAN_DESTINATION.search(before):
             return True
     return False
+
+
+def _foreign_object(ctx, trig: _Trigger) -> bool:
+    """'accused of arming the RSF': the one armed, right after the verb, is a foreign state or a group based
+    abroad."""
+    mention = next(iter(ctx.mentions_in(trig.end, trig.end + 40)), None)
+    if mention is None or not re.fullmatch(r"\s+(?:the\s+)?", ctx.body[trig.end : mention.char_start]):
+        return False
+    if clauses.is_libyan(ctx, mention.actor_name) or clauses.is_libya(mention.actor_name) or ctx.is_demonym(mention):
+        return False  # ("arming Syrian fighters": their nationality, not a state armed)
+    kind = clauses.actor_type(ctx, mention.actor_name)
+    return kind == "country" or (kind == "armed_group" and clauses.entry_country(ctx, mention.actor_name) is not None)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1111,8 +1156,10 @@ def _group_recipient(ctx, libyan: list[Mention], at: int, group: str) -> str | N
 
 
 _OWN_MEANS = re.compile(
-    r"\s*(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:aircraft|planes|jets|warplanes|helicopters|forces|troops|"
-    r"military|army|navy|air\s+force|ships?|vessels?|special\s+forces|advisers|officers)\s+(?:\w+\s+)?$",
+    r"\s*(?:(?:its|their)\s+(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:aircraft|planes|jets|warplanes|helicopters|forces|troops|"
+    r"military|army|navy|air\s+force|ships?|vessels?|special\s+forces|advisers|officers)\s+(?:\w+\s+)?"
+    # ("admitted it had airdropped weapons": the speaker itself)
+    r"|(?:it|they)\s+(?:had|has|have)\s+(?:\w+ly\s+)?)$",
     re.IGNORECASE,
 )
 _REPLY_FROM = re.compile(

@@ -258,12 +258,16 @@ def supply_events(ctx: ArticleContext, rows: list[Allegation]) -> list[Event]:
             if all(p.actor_name != row.supplier_name for p in same_clause.participants):
                 same_clause.participants.insert(1, Participant(row.supplier_name, "initiator"))
             continue
-        if any(
-            e.event_type == event_type and e.participants[0].actor_name == row.supplier_name
-            and _dates_compatible(e.occurred, date)
-            for e in found
-        ):
-            continue  # the same move told again
+        told = next(
+            (e for e in found if e.event_type == event_type and e.participants[0].actor_name == row.supplier_name
+             and _dates_compatible(e.occurred, date)),
+            None,
+        )
+        if told is not None:
+            if told.occurred is None and date is not None:
+                found.remove(told)  # the same move told again: the dated telling ("in a lede, then dated below")
+            else:
+                continue
         found.append(
             Event(
                 event_type=event_type,
