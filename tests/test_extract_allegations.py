@@ -506,6 +506,13 @@ GENERAL_CASES = [
     # a speaker who charges another's supply with a breach is not its supplier
     ("Russia says the drops flout the arms embargo imposed on the country in February.", []),
     ("Egypt says that Turkey breached the arms embargo.", [("Turkey", None, {"weapons"})]),
+    # a Libyan recipient of materiel with a demonym; a foreign recipient; a denied receipt
+    ("Haftar received Turkish drones last year.", [("Turkey", LNA, {"drones"})]),
+    ("Haftar gains Russian equipment and protection, while Moscow secures a corridor into the Sahel.",
+     [("Russia", LNA, {"equipment"})]),
+    ("Turkey received Russian S-400 missiles last year.", []),
+    ("Turkey received S-400 missiles from Russia last year.", []),
+    ("The Libyan National Army denied receiving any Russian weapons.", []),
     # the passive subject is the materiel, sent by where it comes from
     (
         "Around 1,000 troops from Sudan's Rapid Support Forces had been deployed to Libya to guard Haftar's oil "

@@ -557,6 +557,9 @@ GENERAL_NOTHING = [
     "The two ministers agreed that the ceasefire must lead to the exit of all mercenaries.",
     # undated, or only in prospect
     "The signing of the agreement angered Athens.",
+    # receiving materiel from a state is no meeting with it
+    "The GNA received armoured vehicles from Turkey.",
+    "Haftar received Turkish drones last year.",
     "A meeting of foreign ministers will take place next week.",
 ]
 

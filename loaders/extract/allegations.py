@@ -1201,17 +1201,26 @@ def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
     for match in rules.receive.finditer(body, sentence.char_start, sentence.char_end):
         clause = clauses.clause_of(ctx, match.start())
         source = re.search(r"\bfrom\s+(?:the\s+)?", body[match.end() : clause.char_end])
-        if source is None or _REPLY_FROM.search(body, max(0, match.end() + source.start() - 40),
-                                                match.end() + source.start()):
-            continue
-        at = match.end() + source.end()
-        materiel, last_end, first = _materiel(ctx, rules, Span(match.end(), match.end() + source.start()))
-        if not materiel:
-            continue
-        mentions = ctx.mentions_in(at, clause.char_end)
-        if not mentions or mentions[0].char_start > at + 3:
-            continue
-        group = clauses.coordination_forward(ctx, mentions, 0)
+        if source is None:
+            # "Haftar received Turkish drones", "Haftar gains Russian equipment": the demonym on the materiel
+            materiel, last_end, first = _materiel(ctx, rules, Span(match.end(), min(clause.char_end, match.end() + 60)))
+            group = [
+                m for m in ctx.mentions_in(match.end(), first if first is not None else match.end())
+                if ctx.is_demonym(m) and first - m.char_end <= 20 and not rules.maker.match(body, m.char_end)
+            ][-1:]
+            if not materiel or not group:
+                continue
+        else:
+            if _REPLY_FROM.search(body, max(0, match.end() + source.start() - 40), match.end() + source.start()):
+                continue
+            at = match.end() + source.end()
+            materiel, last_end, first = _materiel(ctx, rules, Span(match.end(), match.end() + source.start()))
+            if not materiel:
+                continue
+            mentions = ctx.mentions_in(at, clause.char_end)
+            if not mentions or mentions[0].char_start > at + 3:
+                continue
+            group = clauses.coordination_forward(ctx, mentions, 0)
         suppliers = clauses.dedupe_names(
             [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
         )
@@ -1220,9 +1229,14 @@ def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
         before = body[clause.char_start : match.start()]
         if _irrealis(rules, before) or _HYPOTHETICAL_PREFIX.search(before):
             continue
-        subjects = [
-            m for m in ctx.mentions_in(clause.char_start, match.start()) if clauses.is_libyan(ctx, m.actor_name)
-        ]
+        if re.search(r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?)\s+(?:ever\s+|having\s+)*$", before):
+            continue  # "The LNA denied receiving any Russian weapons"
+        before_verb = ctx.mentions_in(clause.char_start, match.start())
+        if before_verb and not clauses.is_libyan(ctx, before_verb[-1].actor_name) and not ctx.is_demonym(
+            before_verb[-1]
+        ) and re.fullmatch(r"\s+(?:\w+\s+){0,2}?", body[before_verb[-1].char_end : match.start()]):
+            continue  # "Turkey received Russian S-400 missiles": a foreign recipient
+        subjects = [m for m in before_verb if clauses.is_libyan(ctx, m.actor_name)]
         start = subjects[-1].char_start if subjects else match.start()
         recipient = clauses.faction(ctx, subjects[-1].actor_name) if subjects else _side_faction(ctx, suppliers)
         if _covered(existing, suppliers, match.start()):
