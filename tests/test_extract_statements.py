@@ -329,7 +329,29 @@ CASES = [
      ("Libya Dawn", "indirect", "accused Egypt of carrying out the raids")),
     ("Meanwhile Turkey's Defence Ministry said the drones were shot down.",
      ("Turkish Defence Ministry", "indirect", "the drones were shot down")),
+    # where a statement appeared is no statement of its own
+    ("The LNA said in a statement broadcast on Monday that the raids had hit training camps.",
+     ("Libyan National Army", "indirect", "the raids had hit training camps")),
+    ("The LNA said in a statement posted on Facebook that the raids had hit training camps.",
+     ("Libyan National Army", "indirect", "the raids had hit training camps")),
+    # a pressure under way; unnamed publications; Haftar's forces by their period description
+    ("Rome is pressing the European Union to share the burden.",
+     ("Italy", "indirect", "pressing the European Union to share the burden")),
+    ("The same publications claimed that the airfield had been used to channel fuel.",
+     ("anon:publications", "indirect", "the airfield had been used to channel fuel")),
 ]
+
+
+def test_a_statement_posted_online_is_one_statement() -> None:
+    _, rows = run("The LNA said in a statement posted on Facebook that the raids had hit training camps.")
+    assert len(rows) == 1
+
+
+def test_eastern_based_forces_are_the_lna_after_2014() -> None:
+    body = "Libya's eastern-based forces on Friday announced the end of a three-month blockade of oil fields."
+    _, dated = run(body, FuzzyDate(dt.date(2020, 9, 18), "day"))
+    assert [s.speaker_name for s in dated] == ["Libyan National Army"]
+    assert run(body, FuzzyDate(dt.date(2011, 4, 1), "day"))[1] == []
 
 
 @pytest.mark.parametrize(("body", "expected"), CASES)
@@ -500,6 +522,7 @@ def test_the_same_unnamed_source(body: str, description: str) -> None:
     [
         "Haftar's forces retook the airport on Sunday and the city isn't calm yet.",  # apostrophes
         "Haftar refused to acknowledge that his forces had lost.",  # an infinitive, not a plural present
+        "Haftar is pressing ahead with the offensive.",  # pressing on, not pressing anyone
         'The "so-called" army took the town.',  # scare quotes
         'Residents described a "tense calm" in the city.',  # scare quote, no reporting verb
         "The commander is said to be close to Moscow.",  # passive hearsay

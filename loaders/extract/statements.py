@@ -1814,6 +1814,10 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         return
     if rules.unnamed_condition.match(body, verb.end()):
         return  # "who asked not to be named": a condition of the source, not a statement
+    if word.startswith(("posted", "wrote")) and re.search(
+        r"\b(?:statement|message|video|note|letter|communiqu[eé])\s+$", body[max(0, verb.start() - 20) : verb.start()]
+    ):
+        return  # "said in a statement posted on Facebook": where the statement appeared, not a second one
     if word in ("asked", "requested") and rules.anonymity_request.match(body, sentence.char_start, verb.end() + 80):
         return  # "He asked that his name not be used": how the source spoke, not what he said
     if re.match(r"\s+(?:to\s+be|to\s+have)\b", body[verb.end() : verb.end() + 12]):
