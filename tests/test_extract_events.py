@@ -476,6 +476,11 @@ GENERAL_CASES = [
     ("Officials attended the first meeting of the international Contact Group on Libya, held in Doha on Wednesday.",
      ["meeting"]),
     ("The Arab League condemned the raids in a heated meeting of the league on Wednesday.", ["meeting"]),
+    # coming to power; driving a force out of a place takes it, out of a region is an offensive
+    ("Dbeibah came to power in March 2021 through a UN-sponsored process.", ["other"]),
+    ("Misrata brigades drove Islamic State out of Sirte in December 2016.", ["capture"]),
+    ("The Derna fighters drove out the Islamic State group in 2015.", ["capture"]),
+    ("GNA forces drove Haftar's Libyan National Army (LNA) out of western Libya in early June.", ["offensive"]),
 ]
 
 GENERAL_NOTHING = [
