@@ -478,6 +478,9 @@ GENERAL_CASES = [
     ("The Arab League condemned the raids in a heated meeting of the league on Wednesday.", ["meeting"]),
     # coming to power; driving a force out of a place takes it, out of a region is an offensive
     ("Dbeibah came to power in March 2021 through a UN-sponsored process.", ["other"]),
+    # the Security Council's referral, by its noun
+    ("The court acted after the referral by the UN Security Council in February 2011.", ["un_action"]),
+    ("The Security Council's referral of Libya to the ICC in 2011 opened the case.", ["un_action"]),
     ("Misrata brigades drove Islamic State out of Sirte in December 2016.", ["capture"]),
     ("The Derna fighters drove out the Islamic State group in 2015.", ["capture"]),
     ("GNA forces drove Haftar's Libyan National Army (LNA) out of western Libya in early June.", ["offensive"]),
@@ -566,6 +569,7 @@ GENERAL_NOTHING = [
     "The GNA received armoured vehicles from Turkey.",
     "Haftar received Turkish drones last year.",
     "A meeting of foreign ministers will take place next week.",
+    "The referral by the Security Council was debated.",  # undated
 ]
 
 
