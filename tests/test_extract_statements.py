@@ -339,6 +339,12 @@ CASES = [
      ("Italy", "indirect", "pressing the European Union to share the burden")),
     ("The same publications claimed that the airfield had been used to channel fuel.",
      ("anon:publications", "indirect", "the airfield had been used to channel fuel")),
+    # a verb's object is no title of the subject: the sentence's subject speaks in the coordinated verb
+    ("Moscow supports Haftar politically but has always denied sending him weapons.",
+     ("Russia", "indirect", "denied sending him weapons")),
+    ("Cairo hosted Haftar and later denied sending him weapons.", ("Egypt", "indirect", "denied sending him weapons")),
+    ("Russian mercenary boss Yevgeny Prigozhin said the deal stands.",
+     ("Yevgeny Prigozhin", "indirect", "the deal stands")),
 ]
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from loaders.dates import resolve_date_near
 from loaders.yamlio import parse_yaml
 
-from loaders.extract import clauses
+from loaders.extract import actors, clauses
 from loaders.extract.context import ArticleContext
 from loaders.extract.text import paragraphs
 from loaders.model import ActorRef, FuzzyDate, Mention, Span, Statement
@@ -1042,7 +1042,17 @@ def _modifies_next(ctx: ArticleContext, first: Mention, second: Mention) -> bool
     if ctx.actor_type(second.actor_name) != "person" or ctx.actor_type(first.actor_name) == "person":
         return False
     gap = ctx.body[first.char_end : second.char_start]
-    return len(gap) <= 40 and bool(re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z.-]+\s+){0,4}", gap))
+    if len(gap) > 40 or not re.fullmatch(r"(?:['’]s)?\s+(?:[A-Za-z.-]+\s+){0,4}", gap):
+        return False
+    # the word before the name is its title ("Turkish President Recep Tayyip Erdogan", "mercenary boss"), not a
+    # verb ("Moscow supports Haftar", "Cairo hosted Haftar")
+    words = gap.split()
+    last = words[-1].lower() if words else ""
+    verb = (last.endswith("s") and not last.endswith("ss")) or last.endswith("ed") or last in _VERB_FORMS
+    return not words or words[-1][:1].isupper() or last in actors.load_rules().title_words or not verb
+
+
+_VERB_FORMS = frozenset("met told sent hit let said urged led saw took gave made held".split())
 
 
 def _sentence_subject(run: _Run, sentence: Span, before: int) -> _Found | None:
