@@ -139,6 +139,8 @@ def test_a_sibling_body_on_another_country_is_not_the_gazetteer_one() -> None:
         # an operation that "announced that it ...", a company whose apposition has "senior" in it
         "Burkan Al-Ghadab announced that it had downed a drone.",
         "Harouge Oil Operations, a senior partner in the venture, said exports had resumed.",
+        # a ship named with a rank
+        "Putin hosted him aboard the aircraft carrier Admiral Kuznetsov off Tobruk in January.",
     ],
 )
 def test_no_person_discovered(body: str) -> None:
@@ -155,6 +157,16 @@ def test_surname_and_title_resolve_to_the_introduced_person() -> None:
     names = [m.actor_name for m in ctx.mentions]
     assert names.count("Karim Benali") >= 2
     assert "Benali" not in ctx.actors
+
+
+def test_a_two_word_surname_is_the_person_named_fully() -> None:
+    ctx = run("Mustafa Abdul Jalil chairs the council. Abdul Jalil said the council needed arms.")
+    assert len({m.actor_name for m in ctx.mentions}) == 1, [(m.actor_name, m.surface_form) for m in ctx.mentions]
+
+
+def test_a_media_name_ends_at_its_full_stop() -> None:
+    ctx = run("Russian officers operate air defences, two diplomats told Asia Times. The same diplomats said more.")
+    assert "Asia Times" in ctx.actors and not [n for n in ctx.actors if n.endswith("The")]
 
 
 def test_role_title_alone_resolves_to_gazetteer_person() -> None:

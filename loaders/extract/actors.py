@@ -636,6 +636,8 @@ def _media_candidates(body: str):
 def _discover_media(state: _State) -> None:
     body, rules, gazetteer = state.ctx.body, state.rules, state.ctx.gazetteer
     for group, cue_start, start, surface in _media_candidates(body):
+        # ("told Asia Times. The same diplomats": a full stop after a word ends the name and its sentence)
+        surface = re.split(r"(?<=[a-z]{2})\.\s", surface)[0]
         # ("told The New Arab": a capitalised article opens a title, never a person's name; not "according to The
         # Hague-based tribunal")
         titled = (
@@ -752,11 +754,19 @@ def _register_person(
     state.add(name, start, end, priority=priority)
 
 
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:carrier|frigate|ship|vessel|destroyer|cruiser|corvette|submarine|tanker|freighter|warship|boat)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _discover_persons(state: _State) -> None:
     body, rules = state.ctx.body, state.rules
     # (a) Title + name: "Brigadier General Steven deMilliano", "U.S. Ambassador to Libya Richard Norland".
     by_start = {f.start: f for f in state.found}
     for match in rules.titles.finditer(body):
+        if _VESSEL_BEFORE.search(body, max(0, match.start() - 30), match.start()):
+            continue  # "the aircraft carrier Admiral Kuznetsov": a ship's name, not a person's
         pos = match.end()
         after = body[pos : pos + 80]
         link = re.match(r"\s+(?:to|for|of|at|in)\s+(?:the\s+)?", after)
@@ -870,6 +880,9 @@ def _sentence_initial_artefact(body: str, start: int, tokens: list[str], rules: 
 # ---------------------------------------------------------------------------------------------------------------
 
 
+_SURNAME_PARTICLES = frozenset("Abdul Abdel Abd Abu Ben Bin Ibn bin ben ibn".split())
+
+
 def _surnames(state: _State) -> None:
     body, rules = state.ctx.body, state.rules
     # Longest names first, then first named: "Jalil" is Mustafa Abdul Jalil rather than a discovered "Abdul Jalil",
@@ -888,11 +901,17 @@ def _surnames(state: _State) -> None:
         if surname.lower() in rules.stop_words or len(surname) < 3:
             continue
         keys.setdefault(surname, name)
+        if len(tokens) >= 3 and tokens[-2] in _SURNAME_PARTICLES:
+            keys.setdefault(f"{tokens[-2]} {surname}", name)  # "Abdul Jalil" is Mustafa Abdul Jalil
         bare = re.sub(r"^(?:[Aa]l|[Ee]l)-", "", surname)
         if bare != surname and len(bare) >= 4:
             keys.setdefault(bare, name)
-    # Each surname is one token, so whole-word occurrences of different surnames never overlap: finding each with
-    # str.find is the same as one alternation, without compiling a new pattern for every article.
+    for f in state.found:
+        # ("Mustafa Abdul Jalil ... Abdul Jalil said": a person discovered under the surname of one named fully)
+        if f.name in state.discovered and keys.get(f.name, f.name) != f.name and state.is_person(f.name):
+            f.name = keys[f.name]
+    # Whole-word occurrences found with str.find (no pattern compiled per article); a two-word surname ("Abdul
+    # Jalil") starts before the one-word one inside it, so in start order it is added first and covers it.
     hits = []
     for key in keys:
         at = body.find(key)
