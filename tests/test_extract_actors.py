@@ -164,6 +164,12 @@ def test_a_two_word_surname_is_the_person_named_fully() -> None:
     assert len({m.actor_name for m in ctx.mentions}) == 1, [(m.actor_name, m.surface_form) for m in ctx.mentions]
 
 
+@pytest.mark.parametrize("name", ["NATO-Russia Council", "Russia-NATO Council"])
+def test_a_hyphen_joins_a_name_and_an_acronym_in_one_body(name: str) -> None:
+    ctx = run(f"Lavrov said the matter would come up at a session of the {name} in Sochi next week.")
+    assert name in ctx.actors, sorted(ctx.actors)
+
+
 def test_a_media_name_ends_at_its_full_stop() -> None:
     ctx = run("Russian officers operate air defences, two diplomats told Asia Times. The same diplomats said more.")
     assert "Asia Times" in ctx.actors and not [n for n in ctx.actors if n.endswith("The")]

@@ -44,7 +44,8 @@ _NAME_TOKEN = (
 _PARTICLE = r"(?:de|da|di|du|del|der|van|von|bin|ibn|al|el|ben|bint|la|le)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_TOKEN}){{0,4}}")
 _ACRONYM = r"(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})"
-_ORG_TOKEN = rf"(?:{_NAME_TOKEN}|{_ACRONYM})"
+# ("Russia-NATO Council", "NATO-Russia Council": a hyphen joins a name and an acronym inside one token)
+_ORG_TOKEN = rf"(?:{_NAME_TOKEN}|{_ACRONYM})(?:-(?:{_ACRONYM}|[{_UP}][{_LOW}]+)(?![\w-]))*"
 _ORG_RUN = re.compile(rf"{_ORG_TOKEN}(?:[ \t]+(?:(?:of|for|on|de|du|and)[ \t]+(?:the[ \t]+)?)?{_ORG_TOKEN}){{0,7}}")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _WORD_CHAR = re.compile(r"[\w-]")
