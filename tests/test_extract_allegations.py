@@ -513,6 +513,12 @@ GENERAL_CASES = [
     ("Turkey received Russian S-400 missiles last year.", []),
     ("Turkey received S-400 missiles from Russia last year.", []),
     ("The Libyan National Army denied receiving any Russian weapons.", []),
+    # personnel in the subject that move themselves to Libya
+    ("Wagner fighters first deployed to Libya in 2019 to back Haftar’s failed offensive on Tripoli.",
+     [("Wagner Group", LNA, {"mercenaries"})]),
+    ("Turkish troops were moving to Libya.", [("Turkey", GNA, {"military_personnel"})]),
+    ("Turkish troops will move to Libya.", []),
+    ("The Turkish foreign minister flew to Libya on Monday.", []),
     # the passive subject is the materiel, sent by where it comes from
     (
         "Around 1,000 troops from Sudan's Rapid Support Forces had been deployed to Libya to guard Haftar's oil "

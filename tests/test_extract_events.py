@@ -573,6 +573,11 @@ GENERAL_NOTHING = [
 ]
 
 
+def test_a_deployment_of_the_triggers_is_not_told_again_as_a_supply() -> None:
+    found = events("Wagner fighters first deployed to Libya in 2019 to back Haftar’s failed offensive on Tripoli.")
+    assert [e.event_type for e in found].count("deployment") == 1
+
+
 def test_a_supply_told_twice_keeps_its_dated_telling() -> None:
     (event,) = events(
         "France parachuted weapons to rebel fighters in the Nafusa mountains. In early June, French aircraft dropped "

@@ -38,7 +38,7 @@ def extract(body: str, published: FuzzyDate | None = None, gazetteer: Gazetteer 
     result.events = events.extract_events(ctx)
     result.allegations = allegations.extract_allegations(ctx)
     result.events = sorted(
-        [*result.events, *events.supply_events(ctx, result.allegations)], key=lambda e: e.evidence_start
+        [*result.events, *events.supply_events(ctx, result.allegations, result.events)], key=lambda e: e.evidence_start
     )
     ctx.event_rows = result.events
     result.support = support.extract_support(ctx)

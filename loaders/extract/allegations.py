@@ -369,6 +369,13 @@ def _trigger_row(
         # "around 1,000 troops from Sudan's RSF had been deployed to Libya": the materiel is the passive subject
         materiel, _, first_materiel = _materiel(ctx, rules, Span(clause.char_start, trig.start))
         last_end = trig.end
+    if not materiel and trig.kind == "verb" and _SELF_MOVING.match(stem) and _INTO_LIBYA.match(body, trig.end):
+        # "Wagner fighters first deployed to Libya in 2019", "Turkish troops were moving to Libya": the personnel
+        # in the subject move themselves
+        materiel, _, first_materiel = _materiel(ctx, rules, Span(max(clause.char_start, trig.start - 60), trig.start),
+                                                own=True)
+        materiel = [m for m in materiel if m in rules.restricted["presence"]]
+        last_end = trig.end
     if not materiel and stem == "alongside":
         # "Wagner fighters fought alongside ...": the fighters are the subject
         materiel, _, first_materiel = _materiel(ctx, rules, Span(max(clause.char_start, trig.start - 60), trig.start),
@@ -581,6 +588,8 @@ _RECRUITER = re.compile(
 )
 
 
+_SELF_MOVING = re.compile(r"deploy|redeploy|mov|fl[eyio]")
+_INTO_LIBYA = re.compile(r"\s+(?:to|into|in)\s+(?:the\s+)?(?:Libya|Tripoli|Benghazi|Sirte|Misrata|Jufra|Tobruk)\b")
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:after|before|since|as)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?$", re.IGNORECASE)
 _DECISION_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:decision|move|choice|order)\s+to\s+", re.IGNORECASE)
 

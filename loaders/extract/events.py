@@ -217,9 +217,10 @@ def _own_account(ctx: ArticleContext, row: Allegation) -> bool:
     return False
 
 
-def supply_events(ctx: ArticleContext, rows: list[Allegation]) -> list[Event]:
+def supply_events(ctx: ArticleContext, rows: list[Allegation], triggered: list[Event] = ()) -> list[Event]:
     """The supplies the outlet narrates with a verb of movement, as deployment or arms_supply events: the
-    allegation rows whose clause tells the move itself, unattributed and outside quotation marks."""
+    allegation rows whose clause tells the move itself, unattributed and outside quotation marks, and not already
+    an event of the triggers (`triggered`)."""
     rules = _rules().supply
     body = ctx.body
     found: list[Event] = []
@@ -246,6 +247,8 @@ def supply_events(ctx: ArticleContext, rows: list[Allegation]) -> list[Event]:
             continue  # ("Russia moved hardware after the collapse of the Assad regime": moved where?)
         personnel = set(row.materiel) <= rules.personnel
         event_type = "deployment" if personnel or rules.deploy.fullmatch(verb.group()) else "arms_supply"
+        if any(e.event_type == event_type and e.evidence_start <= verb.start() < e.evidence_end for e in triggered):
+            continue  # ("Wagner fighters first deployed to Libya": the trigger's deployment already)
         parties = [Participant(row.supplier_name, "initiator")]
         if row.recipient_name:
             parties.append(Participant(row.recipient_name, "target"))
