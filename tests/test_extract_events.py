@@ -565,6 +565,9 @@ GENERAL_NOTHING = [
     "The two ministers agreed that the ceasefire must lead to the exit of all mercenaries.",
     # undated, or only in prospect
     "The signing of the agreement angered Athens.",
+    # troops or warships arriving are no visit
+    "Russian warships arrived in Tobruk in April.",
+    "Russian troops arrived in Libya in 2019.",
     # receiving materiel from a state is no meeting with it
     "The GNA received armoured vehicles from Turkey.",
     "Haftar received Turkish drones last year.",
