@@ -343,6 +343,9 @@ CASES = [
     ("Moscow supports Haftar politically but has always denied sending him weapons.",
      ("Russia", "indirect", "denied sending him weapons")),
     ("Cairo hosted Haftar and later denied sending him weapons.", ("Egypt", "indirect", "denied sending him weapons")),
+    # unnamed militias
+    ("Government-aligned militias accuse the brigade of being backed by Khalifa Haftar.",
+     ("anon:Government-aligned militias", "indirect", "accuse the brigade of being backed by Khalifa Haftar")),
     ("Russian mercenary boss Yevgeny Prigozhin said the deal stands.",
      ("Yevgeny Prigozhin", "indirect", "the deal stands")),
 ]
