@@ -279,9 +279,16 @@ GENERAL_CASES = [
      {("United Arab Emirates", "Khalifa Haftar")}),
     ("Turkey, the main foreign sponsor of the rival, internationally recognized Government of National Unity in "
      "Tripoli, has sent two navy ships.", {("Turkey", "Government of National Unity")}),
+    # the antecedent of a relative clause whose second verb names the role; a leader's government
+    ("Egypt, which backs Sudan’s army and has long been Haftar’s most important patron, finds itself in an awkward "
+     "position.", {("Egypt", "Khalifa Haftar")}),
+    ("President Recep Tayyip Erdogan, whose government has been the GNA's most consistent foreign backer, said Turkey "
+     "would respond.", {("Turkey", GNA)}),
 ]
 
 GENERAL_NOTHING = [
+    # the role in a relative clause is its antecedent's, not the object's of its first verb
+    "Egypt, which backs the Sudanese army and has long been wary of Haftar, met.",
     # a list after the backer noun is no chain of adjectives
     "Turkey, the main sponsor of the ceasefire, and Russia met the Government of National Unity.",
     "France is not a backer of the GNA.",

@@ -44,7 +44,11 @@ _NOUN_FAMILY = re.compile(
     r"back|support|help|assist|patron|sponsor|suppl|all(?:y|ies)|prox|client|prot[eé]g|intervention|partner|paymaster",
     re.IGNORECASE,
 )
-_RELATIVE_TAIL = re.compile(r"\s*,\s*(?:which|who)\s+(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}")
+_RELATIVE_TAIL = re.compile(
+    r"\s*,\s*(?:which|who|whose\s+(?:government|country|administration))\s+"
+    r"(?:(?:also|has|have|had|long|openly|still|now)\s+){0,2}"
+)
+_RELATIVE_AND = re.compile(r",\s*(?:which|who)\s+[^,;.]{1,80}?\s+and$")
 _IT_THEY = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 _LIST_LEAD = re.compile(
     r"\s*(?:(?:the|countries|states|powers|nations|such as|including|like|notably|mainly|"
@@ -762,7 +766,13 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
             continue
         gap = body[listed[-1].char_end : match.start()]
         if gap.strip() and not _RELATIVE_TAIL.fullmatch(gap + " "):
-            continue
+            # "Egypt, which backs Sudan's army and has long been Haftar's most important patron": the antecedent of
+            # a relative clause whose second verb names the role
+            relative = _RELATIVE_AND.search(body, max(s, match.start() - 120), match.start())
+            antecedent = relative and next((m for m in listed if m.char_end == relative.start()), None)
+            if not antecedent:
+                continue
+            listed = listed[: listed.index(antecedent) + 1]
         group = clauses.coordination(ctx, listed, len(listed) - 1)
         out.extend(_rows(ctx, group, owner_name, group[0].char_start, match.end()))
     # "Haftar's Russian and Emirati patrons"
