@@ -478,6 +478,11 @@ GENERAL_CASES = [
     ("The Arab League condemned the raids in a heated meeting of the league on Wednesday.", ["meeting"]),
     # coming to power; driving a force out of a place takes it, out of a region is an offensive
     ("Dbeibah came to power in March 2021 through a UN-sponsored process.", ["other"]),
+    # a joint statement made by saying something in it; an agreement signed under a description
+    ("The United States, Britain, France, Germany and Italy warned in a joint statement that the fighting must stop.",
+     ["diplomatic"]),
+    ("The two delegations today signed what they described as a permanent and nationwide ceasefire agreement at the "
+     "UN office in Geneva.", ["diplomatic"]),
     # the Security Council's referral, by its noun
     ("The court acted after the referral by the UN Security Council in February 2011.", ["un_action"]),
     ("The Security Council's referral of Libya to the ICC in 2011 opened the case.", ["un_action"]),
