@@ -343,6 +343,12 @@ CASES = [
     ("Moscow supports Haftar politically but has always denied sending him weapons.",
      ("Russia", "indirect", "denied sending him weapons")),
     ("Cairo hosted Haftar and later denied sending him weapons.", ("Egypt", "indirect", "denied sending him weapons")),
+    # forces or authorities that serve a party speak for it
+    ("Forces loyal to the GNA said they had retaken the airport.",
+     ("Government of National Accord", "indirect", "they had retaken the airport")),
+    ("Authorities loyal to Libya’s Government of National Accord (GNA) said on Thursday they had uncovered mass "
+     "graves.",
+     ("Government of National Accord", "indirect", "they had uncovered mass graves")),
     # unnamed militias
     ("Government-aligned militias accuse the brigade of being backed by Khalifa Haftar.",
      ("anon:Government-aligned militias", "indirect", "accuse the brigade of being backed by Khalifa Haftar")),

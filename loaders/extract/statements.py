@@ -622,6 +622,11 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
                     return _Found([Speaker(led, via="institution")], government_of.start())
             if head is not None and complement.group("prep").lower() in ("of", "from"):
                 mention = head if ctx.actor_type(head.actor_name) == "person" else mention
+            elif head is None and (
+                serving := _SERVING_HEAD.search(body, max(start, complement.start() - 30), complement.start())
+            ) and re.match(r"(?:loyal|allied|aligned)\b", complement.group("prep"), re.IGNORECASE):
+                # "Forces loyal to the GNA said they had retaken the airport": the forces speak for the party they serve
+                return _Found([Speaker(clauses.faction(ctx, mention.actor_name), via="institution")], serving.start())
             elif complement.group("prep").lower() not in ("of", "from"):
                 joined = re.search(r"\s+and\s*$", body[max(start, complement.start() - 6) : complement.start()])
                 if head is None and joined:
@@ -828,6 +833,9 @@ _CLOSE_TO = re.compile(
     r"\b(?:sources?|people|persons?|officials?|aides?|figures?|insiders?|members?)\s+(?:close\s+to|familiar\s+with|"
     r"near|around|loyal\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
+)
+_SERVING_HEAD = re.compile(
+    r"\b(?:forces|fighters|troops|militias|units|brigades|militiamen|authorities)$", re.IGNORECASE
 )
 _OWN_OFFICE = re.compile(
     r"['’]s\s+(?:media\s+|press\s+|political\s+|campaign\s+)?(?:office|team|camp|aides?|spokes(?:man|woman|person)|"
