@@ -349,6 +349,9 @@ CASES = [
     ("Authorities loyal to Libya’s Government of National Accord (GNA) said on Thursday they had uncovered mass "
      "graves.",
      ("Government of National Accord", "indirect", "they had uncovered mass graves")),
+    # "details" after a determiner is a noun, no verb of a document: the coordinated "added" speaks
+    ("Lavrov said he had no details and added that the US considered resolution 1973 flexible.",
+     ("Sergey Lavrov", "indirect", "the US considered resolution 1973 flexible")),
     # unnamed militias
     ("Government-aligned militias accuse the brigade of being backed by Khalifa Haftar.",
      ("anon:Government-aligned militias", "indirect", "accuse the brigade of being backed by Khalifa Haftar")),

@@ -834,6 +834,9 @@ _CLOSE_TO = re.compile(
     r"near|around|loyal\s+to)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_NOUN_DETERMINER = re.compile(
+    r"\b(?:no|few|any|more|further|the|these|those|its|his|her|their|some|many|new|fresh)\s+$", re.IGNORECASE
+)
 _SERVING_HEAD = re.compile(
     r"\b(?:forces|fighters|troops|militias|units|brigades|militiamen|authorities)$", re.IGNORECASE
 )
@@ -1830,6 +1833,8 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         if not coordinated:
             events.append((verb.start(), find_subject(run, sentence.char_start, verb.start()), True))
         return
+    if word in rules.document_verbs and _NOUN_DETERMINER.search(body, max(0, verb.start() - 12), verb.start()):
+        return  # "she had no details of the operation": a noun, no verb of a document
     if rules.unnamed_condition.match(body, verb.end()):
         return  # "who asked not to be named": a condition of the source, not a statement
     if word.startswith(("posted", "wrote")) and re.search(
