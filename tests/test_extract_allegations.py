@@ -519,6 +519,17 @@ GENERAL_CASES = [
     ("Turkish troops were moving to Libya.", [("Turkey", GNA, {"military_personnel"})]),
     ("Turkish troops will move to Libya.", []),
     ("The Turkish foreign minister flew to Libya on Monday.", []),
+    ("Wagner arrived in Libya in 2019 to support Haftar's offensive on Tripoli.",
+     [("Wagner Group", LNA, {"mercenaries"})]),
+    ("A smaller Russian contingent had also arrived at Kufra airport.", [("Russia", LNA, {"military_personnel"})]),
+    ("Haftar's forces arrived in Tripoli.", []),
+    ("The Tripoli Revolutionaries Brigade arrived in Tripoli.", []),
+    ("The Russian foreign minister arrived in Tripoli on Sunday.", []),
+    # a presence in Libya, with the quantities reporters give
+    ("France, which already has a small number of liaison officers in Benghazi, confirmed it on Wednesday.",
+     [("France", None, {"military_personnel"})]),
+    ("The Wagner Group is still thought to have between 1,000 and 2,000 personnel at al-Jufra.",
+     [("Wagner Group", LNA, {"mercenaries"})]),
     # the passive subject is the materiel, sent by where it comes from
     (
         "Around 1,000 troops from Sudan's Rapid Support Forces had been deployed to Libya to guard Haftar's oil "

@@ -513,8 +513,9 @@ GENERAL_NOTHING = [
     "A general strike in Benghazi hit oil output on Monday.",
     "Egypt threatened to intervene militarily in Libya.",
     "Egypt could send troops to Libya.",
-    # "arrived in" needs a visiting actor as subject, not fighters recruited by someone
-    "About 4,750 Syrian fighters recruited by Turkey had arrived in Libya.",
+    # "arrived in" needs a visiting actor as subject, not fighters recruited by someone (whose arrival a monitor
+    # reports: an allegation only)
+    "A monitor said that about 4,750 Syrian fighters recruited by Turkey had arrived in Libya.",
     # how something was said is no phone call; taking over a role is no capture; a denial negates
     '"Gaddafi is playing for time," Mustafa Gheriani told Reuters by telephone.',
     "Speaking by phone to a private television channel, Haftar vowed to fight on.",
@@ -570,9 +571,8 @@ GENERAL_NOTHING = [
     "The two ministers agreed that the ceasefire must lead to the exit of all mercenaries.",
     # undated, or only in prospect
     "The signing of the agreement angered Athens.",
-    # troops or warships arriving are no visit
+    # warships arriving are no visit (troops arriving are a deployment: SUPPLY_CASES)
     "Russian warships arrived in Tobruk in April.",
-    "Russian troops arrived in Libya in 2019.",
     # receiving materiel from a state is no meeting with it
     "The GNA received armoured vehicles from Turkey.",
     "Haftar received Turkish drones last year.",
@@ -658,6 +658,13 @@ SUPPLY_CASES = [
     ("French aircraft parachuted assault rifles, rocket launchers and ammunition to rebels in the Nafusa mountains.",
      [("arms_supply", "France", None)]),
     ("Sudan had sent a plane loaded with ammunition to Kufra.", [("arms_supply", "Sudan", None)]),
+    # personnel that arrive themselves; a foreign armed group stands for its fighters
+    ("Turkish troops arrived in Tripoli on Sunday.", [("deployment", "Turkey", "Government of National Accord")]),
+    ("About 4,750 Syrian fighters recruited by Turkey had arrived in Libya.",
+     [("deployment", "Turkey", "Government of National Accord")]),
+    ("Russian troops arrived in Libya in 2019.", [("deployment", "Russia", "Libyan National Army")]),
+    ("Wagner arrived in Libya in 2019 to support Haftar's offensive on Tripoli.",
+     [("deployment", "Wagner Group", "Libyan National Army")]),
     # the supplier's own account of its supply is no charge by someone else
     ("The French military acknowledged on Wednesday that its aircraft had dropped arms to rebel-held areas "
      "south-west of Tripoli.", [("arms_supply", "France", None)]),
@@ -673,6 +680,10 @@ SUPPLY_NOTHING = [
     "Turkey was found to have deployed military trainers in breach of the embargo.",
     "The GNA is itself backed by Turkey, which has openly shipped armoured vehicles to Tripoli.",
     "Qatar is widely reported to have shipped anti-tank missiles to Benghazi.",
+    # (a move in a relative clause is background to its antecedent)
+    "The Africa Corps absorbed many of the Wagner mercenaries who first arrived in Libya to fight alongside Haftar.",
+    "The jets were flown to the LNA-held al-Jufra airbase, where they arrived repainted.",
+    "The Russian foreign minister arrived in Tripoli on Sunday.",
     # (a supply told by someone after the verb, or moved inside Libya by a party there, is no foreign supply event)
     "Egypt shipped armoured vehicles to Benghazi, diplomats reportedly said.",
     "Russian Navy landing ships unloaded armoured vehicles at Tobruk in April, according to open-source researchers.",

@@ -375,6 +375,8 @@ def _trigger_row(
         materiel, _, first_materiel = _materiel(ctx, rules, Span(max(clause.char_start, trig.start - 60), trig.start),
                                                 own=True)
         materiel = [m for m in materiel if m in rules.restricted["presence"]]
+        if not materiel and _foreign_group_before(ctx, clause, trig.start):
+            materiel = ["mercenaries"]  # "Wagner arrived in Libya in 2019": a foreign armed group is its fighters
         last_end = trig.end
     if not materiel and stem == "alongside":
         # "Wagner fighters fought alongside ...": the fighters are the subject
@@ -588,8 +590,23 @@ _RECRUITER = re.compile(
 )
 
 
-_SELF_MOVING = re.compile(r"deploy|redeploy|mov|fl[eyio]")
-_INTO_LIBYA = re.compile(r"\s+(?:to|into|in)\s+(?:the\s+)?(?:Libya|Tripoli|Benghazi|Sirte|Misrata|Jufra|Tobruk)\b")
+_SELF_MOVING = re.compile(r"deploy|redeploy|mov|fl[eyio]|arriv")
+_INTO_LIBYA = re.compile(
+    r"\s+(?:to|into|in|at)\s+(?:the\s+)?(?:al-)?(?:Libya|Tripoli|Benghazi|Sirte|Misrata|Jufra|Tobruk|Kufra|Sabha|Brak|"
+    r"Watiya|Khadim|Ghardabiya|Derna|Ajdabiya|Mitiga|Benina)\b"
+)
+
+
+_AUXILIARIES = re.compile(r"(?:\s+(?:has|have|had|also|first|then|later|already|eventually|finally))*\s+")
+
+
+def _foreign_group_before(ctx, clause: Span, at: int) -> bool:
+    """The subject right before `at` is a foreign armed group ("Wagner", "the Africa Corps")."""
+    mentions = ctx.mentions_in(max(clause.char_start, at - 40), at)
+    if not mentions or not _AUXILIARIES.fullmatch(ctx.body, mentions[-1].char_end, at):
+        return False
+    name = mentions[-1].actor_name
+    return ctx.actor_type(name) == "armed_group" and not clauses.is_libyan(ctx, name) and not clauses.is_libya(name)
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:after|before|since|as)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?$", re.IGNORECASE)
 _DECISION_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:decision|move|choice|order)\s+to\s+", re.IGNORECASE)
 

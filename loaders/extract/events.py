@@ -294,7 +294,14 @@ def _narrated(ctx, rules: _SupplyRules, sentence: Span, clause: Span, at: int) -
     return not (
         rules.hearsay.search(body, sentence.char_start, sentence.char_end)
         or clauses.in_relative_clause(body, clause.char_start, at)
+        or _RELATIVE_VERB.search(body, max(clause.char_start, at - 40), at) is not None
     )
+
+
+# "the mercenaries who first arrived in Libya", "al-Jufra, where they arrived repainted": a move told in a relative
+# clause right before the verb is background to its antecedent
+_RELATIVE_VERB = re.compile(r"\b(?:who|which|that|where\s+(?:they|it|he|she))\s+(?:(?:first|had|have|has|were|was|"
+                            r"later|then|also|originally|initially)\s+){0,2}$")
 
 
 # ---------------------------------------------------------------------------------------------------------------
