@@ -525,6 +525,13 @@ GENERAL_CASES = [
     ("Haftar's forces arrived in Tripoli.", []),
     ("The Tripoli Revolutionaries Brigade arrived in Tripoli.", []),
     ("The Russian foreign minister arrived in Tripoli on Sunday.", []),
+    # the recruiter named after the fighters sends them; the nationality is their origin
+    ("They include Syrian fighters whom Turkey recruited and flew in last year to defend the GNA.",
+     [("Turkey", GNA, {"fighters"})]),
+    ("Sudanese fighters who Haftar hired are in Sirte.", [("Sudan", LNA, {"fighters"})]),
+    # a passive agent list ends where a new noun phrase starts
+    ("Syrian fighters brought in by Turkey and Russian mercenaries of the Wagner Group remain in Libya.",
+     [("Turkey", GNA, {"fighters"}), ("Wagner Group", LNA, {"mercenaries"})]),
     # a presence in Libya, with the quantities reporters give
     ("France, which already has a small number of liaison officers in Benghazi, confirmed it on Wednesday.",
      [("France", None, {"military_personnel"})]),

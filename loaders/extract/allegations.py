@@ -348,10 +348,13 @@ def _trigger_row(
         scope = Span(scope.char_start + with_.end() if with_ else scope.char_end, scope.char_end)
     materiel, last_end, first_materiel = _materiel(ctx, rules, scope, own=stem == "presence")
     passive_suppliers, agent_end = _passive_agent(ctx, rules, trig)
-    if not materiel and passive_suppliers:
-        # "Air defence systems supplied by the UAE": the materiel is the passive subject.
-        materiel, _, first_materiel = _materiel(ctx, rules, Span(clause.char_start, trig.start))
-        last_end = trig.end
+    if passive_suppliers:
+        # "Air defence systems supplied by the UAE": the materiel is the passive subject ("Syrian fighters brought in
+        # by Turkey and Russian mercenaries": what follows the agent is another noun phrase)
+        subject = _materiel(ctx, rules, Span(clause.char_start, trig.start))
+        if subject[0] or not materiel:
+            materiel, _, first_materiel = subject
+            last_end = trig.end
     participle = None
     if not materiel and trig.kind == "verb":
         # "Wagner has up to 1,200 people deployed in Libya": the materiel sits between "has" and the participle.
@@ -590,6 +593,15 @@ _RECRUITER = re.compile(
 )
 
 
+_RECRUITED_BY = re.compile(
+    r"\s+(?:(?P<verb>(?:recruited|hired|sent|paid|trained|brought\s+in|flown\s+in|transported)\s+by)|whom|who|that)\s+"
+    r"(?:the\s+)?",
+    re.IGNORECASE,
+)
+_RECRUITING_VERB = re.compile(
+    r"\s+(?:had\s+|has\s+|have\s+)?(?:recruited|hired|sent|paid|trained|brought\s+in|flew\s+in|flew|transported)\b",
+    re.IGNORECASE,
+)
 _SELF_MOVING = re.compile(r"deploy|redeploy|mov|fl[eyio]|arriv")
 _INTO_LIBYA = re.compile(
     r"\s+(?:to|into|in|at)\s+(?:the\s+)?(?:al-)?(?:Libya|Tripoli|Benghazi|Sirte|Misrata|Jufra|Tobruk|Kufra|Sabha|Brak|"
@@ -770,6 +782,12 @@ def _passive_agent(ctx, rules: _Rules, trig: _Trigger) -> tuple[list[str], int]:
     if not mentions or mentions[0].char_start > match.end() + 3:
         return [], trig.end
     group = clauses.coordination_forward(ctx, mentions, 0)
+    for i in range(1, len(group)):
+        if ctx.is_demonym(group[i]) and not ctx.is_demonym(group[i - 1]) and re.match(
+            r"\s+[a-z]", body[group[i].char_end : group[i].char_end + 2]
+        ):
+            group = group[:i]  # "brought in by Turkey and Russian mercenaries": a new noun phrase, not an agent
+            break
     names = clauses.dedupe_names(
         [clauses.foreign_state(ctx, m.actor_name) for m in group if _supplier_ok(ctx, m.actor_name)]
     )
@@ -1140,10 +1158,23 @@ def _origin_rows(
                 supplier, span = owner.actor_name, (span[0], owner.char_end)
                 materiel = ["mercenaries" if m in _PERSONNEL else m for m in materiel]
                 materiel = list(dict.fromkeys(materiel))
+        origin = supplier
+        recruiter = _RECRUITED_BY.match(body, span[1], sentence.char_end)
+        if recruiter:
+            # "Syrian fighters whom Turkey recruited and flew in", "Syrian fighters recruited by Turkey": the
+            # recruiter supplies them, the nationality is their origin
+            at = recruiter.end()
+            owner = next((m for m in ctx.mentions_in(at, min(sentence.char_end, at + 40)) if m.char_start == at), None)
+            if owner is not None and _supplier_ok(ctx, owner.actor_name) and (
+                recruiter.group("verb") or _RECRUITING_VERB.match(body, owner.char_end)
+            ):
+                supplier = clauses.foreign_state(ctx, owner.actor_name)
         # A nationality on fighters names their origin; when a sending actor is reported in this or the previous
         # sentence ("Turkey is sending Syrian mercenaries ... 2,000 Syrian fighters have arrived") it is the
         # supplier and this is the same claim.
-        sender = _sending_row(ctx, s_index, supplier, existing, prior, span)
+        sender = _sending_row(ctx, s_index, origin, existing, prior, span)
+        if sender is not None and supplier not in (origin, sender.supplier_name):
+            sender = None  # the recruiter named here sends them, not another sender nearby
         if sender is not None:
             sender.materiel = list(dict.fromkeys([*sender.materiel, *materiel]))
             continue
