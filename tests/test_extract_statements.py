@@ -1223,6 +1223,22 @@ WIRE_CASES = [
         "Fayez al-Sarraj and Aguila Saleh issued separate statements calling for a ceasefire.",
         ("Aguila Saleh", "indirect", "calling for a ceasefire"),
     ),
+    # a promise with its that-clause; rebels as unnamed sources
+    (
+        "Prime Minister Abdul Hamid Dbeibah has promised that the vote will go ahead.",
+        ("Abdul Hamid Dbeibah", "indirect", "the vote will go ahead"),
+    ),
+    (
+        "Rebels in Misrata, the last city in the west still held by the opposition, said at least 15 people had been "
+        "killed.",
+        ("anon:Rebels in Misrata", "indirect", "at least 15 people had been killed"),
+    ),
+    # a capitalised "Al-" surname opening a sentence is the person named before
+    (
+        "The council appointed a board headed by Mohamed al-Shukri, a step the House rejected. Al-Shukri, for his "
+        "part, announced that he would not take up the post.",
+        ("Mohamed al-Shukri", "indirect", "he would not take up the post"),
+    ),
 ]
 
 
@@ -1251,6 +1267,9 @@ def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None
         "The vote came a week after a militia allied to Haftar called on Cairo to intervene.",
         "Haftar was charged with war crimes in a US court.",
         "The resolution allows member states to take all necessary measures to protect civilians.",
+        # a promise of something, not of a claim
+        "Abu Dhabi has publicly promised reinforcements to Haftar.",
+        "The leaders gathered in Berlin have promised to respect the UN arms embargo.",
     ],
 )
 def test_wire_no_statement(body: str) -> None:

@@ -904,6 +904,8 @@ def _surnames(state: _State) -> None:
         keys.setdefault(surname, name)
         if len(tokens) >= 3 and tokens[-2] in _SURNAME_PARTICLES:
             keys.setdefault(f"{tokens[-2]} {surname}", name)  # "Abdul Jalil" is Mustafa Abdul Jalil
+        if surname[:3] in ("al-", "el-"):
+            keys.setdefault(surname[0].upper() + surname[1:], name)  # "Al-Shukri, for his part," opening a sentence
         bare = re.sub(r"^(?:[Aa]l|[Ee]l)-", "", surname)
         if bare != surname and len(bare) >= 4:
             keys.setdefault(bare, name)
