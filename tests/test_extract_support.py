@@ -284,6 +284,11 @@ GENERAL_CASES = [
      "position.", {("Egypt", "Khalifa Haftar")}),
     ("President Recep Tayyip Erdogan, whose government has been the GNA's most consistent foreign backer, said Turkey "
      "would respond.", {("Turkey", GNA)}),
+    # a backer noun with a time after it; a coordinated list with an adverbial aside before its last member
+    ("The UAE, Haftar's most important foreign backer during the war, has since built ties with Dbeibah.",
+     {("United Arab Emirates", HAFTAR)}),
+    ("Haftar, backed diplomatically by Cairo, Moscow and, more quietly, Paris, has never lacked for hardware.",
+     {("Egypt", HAFTAR), ("Russia", HAFTAR), ("France", HAFTAR)}),
 ]
 
 GENERAL_NOTHING = [

@@ -146,7 +146,7 @@ def _rules() -> _Rules:
             # ("Russia has been his most consistent foreign patron": a possessive pronoun owns it too)
             r"(?:one\s+of\s+)?(?:the\s+)?(?:(?P<owner>(?-i:[A-Z])[\w.’'-]+(?:\s+(?-i:[A-Z])[\w.’'-]+){0,3}"
             r"|(?-i:[a-z])[\w-]+)['’]s?|(?P<pronoun>(?-i:his|her|its|their)))\s+"
-            rf"(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*(?:[,.;]|\s+(?:in|among|since|for|alongside|along\s+with|"
+            rf"(?:[\w-]+\s+){{0,3}}?(?:{backer})\s*(?:[,.;]|\s+(?:in|among|since|for|during|throughout|until|alongside|along\s+with|"
             r"together\s+with|as\s+well\s+as)\b|$)",
             re.IGNORECASE,
         ),
