@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from loaders.extract import extract
 from loaders.gazetteer import load_gazetteer
+from loaders.model import FuzzyDate
 
 LNA, GNA = "Libyan National Army", "Government of National Accord"
 
@@ -804,3 +807,19 @@ def test_foreign_soldiers_killed_are_a_loss_not_a_supply():
             "government accused France of deploying special forces alongside Haftar's troops.")
     rows = extract(text).allegations
     assert [(r.supplier_name, r.recipient_name) for r in rows] == [("France", "Libyan National Army")]
+
+
+@pytest.mark.parametrize(
+    ("published", "recipient"),
+    [
+        # the side a state took maps to the Libyan party of the article's time
+        (dt.date(2011, 5, 1), "National Transitional Council"),
+        (dt.date(2013, 5, 1), None),
+        (dt.date(2015, 5, 1), "Libya Dawn"),
+        (dt.date(2019, 5, 1), GNA),
+        (dt.date(2022, 5, 1), "Government of National Unity"),
+    ],
+)
+def test_a_known_side_names_the_libyan_party_of_its_time(published: dt.date, recipient: str | None) -> None:
+    found = extract("Qatar sent armoured vehicles to Libya.", FuzzyDate(published, "day"), load_gazetteer()).allegations
+    assert [(a.supplier_name, a.recipient_name) for a in found] == [("Qatar", recipient)]

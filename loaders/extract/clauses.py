@@ -9,6 +9,7 @@ which government "the government" means), a fallback resolver for "it"/"its"/"th
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import functools
 import re
 from pathlib import Path
@@ -426,12 +427,27 @@ def side_faction(ctx: ArticleContext, names: list[str]) -> str | None:
         sides.add(entry.side if entry else None)
     if len(sides) != 1 or not sides <= {"east", "west"}:
         return None
+    day = ctx.published.value if ctx.published else None
+    for start, end, east, west in _SIDE_PERIODS:
+        if day is not None and start <= day < end:
+            name = east if sides == {"east"} else west
+            return name if name is None or ctx.gazetteer.get(name) else None
     if sides == {"east"}:
         return "Libyan National Army"
-    year = ctx.published.value.year if ctx.published else None
-    if year and year >= 2021 and ctx.gazetteer.get("Government of National Unity"):
+    if day is not None and day >= _GNU_FROM and ctx.gazetteer.get("Government of National Unity"):
         return "Government of National Unity"
     return "Government of National Accord"
+
+
+# Before the east/west split the sides meant other parties: in the 2011 war the states that took sides backed the
+# rebels' National Transitional Council, whatever camp they joined later; between Gaddafi's fall and Operation
+# Dignity there were no such camps; until the GNA reached Tripoli the west was the Libya Dawn coalition.
+_GNU_FROM = dt.date(2021, 3, 15)
+_SIDE_PERIODS = (
+    (dt.date(2011, 2, 15), dt.date(2011, 11, 1), "National Transitional Council", "National Transitional Council"),
+    (dt.date(2011, 11, 1), dt.date(2014, 5, 16), None, None),
+    (dt.date(2014, 5, 16), dt.date(2016, 3, 30), "Libyan National Army", "Libya Dawn"),
+)
 
 
 _APPOSITION_OPEN = re.compile(r",\s+(?:a|an|the|one of the)\s+(?:[\w-]+\s+){0,7}?$", re.IGNORECASE)
