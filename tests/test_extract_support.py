@@ -289,9 +289,16 @@ GENERAL_CASES = [
      {("United Arab Emirates", HAFTAR)}),
     ("Haftar, backed diplomatically by Cairo, Moscow and, more quietly, Paris, has never lacked for hardware.",
      {("Egypt", HAFTAR), ("Russia", HAFTAR), ("France", HAFTAR)}),
+    # backers described as the supported party's own
+    ("Diplomats describe Egypt and the UAE as Haftar's closest patrons.",
+     {("Egypt", HAFTAR), ("United Arab Emirates", HAFTAR)}),
+    ("Western diplomats see Russia as Haftar's most important backer.", {("Russia", HAFTAR)}),
 ]
 
 GENERAL_NOTHING = [
+    # described as something else than a backer
+    "Haftar described Qatar as a threat.",
+    "Diplomats describe the two capitals as rivals.",
     # the role in a relative clause is its antecedent's, not the object's of its first verb
     "Egypt, which backs the Sudanese army and has long been wary of Haftar, met.",
     # a list after the backer noun is no chain of adjectives

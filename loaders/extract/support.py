@@ -70,6 +70,7 @@ class _Rules:
     demonym_backers: re.Pattern[str]  # "Haftar's Russian and Emirati patrons"
     described_as: re.Pattern[str]  # "described Qatar and Turkey" ... (then backer_role)
     backer_role: re.Pattern[str]  # " as the sponsors of "
+    possessive_role: re.Pattern[str]  # "'s closest patrons" (after " as " and the supported party)
     backer_is: re.Pattern[str]
     backers_apposition: re.Pattern[str]
     among: re.Pattern[str]
@@ -118,11 +119,13 @@ def _rules() -> _Rules:
             rf"(?:(?:\s*,\s*|\s+and\s+|,\s+and\s+)(?-i:[A-Z])[\w-]+)*)\s+(?:{backer})\b"
         ),
         described_as=re.compile(
-            r"\b(?:described|describes|called|calls|branded|brands|labell?ed|portrayed|portrays)\s+"
+            r"\b(?:described|describes|describe|called|calls|branded|brands|labell?ed|portrayed|portrays|portray|"
+            r"regard(?:s|ed)?|view(?:s|ed)?|sees?|saw)\s+"
         ),
         backer_role=re.compile(
             rf"\s+as\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{backer})\s+of\s+(?:the\s+)?"
         ),
+        possessive_role=re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{backer})\b", re.IGNORECASE),
         backer_of=re.compile(
             rf"(?:,?\s+|\s+{copula}\s+)"
             rf"(?:a|an|the|one of the|one of|among the|not the only)\s+(?:\w+\s+){{0,3}}?"
@@ -272,6 +275,16 @@ def _supporter_ok(ctx, supporter: str, supported: str, *, compound: bool = False
         if clauses.faction(ctx, supporter) == clauses.faction(ctx, supported):
             return False
     return True
+
+
+def _role_owner(ctx, rules: _Rules, at: int, limit: int) -> tuple[str | None, int]:
+    """' as Haftar's closest patrons' at `at`: the party that owns the backer role, and where the role ends."""
+    body = ctx.body
+    owned = re.match(r"\s+as\s+(?:the\s+)?", body[at:limit])
+    owner = owned and next((m for m in ctx.mentions_in(at + owned.end(), limit) if m.char_start == at + owned.end()),
+                           None)
+    noun = owner and rules.possessive_role.match(body, owner.char_end, limit)
+    return (owner.actor_name, noun.end()) if noun else (None, at)
 
 
 def _list_after(ctx, at: int, limit: int) -> tuple[list[Mention], int]:
@@ -788,10 +801,16 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
     # "The LNA described Turkey as the main backer of the GNA": backers named by someone, who alleges it
     for match in rules.described_as.finditer(body, s, e):
         backers, list_end = _list_after(ctx, match.end(), e)
-        role = rules.backer_role.match(body, list_end, e) if backers else None
-        if role is None or re.match(r"\s*what\b", body[role.end() : role.end() + 8]):
-            continue  # ("the sponsors of what he calls ...": the speaker's label, not a party)
-        supported, end = _supported_at(ctx, role.end(), e)
+        if not backers:
+            continue
+        role = rules.backer_role.match(body, list_end, e)
+        if role is not None:
+            if re.match(r"\s*what\b", body[role.end() : role.end() + 8]):
+                continue  # ("the sponsors of what he calls ...": the speaker's label, not a party)
+            supported, end = _supported_at(ctx, role.end(), e)
+        else:
+            # "describe Egypt and the UAE as Haftar's closest patrons": the supported party owns the role
+            supported, end = _role_owner(ctx, rules, list_end, e)
         if supported is None:
             continue
         speaker = next((m for m in reversed(ctx.mentions_in(s, match.start())) if m.char_end <= match.start()), None)
