@@ -191,6 +191,13 @@ def test_evidence_contains_trigger():
 # "other" (nothing deployed yet); a threat is no event; recognition of a government is "diplomatic" (not support).
 
 GENERAL_CASES = [
+    # embargo enforcement at sea: attempts, refusals and obstruction
+    ("In June, the French frigate Courbet tried to inspect the cargo ship Cirkin off Libya.", ["other"]),
+    ("Turkey refused to allow a German frigate operating under Irini to complete a search.", ["other"]),
+    ("The Greek frigate Spetsai, operating under Irini, was prevented from approaching the freighter Cirkin.",
+     ["other"]),
+    ("Ankara has refused flag-state consent for Irini to board Turkish-flagged merchant ships bound for Libya.",
+     ["other"]),
     ("The GNA has officially requested air, ground and naval military support from Turkey.", ["diplomatic"]),
     ("Egypt has courted Turkish officials in recent weeks.", ["diplomatic"]),
     ('Sisi unveiled what he called the "Cairo Declaration", standing beside Haftar and Aguila Saleh.', ["diplomatic"]),
@@ -492,6 +499,8 @@ GENERAL_CASES = [
 ]
 
 GENERAL_NOTHING = [
+    "Turkey would refuse to allow the frigate to board the ship.",
+    "The minister tried to question the decision.",
     # a report by someone who is no UN body
     "Diplomats said in a report in March that the UAE had supplied drones.",
     # a resignation refused or only in prospect is none
