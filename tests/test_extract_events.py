@@ -191,6 +191,9 @@ def test_evidence_contains_trigger():
 # "other" (nothing deployed yet); a threat is no event; recognition of a government is "diplomatic" (not support).
 
 GENERAL_CASES = [
+    # relief goods and teams sent
+    ("Italy sent a navy vessel with two helicopters and a team of civil protection experts.", ["other"]),
+    ("Egypt shipped tents, blankets and generators to Benghazi.", ["other"]),
     # embargo enforcement at sea: attempts, refusals and obstruction
     ("In June, the French frigate Courbet tried to inspect the cargo ship Cirkin off Libya.", ["other"]),
     ("Turkey refused to allow a German frigate operating under Irini to complete a search.", ["other"]),
@@ -500,6 +503,8 @@ GENERAL_CASES = [
 
 GENERAL_NOTHING = [
     "Turkey would refuse to allow the frigate to board the ship.",
+    # a claim about a cargo, not a relief delivery
+    "Ankara has maintained that the Cirkin was carrying medical aid.",
     "The minister tried to question the decision.",
     # a report by someone who is no UN body
     "Diplomats said in a report in March that the UAE had supplied drones.",
