@@ -528,6 +528,10 @@ GENERAL_CASES = [
     ("Haftar's forces arrived in Tripoli.", []),
     ("The Tripoli Revolutionaries Brigade arrived in Tripoli.", []),
     ("The Russian foreign minister arrived in Tripoli on Sunday.", []),
+    # unloaded with no sender named: a party to the conflict that made the cargo sent it (not any maker)
+    ("In May, a cargo ship unloaded dozens of Turkish-made BMC Kirpi armored vehicles at Tripoli's port.",
+     [("Turkey", GNA, {"armored_vehicles"})]),
+    ("A ship unloaded Chinese-made drones at Benghazi.", []),
     # the recruiter named after the fighters sends them; the nationality is their origin
     ("They include Syrian fighters whom Turkey recruited and flew in last year to defend the GNA.",
      [("Turkey", GNA, {"fighters"})]),

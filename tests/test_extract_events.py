@@ -672,6 +672,8 @@ SUPPLY_CASES = [
     ("French aircraft parachuted assault rifles, rocket launchers and ammunition to rebels in the Nafusa mountains.",
      [("arms_supply", "France", None)]),
     ("Sudan had sent a plane loaded with ammunition to Kufra.", [("arms_supply", "Sudan", None)]),
+    ("In May, a cargo ship unloaded dozens of Turkish-made armored vehicles at Tripoli's port.",
+     [("arms_supply", "Turkey", "Government of National Accord")]),
     # personnel that arrive themselves; a foreign armed group stands for its fighters
     ("Turkish troops arrived in Tripoli on Sunday.", [("deployment", "Turkey", "Government of National Accord")]),
     ("About 4,750 Syrian fighters recruited by Turkey had arrived in Libya.",

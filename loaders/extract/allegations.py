@@ -422,6 +422,11 @@ def _trigger_row(
         from_origin = False
     if not suppliers and previous_suppliers:
         suppliers, subject_start = previous_suppliers, trig.start
+    if not suppliers and _UNLOADING.match(stem):
+        # "a cargo ship unloaded dozens of Turkish-made armored vehicles at Tripoli's port": with no sender named,
+        # a party to the conflict that made the cargo sent it
+        suppliers = _party_maker(ctx, rules, Span(clause.char_start, window.char_end))
+        subject_start = trig.start
     if not suppliers:
         return []
     if trig.kind == "breach" and _SPEAKER_SAYS.match(body, _subject_end(ctx, subject_start)):
@@ -602,6 +607,21 @@ _RECRUITING_VERB = re.compile(
     r"\s+(?:had\s+|has\s+|have\s+)?(?:recruited|hired|sent|paid|trained|brought\s+in|flew\s+in|flew|transported)\b",
     re.IGNORECASE,
 )
+_UNLOADING = re.compile(r"(?:un|off)load")
+
+
+def _party_maker(ctx, rules: _Rules, span: Span) -> list[str]:
+    """The makers named on the materiel ("Turkish-made") that are parties to the conflict (a known side): China, a
+    maker of drones others deliver, is none."""
+    names = []
+    for mention in ctx.mentions_in(span.char_start, span.char_end):
+        if ctx.is_demonym(mention) and rules.maker.match(ctx.body, mention.char_end):
+            entry = ctx.gazetteer.get(mention.actor_name)
+            if entry is not None and entry.side in ("east", "west") and _supplier_ok(ctx, mention.actor_name):
+                names.append(mention.actor_name)
+    return clauses.dedupe_names(names)
+
+
 _SELF_MOVING = re.compile(r"deploy|redeploy|mov|fl[eyio]|arriv")
 _INTO_LIBYA = re.compile(
     r"\s+(?:to|into|in|at)\s+(?:the\s+)?(?:al-)?(?:Libya|Tripoli|Benghazi|Sirte|Misrata|Jufra|Tobruk|Kufra|Sabha|Brak|"
