@@ -674,6 +674,9 @@ SUPPLY_CASES = [
     ("Sudan had sent a plane loaded with ammunition to Kufra.", [("arms_supply", "Sudan", None)]),
     ("In May, a cargo ship unloaded dozens of Turkish-made armored vehicles at Tripoli's port.",
      [("arms_supply", "Turkey", "Government of National Accord")]),
+    # evidence the outlet cites is no hearsay (researchers who say so are: SUPPLY_NOTHING)
+    ("Two Russian Navy amphibious ships unloaded military vehicles at Tobruk last week, according to satellite "
+     "imagery reviewed by Naval News.", [("arms_supply", "Russia", "Libyan National Army")]),
     # personnel that arrive themselves; a foreign armed group stands for its fighters
     ("Turkish troops arrived in Tripoli on Sunday.", [("deployment", "Turkey", "Government of National Accord")]),
     ("About 4,750 Syrian fighters recruited by Turkey had arrived in Libya.",

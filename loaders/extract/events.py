@@ -292,10 +292,17 @@ def _narrated(ctx, rules: _SupplyRules, sentence: Span, clause: Span, at: int) -
     armoured vehicles to Tripoli")."""
     body = ctx.body
     return not (
-        rules.hearsay.search(body, sentence.char_start, sentence.char_end)
+        any(not _EVIDENCE_CITED.match(body, cue.end()) for cue in rules.hearsay.finditer(body, sentence.char_start,
+                                                                                          sentence.char_end))
         or clauses.in_relative_clause(body, clause.char_start, at)
         or _RELATIVE_VERB.search(body, max(clause.char_start, at - 40), at) is not None
     )
+
+
+# "according to satellite imagery reviewed by Naval News": the outlet cites evidence it has seen, not hearsay
+_EVIDENCE_CITED = re.compile(
+    r"(?<=according)\s+to\s+(?:[\w-]+\s+){0,3}?(?:imagery|images|photographs|photos|footage|data|records|documents)\b"
+)
 
 
 # "the mercenaries who first arrived in Libya", "al-Jufra, where they arrived repainted": a move told in a relative
