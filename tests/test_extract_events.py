@@ -191,6 +191,9 @@ def test_evidence_contains_trigger():
 # "other" (nothing deployed yet); a threat is no event; recognition of a government is "diplomatic" (not support).
 
 GENERAL_CASES = [
+    # a wire's end marker after the last stop leaves the paragraph body text, not a headline
+    ("Libya has been plagued by chaos since 2011. A UN-sponsored ceasefire agreement was signed in Geneva in "
+     "October 2020. Enditem", ["diplomatic"]),
     # relief goods and teams sent
     ("Italy sent a navy vessel with two helicopters and a team of civil protection experts.", ["other"]),
     ("Egypt shipped tents, blankets and generators to Benghazi.", ["other"]),

@@ -57,6 +57,9 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$|[\"”’]\s*$|:\s*$")
+# A paragraph with a sentence end inside is body text even without a final stop ("... this year. Enditem", a wire's
+# end marker): headlines are one unpunctuated line.
+_INNER_SENTENCE_END = re.compile(r"[a-z0-9)][.!?][\"'”’]?\s+[A-Z\"“]")
 _CAPTION = re.compile(
     r"Credit:|\((?:AFP|Reuters|AP|EPA|Getty Images?|Anadolu)\)\s*$|\bREUTERS\s*$|/\s*(?:AFP|REUTERS|AP)\b"
 )
@@ -103,7 +106,7 @@ def furniture_paragraphs(ctx: ArticleContext) -> list[tuple[int, int]]:
         text = match.group().strip()
         if not text:
             continue
-        if not _TERMINAL.search(text) or _CAPTION.search(text):
+        if (not _TERMINAL.search(text) and not _INNER_SENTENCE_END.search(text)) or _CAPTION.search(text):
             spans.append((match.start(), match.end()))
     ctx._clause_furniture = spans  # type: ignore[attr-defined]
     return spans
