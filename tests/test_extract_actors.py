@@ -371,3 +371,19 @@ def test_an_outlet_told_with_its_article_is_media(body: str, media: str, absent:
 def test_a_capitalised_article_after_other_cues_is_no_outlet(body: str) -> None:
     ctx = run(body)
     assert all(ref.actor_type != "media" for ref in ctx.actors.values()), sorted(ctx.actors)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Qatar backed the rebels early. The Gulf emirate sent jets and commandos.", "Qatar"),
+        ("Qatar and Jordan backed the rebels. The kingdom sent vehicles.", "Jordan"),
+        # no state of that kind named before: the description points to nobody
+        ("Turkey backed the GNA. The emirate stayed out.", None),
+    ],
+)
+def test_a_kind_of_state_points_back_to_the_state_named_before(body: str, expected: str | None) -> None:
+    ctx = run(body)
+    at = body.index("The ", body.index(".")) + 4
+    found = [m.actor_name for m in ctx.mentions if m.char_start <= at < m.char_end]
+    assert found == ([expected] if expected else [])

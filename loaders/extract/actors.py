@@ -103,6 +103,8 @@ class ActorRules:
     western_change: tuple[str, str, str]  # (before, after, ISO date)
     recognised_east: tuple[str, str, str, re.Pattern[str]]  # (name, from, to, cues): the recognised one before the GNA
     period_descriptors: tuple[tuple[str, str, str, re.Pattern[str]], ...]  # (actor, from, to, forms): "the rebels"
+    state_descriptor: re.Pattern[str]  # "the Gulf emirate": a state named before, by the kind of state it is
+    state_descriptor_names: dict[str, frozenset[str]]  # "emirate" -> the states it may point back to
 
 
 def _forms_pattern(forms: list[str]) -> re.Pattern[str]:
@@ -181,6 +183,14 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
             str(data["western_government_change"]["after"]),
             str(data["western_government_change"]["date"]),
         ),
+        state_descriptor=re.compile(
+            r"\b[Tt]he\s+((?:(?:tiny|small|wealthy|oil-rich|gas-rich|energy-rich|Gulf|Arab|neighbou?ring|North\s+African)\s+)?"
+            rf"({'|'.join(sorted((re.escape(str(w)) for w in data['state_descriptors']), key=len, reverse=True))}))"
+            r"(?![\w-])"
+        ),
+        state_descriptor_names={
+            str(noun).lower(): frozenset(str(n) for n in names) for noun, names in data["state_descriptors"].items()
+        },
         org_description_nouns=frozenset(str(w).lower() for w in data["org_descriptions"]),
         org_description=re.compile(
             r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?:UN|U\.N\.|United\s+Nations|same|eight-member|five-member|war|rights|"
@@ -282,6 +292,7 @@ def find_mentions(ctx: ArticleContext) -> None:
     _titles_alone(state)
     _apposed_descriptors(state)
     _descriptions_alone(state)
+    _states_described(state)
     _pronouns(state)
     _pairs(state)
     _resolve_overlaps(state)
@@ -1109,6 +1120,26 @@ def _descriptions_alone(state: _State) -> None:
             if any(stem.search(form) for form in forms) or any(
                 stem.match(alias.split()[-1]) for alias in (entry.aliases if entry else ())
             ):
+                state.add(f.name, start, end, priority=1, kind="title")
+                break
+
+
+def _states_described(state: _State) -> None:
+    """'The Gulf emirate sent jets': the nearest state named before (within ~3 paragraphs) of the kind the
+    description names, so "the emirate" is Qatar in a story about Qatar."""
+    body, rules = state.ctx.body, state.rules
+    states = sorted((f for f in state.found if f.kind == "name"), key=lambda f: f.start)
+    starts = [f.start for f in states]
+    for match in rules.state_descriptor.finditer(body):
+        start, end = match.span(1)
+        if state.covered(start, end):
+            continue
+        kinds = rules.state_descriptor_names[match.group(2).lower()]
+        i = bisect.bisect_left(starts, start)
+        for f in reversed(states[max(0, i - 60) : i]):
+            if start - f.end > 2500:
+                break
+            if f.name in kinds:
                 state.add(f.name, start, end, priority=1, kind="title")
                 break
 
