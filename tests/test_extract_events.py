@@ -194,6 +194,8 @@ GENERAL_CASES = [
     # a wire's end marker after the last stop leaves the paragraph body text, not a headline
     ("Libya has been plagued by chaos since 2011. A UN-sponsored ceasefire agreement was signed in Geneva in "
      "October 2020. Enditem", ["diplomatic"]),
+    # a campaign under way in a Libyan city (a war abroad is not one)
+    ("Haftar has been fighting Islamist militias in Benghazi since 2014.", ["offensive"]),
     # relief goods and teams sent
     ("Italy sent a navy vessel with two helicopters and a team of civil protection experts.", ["other"]),
     ("Egypt shipped tents, blankets and generators to Benghazi.", ["other"]),
@@ -506,6 +508,7 @@ GENERAL_CASES = [
 
 GENERAL_NOTHING = [
     "Turkey would refuse to allow the frigate to board the ship.",
+    "The RSF have been fighting the Sudanese army since April 2023.",
     # a claim about a cargo, not a relief delivery
     "Ankara has maintained that the Cirkin was carrying medical aid.",
     "The minister tried to question the decision.",
