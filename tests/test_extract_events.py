@@ -606,6 +606,15 @@ def test_a_deployment_of_the_triggers_is_not_told_again_as_a_supply() -> None:
     assert [e.event_type for e in found].count("deployment") == 1
 
 
+def test_captures_of_two_places_are_two_events() -> None:
+    found = events("GNA forces captured the town of Tarhuna on Friday. That came a day after GNA troops retook the "
+                   "capital's international airport on Thursday.")
+    assert [e.event_type for e in found] == ["capture", "capture"]
+    # the same place told twice is one capture
+    found = events("GNA forces captured Tarhuna on Friday. GNA forces captured Tarhuna after a week of fighting.")
+    assert [e.event_type for e in found] == ["capture"]
+
+
 def test_a_supply_told_twice_keeps_its_dated_telling() -> None:
     (event,) = events(
         "France parachuted weapons to rebel fighters in the Nafusa mountains. In early June, French aircraft dropped "

@@ -814,6 +814,29 @@ def _head(candidate: _Candidate) -> str:
     return word[:5]
 
 
+def _place(ctx, cand: _Candidate) -> str | None:
+    """Where it happened: the location told, else a capture's object ("captured Gharyan", "retook the airport")."""
+    if cand.event.location_text:
+        return cand.event.location_text
+    if cand.event.event_type != "capture":
+        return None
+    taken = _TAKEN_PLACE.match(ctx.body, cand.trig_end)
+    return taken.group(1) if taken else None
+
+
+_TAKEN_PLACE = re.compile(
+    r"\s+(?:the\s+)?((?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=\s+(?:on|in|at|from|after|last|this|early|late)\b|[,.;])"
+)
+
+
+def _other_places(first: str | None, second: str | None) -> bool:
+    """Two named places, neither inside the other."""
+    if not first or not second:
+        return False
+    a, b = first.lower(), second.lower()
+    return a not in b and b not in a
+
+
 def _dedupe(ctx, candidates: list[_Candidate]) -> list[Event]:
     kept: list[_Candidate] = []
     for cand in candidates:
@@ -844,6 +867,8 @@ def _dedupe(ctx, candidates: list[_Candidate]) -> list[Event]:
                 repeatable = cand.event.event_type in ("attack", "capture")
                 same = bool(parties) and bool(prior_parties) and (parties <= prior_parties or prior_parties <= parties)
                 same = same and (near or dated or not repeatable)
+                if repeatable and _other_places(_place(ctx, cand), _place(ctx, prior)):
+                    same = False  # "captured Tarhuna ... after retaking the airport": two places, two captures
             if same:
                 twin = prior
                 break
