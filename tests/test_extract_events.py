@@ -509,6 +509,9 @@ GENERAL_CASES = [
 GENERAL_NOTHING = [
     "Turkey would refuse to allow the frigate to board the ship.",
     "The RSF have been fighting the Sudanese army since April 2023.",
+    # seizing equipment is not taking ground
+    "GNA forces captured at least two Pantsir-S1s mounted on trucks.",
+    "GNA forces seized dozens of armoured vehicles near Tarhuna.",
     # a claim about a cargo, not a relief delivery
     "Ankara has maintained that the Cirkin was carrying medical aid.",
     "The minister tried to question the decision.",
