@@ -639,6 +639,8 @@ def _foreign_group_before(ctx, clause: Span, at: int) -> bool:
         return False
     name = mentions[-1].actor_name
     return ctx.actor_type(name) == "armed_group" and not clauses.is_libyan(ctx, name) and not clauses.is_libya(name)
+
+
 _CONJUNCTION_BEFORE = re.compile(r"\b(?:after|before|since|as)\s+(?:the\s+)?(?:[\w.-]+\s+){0,2}?$", re.IGNORECASE)
 _DECISION_OWNER = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:decision|move|choice|order)\s+to\s+", re.IGNORECASE)
 
