@@ -532,6 +532,8 @@ GENERAL_CASES = [
     ("In May, a cargo ship unloaded dozens of Turkish-made BMC Kirpi armored vehicles at Tripoli's port.",
      [("Turkey", GNA, {"armored_vehicles"})]),
     ("A ship unloaded Chinese-made drones at Benghazi.", []),
+    ("Emirati-manufactured Nimr armored vehicles had been delivered to Haftar's forces, some of them flown in on cargo "
+     "aircraft to al-Khadim air base.", [("United Arab Emirates", LNA, {"armored_vehicles"})]),
     # the recruiter named after the fighters sends them; the nationality is their origin
     ("They include Syrian fighters whom Turkey recruited and flew in last year to defend the GNA.",
      [("Turkey", GNA, {"fighters"})]),

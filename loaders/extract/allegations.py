@@ -540,6 +540,9 @@ def _materiel(ctx, rules: _Rules, window: Span, *, own: bool = False) -> tuple[l
             )
         ):
             continue  # "Haftar's troops", "his fighters", "Libya Dawn fighters": the recipient, not the materiel
+        if category == "aircraft" and _CARRIED_ON.search(body, max(window.char_start, match.start() - 25),
+                                                         match.start()):
+            continue  # "flown in on cargo aircraft": the means of the move, not its cargo
         found.append(category)
         if category == "military_personnel" and re.match(
             r"(?:military\s+)?(?:trainers|instructors)", match.group(), re.I
@@ -549,6 +552,11 @@ def _materiel(ctx, rules: _Rules, window: Span, *, own: bool = False) -> tuple[l
         if first is None:
             first = match.start()
     return list(dict.fromkeys(found)), last_end, first
+
+
+_CARRIED_ON = re.compile(
+    r"\b(?:on|aboard|by|via)\s+(?:board\s+)?(?:(?:cargo|transport|military|civilian|chartered)\s+)*$", re.IGNORECASE
+)
 
 
 def _quantity(body: str, start: int, materiel_start: int) -> str | None:
@@ -607,7 +615,7 @@ _RECRUITING_VERB = re.compile(
     r"\s+(?:had\s+|has\s+|have\s+)?(?:recruited|hired|sent|paid|trained|brought\s+in|flew\s+in|flew|transported)\b",
     re.IGNORECASE,
 )
-_UNLOADING = re.compile(r"(?:un|off)load")
+_UNLOADING = re.compile(r"(?:un|off)load|deliver")
 
 
 def _party_maker(ctx, rules: _Rules, span: Span) -> list[str]:
