@@ -534,6 +534,11 @@ GENERAL_CASES = [
     ("A ship unloaded Chinese-made drones at Benghazi.", []),
     ("Emirati-manufactured Nimr armored vehicles had been delivered to Haftar's forces, some of them flown in on cargo "
      "aircraft to al-Khadim air base.", [("United Arab Emirates", LNA, {"armored_vehicles"})]),
+    # an elliptical clause names more suppliers of the same supply
+    ("Italy has sent ten military instructors to Benghazi, as have Britain and France.",
+     [("Italy", None, {"military_personnel", "training"}), ("United Kingdom", None, {"military_personnel", "training"}),
+      ("France", None, {"military_personnel", "training"})]),
+    ("Turkey sent drones to Tripoli, as did Qatar.", [("Turkey", GNA, {"drones"}), ("Qatar", GNA, {"drones"})]),
     # the recruiter named after the fighters sends them; the nationality is their origin
     ("They include Syrian fighters whom Turkey recruited and flew in last year to defend the GNA.",
      [("Turkey", GNA, {"fighters"})]),

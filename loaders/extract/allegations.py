@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from loaders.extract import clauses, statements
 from loaders.extract.context import ArticleContext
@@ -301,6 +301,7 @@ def _sentence_rows(
             continue  # "Ankara had sent Syrian fighters to Libya to fight alongside GNA militias": a supply's purpose
         row = _trigger_row(ctx, rules, sentence, clause, trig, window, verb_stem, previous_suppliers)
         if row:
+            row.extend(_as_have(ctx, row, sentence, window))
             rows.extend(row)
             previous_suppliers = [r.supplier_name for r in row]
     rows.extend(_receive_rows(ctx, rules, sentence, rows))
@@ -308,6 +309,29 @@ def _sentence_rows(
     rows.extend(_flight_rows(ctx, rules, sentence, rows))
     rows.extend(_origin_rows(ctx, rules, s_index, sentence, rows, prior))
     return rows
+
+
+_AS_HAVE = re.compile(r",\s+as\s+(?:have|has|had|did|do|does)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _as_have(ctx, rows: list[Allegation], sentence: Span, window: Span) -> list[Allegation]:
+    """'Italy has sent ten military instructors to Benghazi, as have Britain and France': the states of the
+    elliptical clause made the same supply."""
+    match = _AS_HAVE.search(ctx.body, window.char_start, sentence.char_end)
+    if match is None:
+        return []
+    mentions = ctx.mentions_in(match.end(), sentence.char_end)
+    if not mentions or mentions[0].char_start != match.end():
+        return []
+    taken = {r.supplier_name for r in rows}
+    extra = []
+    for mention in clauses.coordination_forward(ctx, mentions, 0):
+        name = clauses.foreign_state(ctx, mention.actor_name)
+        if name in taken or not _supplier_ok(ctx, name):
+            continue
+        taken.add(name)
+        extra.append(replace(rows[0], supplier_name=name, evidence_end=mention.char_end, denied_by=[]))
+    return extra
 
 
 def _supply_verbs(entries: list) -> str:
