@@ -508,6 +508,8 @@ GENERAL_CASES = [
 
 GENERAL_NOTHING = [
     "Turkey would refuse to allow the frigate to board the ship.",
+    # receiving a party's support is no meeting
+    "The GNA received Turkey's military support in 2020.",
     "The RSF have been fighting the Sudanese army since April 2023.",
     # seizing equipment is not taking ground
     "GNA forces captured at least two Pantsir-S1s mounted on trucks.",

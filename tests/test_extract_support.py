@@ -293,12 +293,15 @@ GENERAL_CASES = [
     ("Diplomats describe Egypt and the UAE as Haftar's closest patrons.",
      {("Egypt", HAFTAR), ("United Arab Emirates", HAFTAR)}),
     ("Western diplomats see Russia as Haftar's most important backer.", {("Russia", HAFTAR)}),
+    # a backer's support the supported party enjoys
+    ("Haftar, who has enjoyed Moscow's support since his 2019 offensive on Tripoli, denied it.", {("Russia", HAFTAR)}),
 ]
 
 GENERAL_NOTHING = [
     # described as something else than a backer
     "Haftar described Qatar as a threat.",
     "Diplomats describe the two capitals as rivals.",
+    "Haftar never enjoyed Washington's support.",
     # the role in a relative clause is its antecedent's, not the object's of its first verb
     "Egypt, which backs the Sudanese army and has long been wary of Haftar, met.",
     # a list after the backer noun is no chain of adjectives

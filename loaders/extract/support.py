@@ -71,6 +71,7 @@ class _Rules:
     described_as: re.Pattern[str]  # "described Qatar and Turkey" ... (then backer_role)
     backer_role: re.Pattern[str]  # " as the sponsors of "
     possessive_role: re.Pattern[str]  # "'s closest patrons" (after " as " and the supported party)
+    possessive_support: re.Pattern[str]  # "enjoyed " before "Moscow's support"
     backer_is: re.Pattern[str]
     backers_apposition: re.Pattern[str]
     among: re.Pattern[str]
@@ -126,6 +127,7 @@ def _rules() -> _Rules:
             rf"\s+as\s+(?:the\s+|a\s+|an\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{backer})\s+of\s+(?:the\s+)?"
         ),
         possessive_role=re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{backer})\b", re.IGNORECASE),
+        possessive_support=re.compile(rf"\b(?:{r['possessive_support_verbs']})\s+(?:the\s+)?", re.IGNORECASE),
         backer_of=re.compile(
             rf"(?:,?\s+|\s+{copula}\s+)"
             rf"(?:a|an|the|one of the|one of|among the|not the only)\s+(?:\w+\s+){{0,3}}?"
@@ -275,6 +277,13 @@ def _supporter_ok(ctx, supporter: str, supported: str, *, compound: bool = False
         if clauses.faction(ctx, supporter) == clauses.faction(ctx, supported):
             return False
     return True
+
+
+_SUPPORT_AFTER_OWNER = re.compile(
+    r"['’]s?\s+(?:(?:strong|full|military|political|financial|continued|unwavering|diplomatic|crucial|key|firm)\s+)*"
+    r"(?:support|backing|patronage|help|assistance)\b",
+    re.IGNORECASE,
+)
 
 
 def _role_owner(ctx, rules: _Rules, at: int, limit: int) -> tuple[str | None, int]:
@@ -732,6 +741,17 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         if supported is None or _negated(rules, body[start : match.start()]):
             continue
         out.extend(_rows(ctx, supporters, supported, start, end))
+    # "Haftar, who has enjoyed Moscow's support since 2019"
+    for match in rules.possessive_support.finditer(body, s, e):
+        owner = next((m for m in ctx.mentions_in(match.end(), e) if m.char_start == match.end()), None)
+        noun = owner and _SUPPORT_AFTER_OWNER.match(body, owner.char_end, e)
+        if not noun:
+            continue
+        clause = clauses.clause_of(ctx, match.start())
+        supported, start = _subject_before(ctx, clause, match.start())
+        if supported is None or _negated(rules, body[start : match.start()]):
+            continue
+        out.extend(_rows(ctx, [owner], supported, start, noun.end()))
     # "Haftar, who counts Egypt and the UAE among his patrons"
     for match in rules.counts_among.finditer(body, s, e):
         supporters, end = _list_after(ctx, match.end(), e)
