@@ -1233,6 +1233,11 @@ WIRE_CASES = [
         "killed.",
         ("anon:Rebels in Misrata", "indirect", "at least 15 people had been killed"),
     ),
+    # "it" in a parenthetical attribution is the body that spoke just before
+    (
+        "US Africa Command said Russia had sent jets. The jets, it said, were meant to support Russian mercenaries.",
+        ("United States Africa Command", "indirect", "meant to support Russian mercenaries"),
+    ),
     # a capitalised "Al-" surname opening a sentence is the person named before
     (
         "The council appointed a board headed by Mohamed al-Shukri, a step the House rejected. Al-Shukri, for his "

@@ -819,7 +819,7 @@ def _institution_owner(run: _Run, at: int, who: str, noun: str = ""):
     return found
 
 
-_IT_SUBJECT = re.compile(r"(?:^\s*(?:[”\"’]\s*)?|[.;:]\s+|,\s+and\s+)(?:It|it)\s*$")
+_IT_SUBJECT = re.compile(r"(?:^\s*(?:[”\"’]\s*)?|[.;:]\s+|,\s+(?:and\s+)?)(?:It|it)\s*$")
 _LOCATED_SOURCE = re.compile(
     r"\b(?:diplomats?|officials?|sources?|residents?|witnesses|analysts|observers|journalists|correspondents)\s+"
     r"(?:in|from|at)\s+(?:the\s+)?(?:(?:central|eastern|western|southern|northern)\s+)?$",
