@@ -1238,6 +1238,11 @@ WIRE_CASES = [
         "US Africa Command said Russia had sent jets. The jets, it said, were meant to support Russian mercenaries.",
         ("United States Africa Command", "indirect", "meant to support Russian mercenaries"),
     ),
+    # "it" in a restrictive relative clause is the subject of the clause it qualifies
+    (
+        "Irini seized a tanker that it said was carrying jet fuel bound for eastern Libya.",
+        ("Operation Irini", "indirect", "carrying jet fuel bound for eastern Libya"),
+    ),
     # a capitalised "Al-" surname opening a sentence is the person named before
     (
         "The council appointed a board headed by Mohamed al-Shukri, a step the House rejected. Al-Shukri, for his "

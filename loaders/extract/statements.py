@@ -497,7 +497,8 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
         if last is not None and last.speaker_name == run.last_institution(start):
             return _Found([Speaker(last.speaker_name, via="pronoun")], end - 2)
         # "The UAE did not respond; it has previously denied ...": the actor that is the subject just before
-        if re.search(r";\s+it\s*$", left):
+        # ("Irini seized a tanker that it said was carrying jet fuel": the subject of the clause it qualifies)
+        if re.search(r"(?:;|(?<!,\s)\bthat)\s+it\s*$", left):
             name = clauses.resolve_it(ctx, end - 2)
             if name:
                 return _Found([Speaker(name, via="pronoun")], end - 2)
@@ -819,7 +820,7 @@ def _institution_owner(run: _Run, at: int, who: str, noun: str = ""):
     return found
 
 
-_IT_SUBJECT = re.compile(r"(?:^\s*(?:[”\"’]\s*)?|[.;:]\s+|,\s+(?:and\s+)?)(?:It|it)\s*$")
+_IT_SUBJECT = re.compile(r"(?:^\s*(?:[”\"’]\s*)?|[.;:]\s+|,\s+(?:and\s+)?|(?<!,\s)\bthat\s+)(?:It|it)\s*$")
 _LOCATED_SOURCE = re.compile(
     r"\b(?:diplomats?|officials?|sources?|residents?|witnesses|analysts|observers|journalists|correspondents)\s+"
     r"(?:in|from|at)\s+(?:the\s+)?(?:(?:central|eastern|western|southern|northern)\s+)?$",
