@@ -1238,6 +1238,15 @@ WIRE_CASES = [
         "US Africa Command said Russia had sent jets. The jets, it said, were meant to support Russian mercenaries.",
         ("United States Africa Command", "indirect", "meant to support Russian mercenaries"),
     ),
+    # a time phrase inside a two-word act verb
+    (
+        "Fayez al-Sarraj and Khalifa Haftar committed on Tuesday to a conditional ceasefire.",
+        ("Khalifa Haftar", "indirect", "committed on Tuesday to a conditional ceasefire"),
+    ),
+    (
+        "The UN mission in Libya called at the time for maximum restraint.",
+        ("United Nations Support Mission in Libya", "indirect", "called at the time for maximum restraint"),
+    ),
     # "it" in a restrictive relative clause is the subject of the clause it qualifies
     (
         "Irini seized a tanker that it said was carrying jet fuel bound for eastern Libya.",

@@ -74,6 +74,26 @@ class SpeechRules:
 _alternation = clauses.phrase_alternation
 
 
+# "committed on Tuesday to a ceasefire", "called at the time for restraint": a time phrase inside a two-word act verb
+_INSIDE_ACT = (
+    r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|at\s+the\s+time|again|also|publicly|"
+    r"repeatedly)"
+)
+_INTERRUPTED = re.compile(rf"^(\S+)\s+{_INSIDE_ACT}\s+(for|on|to)$")
+
+
+def _interrupted(act: list[str]) -> str:
+    """The two-word act verbs ending in "for", "on" or "to", with a time phrase between their words."""
+    pairs = sorted({tuple(v.split()) for v in act if len(v.split()) == 2 and v.split()[1] in ("for", "on", "to")})
+    return "|".join(rf"{re.escape(a)}\s+{_INSIDE_ACT}\s+{re.escape(b)}" for a, b in pairs)
+
+
+def verb_word(verb: re.Match[str]) -> str:
+    """The reporting verb as the rules list it ("committed on Tuesday to" -> "committed to")."""
+    inside = _INTERRUPTED.match(verb.group())
+    return f"{inside.group(1)} {inside.group(2)}" if inside else verb.group()
+
+
 @functools.lru_cache(maxsize=2)
 def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
     data = parse_yaml((directory / "speech.yaml").read_text(encoding="utf-8"))
@@ -93,7 +113,9 @@ def load_rules(directory: Path = RULES_DIR) -> SpeechRules:
     say_alt = _alternation([*say, *act, *docs, *data["source_relative_verbs"]])
     return SpeechRules(
         version=str(data["version"]),
-        verbs=re.compile(rf"(?<![\w’'-])(?:{_alternation(say + act + docs)})(?![\w-])"),
+        verbs=re.compile(
+            rf"(?<![\w’'-])(?:{_interrupted(act)}|{_alternation(say + act + docs)})(?![\w-])"
+        ),
         say_verbs=frozenset(say),
         belief_verbs=frozenset(belief),
         document_verbs=frozenset(docs) - frozenset(say) - frozenset(act),
@@ -1817,7 +1839,7 @@ def _end_reports_at(run: _Run, joint: int, sentence: Span) -> None:
 
 def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> None:
     body, rules = run.ctx.body, run.rules
-    word = verb.group()
+    word = verb_word(verb)
     if _inside_quote(run, verb.start()) or _is_passive(body, verb.start()):
         return
     left_end = _strip_fillers(rules, body, sentence.char_start, verb.start())
