@@ -1238,6 +1238,16 @@ WIRE_CASES = [
         "US Africa Command said Russia had sent jets. The jets, it said, were meant to support Russian mercenaries.",
         ("United States Africa Command", "indirect", "meant to support Russian mercenaries"),
     ),
+    # a passive charge: the agent after "by" makes it, the charge follows "of"
+    (
+        "France has been accused by the GNA of backing Haftar.",
+        ("Government of National Accord", "indirect", "backing Haftar"),
+    ),
+    (
+        "Putin, whose country is accused by Western governments of deploying mercenaries to fight for Haftar, met "
+        "Erdogan.",
+        ("anon:Western governments", "indirect", "deploying mercenaries to fight for Haftar"),
+    ),
     # a time phrase inside a two-word act verb
     (
         "Fayez al-Sarraj and Khalifa Haftar committed on Tuesday to a conditional ceasefire.",
@@ -1286,6 +1296,8 @@ def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None
         "The vote came a week after a militia allied to Haftar called on Cairo to intervene.",
         "Haftar was charged with war crimes in a US court.",
         "The resolution allows member states to take all necessary measures to protect civilians.",
+        # a passive charge with no agent names no speaker
+        "Haftar was accused of war crimes.",
         # a promise of something, not of a claim
         "Abu Dhabi has publicly promised reinforcements to Haftar.",
         "The leaders gathered in Berlin have promised to respect the UN arms embargo.",

@@ -1644,6 +1644,28 @@ def _inside_quote(run: _Run, offset: int) -> bool:
     return i >= 0 and run.quotes[i].open < offset < run.quotes[i].close
 
 
+_CHARGE_AGENT = re.compile(r"\s+by\s+(?P<np>[^,;:“”\"()]{2,80}?)\s+(?:of|for)\s+(?=\w)")
+
+
+def _passive_charge(run: _Run, sentence: Span, verb: re.Match[str], word: str) -> None:
+    """'The UAE is accused by UN experts of supplying the LNA with drones': the agent after "by" makes the charge,
+    and the charge is what follows "of"."""
+    if word not in ("accused", "charged", "blamed", "criticised", "criticized", "condemned"):
+        return
+    agent = _CHARGE_AGENT.match(run.ctx.body, verb.end(), sentence.char_end)
+    if agent is None:
+        return
+    found = find_subject(run, agent.start("np"), agent.end("np"))
+    if found is None:
+        return
+    clause = clauses.clause_of(run.ctx, agent.end())
+    end = max(clause.char_end, agent.end())
+    comma = re.search(r"[,;]", run.ctx.body[agent.end() : end])
+    end = agent.end() + comma.start() if comma else end  # ("whose country is accused by X of Y, met Z")
+    _emit(run, found, "indirect", agent.end(), _content_end(run.ctx.body, Span(agent.end(), end)), sentence, word,
+          0.6, (verb.start(), agent.end()))
+
+
 def _is_passive(body: str, verb_start: int) -> bool:
     before = body[max(0, verb_start - 30) : verb_start]
     return bool(re.search(r"\b(?:is|was|are|were|be|been|being)\s+(?:\w+ly\s+|also\s+|not\s+)?$", before))
@@ -1840,7 +1862,10 @@ def _end_reports_at(run: _Run, joint: int, sentence: Span) -> None:
 def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> None:
     body, rules = run.ctx.body, run.rules
     word = verb_word(verb)
-    if _inside_quote(run, verb.start()) or _is_passive(body, verb.start()):
+    if _inside_quote(run, verb.start()):
+        return
+    if _is_passive(body, verb.start()):
+        _passive_charge(run, sentence, verb, word)
         return
     left_end = _strip_fillers(rules, body, sentence.char_start, verb.start())
     coordinated = re.search(r"(?:,\s*)?\b(?:and|but)$", body[sentence.char_start : left_end])
