@@ -1238,6 +1238,12 @@ WIRE_CASES = [
         "US Africa Command said Russia had sent jets. The jets, it said, were meant to support Russian mercenaries.",
         ("United States Africa Command", "indirect", "meant to support Russian mercenaries"),
     ),
+    # a reported clause after a short quotation, joined by "and that"
+    (
+        'A NATO spokeswoman, Oana Lungescu, said the operation "was not a NATO decision" and that its own mission '
+        "was limited to enforcing the embargo.",
+        ("Oana Lungescu", "indirect", "its own mission was limited to enforcing the embargo"),
+    ),
     # a passive charge: the agent after "by" makes it, the charge follows "of"
     (
         "France has been accused by the GNA of backing Haftar.",

@@ -1880,6 +1880,7 @@ def _reported(run: _Run, sentence: Span, verb: re.Match[str], events: list) -> N
         # (its quotation is already a statement; a coordinated verb after it shares its subject)
         if not coordinated:
             events.append((verb.start(), find_subject(run, sentence.char_start, verb.start()), True))
+        _and_that_after_quote(run, sentence, verb, word)
         return
     if word in rules.document_verbs and _NOUN_DETERMINER.search(body, max(0, verb.start() - 12), verb.start()):
         return  # "she had no details of the operation": a noun, no verb of a document
@@ -2081,6 +2082,22 @@ _SUBORDINATE = re.compile(
     re.IGNORECASE,
 )
 _AND_THAT = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?that\s+")
+_QUOTE_AND_THAT = re.compile(r"[”\"]\s*,?\s+(?:and|but)\s+(?:also\s+)?that\s+")
+
+
+def _and_that_after_quote(run: _Run, sentence: Span, verb: re.Match[str], word: str) -> None:
+    """'said the operation "was not a NATO decision" and that its own mission was limited ...': the reported clause
+    after the quotation is a statement of its own."""
+    body = run.ctx.body
+    if word not in _PLAIN_SAY:
+        return
+    joint = _QUOTE_AND_THAT.search(body, verb.end(), sentence.char_end)
+    if joint is None or re.search(r"[“\"]", body[joint.end() : sentence.char_end]):
+        return  # (a second quotation carries its own statement)
+    found = find_subject(run, sentence.char_start, verb.start())
+    if found is not None:
+        _emit(run, found, "indirect", joint.end(), _content_end(body, sentence), sentence, word, 0.7,
+              (sentence.char_start, verb.end()))
 _PLAIN_SAY = frozenset(
     [*"said says say told tells added adds wrote writes tweeted".split(), "was telling", "were telling", "been telling"]
 )
