@@ -1238,6 +1238,11 @@ WIRE_CASES = [
         "US Africa Command said Russia had sent jets. The jets, it said, were meant to support Russian mercenaries.",
         ("United States Africa Command", "indirect", "meant to support Russian mercenaries"),
     ),
+    # a toll given with a qualifier
+    (
+        "Health officials in Tripoli later put the final toll at 30.",
+        ("anon:Health officials in Tripoli", "indirect", "put the final toll at 30"),
+    ),
     # a reported clause after a short quotation, joined by "and that"
     (
         'A NATO spokeswoman, Oana Lungescu, said the operation "was not a NATO decision" and that its own mission '
