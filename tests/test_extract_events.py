@@ -194,6 +194,8 @@ GENERAL_CASES = [
     # a wire's end marker after the last stop leaves the paragraph body text, not a headline
     ("Libya has been plagued by chaos since 2011. A UN-sponsored ceasefire agreement was signed in Geneva in "
      "October 2020. Enditem", ["diplomatic"]),
+    # a time phrase between "advanced" and where to
+    ("Haftar's forces have advanced in recent days to within 50 miles of Tripoli.", ["offensive"]),
     # a campaign under way in a Libyan city (a war abroad is not one)
     ("Haftar has been fighting Islamist militias in Benghazi since 2014.", ["offensive"]),
     # relief goods and teams sent
