@@ -1238,6 +1238,11 @@ WIRE_CASES = [
         "US Africa Command said Russia had sent jets. The jets, it said, were meant to support Russian mercenaries.",
         ("United States Africa Command", "indirect", "meant to support Russian mercenaries"),
     ),
+    # a state's armed forces named by its demonym and "military"
+    (
+        "The Egyptian military said in a statement broadcast on Monday that the raids had hit training camps.",
+        ("Egyptian Armed Forces", "indirect", "the raids had hit training camps"),
+    ),
     # a toll given with a qualifier
     (
         "Health officials in Tripoli later put the final toll at 30.",
