@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-EXTRACTOR_VERSION = "rules-2026.11.24-s12"
+EXTRACTOR_VERSION = "rules-2026.11.24-s13"
 
 Precision = Literal["day", "month", "year"]
 PRECISIONS: tuple[str, ...] = ("day", "month", "year")

@@ -1870,3 +1870,30 @@ def test_mostly_quoted_reported_words_are_direct(body: str, kind: str) -> None:
     _, rows = run(body)
     first = min(rows, key=lambda r: r.char_start)
     assert first.kind == kind
+
+
+@pytest.mark.parametrize(
+    "body,expected,absent",
+    [
+        # a relative clause that quotes a phrase still leaves the subject before it the speaker of the main verb
+        ('The Egyptian government, which has branded the militants "armed gangs", on Tuesday accused Qatar of '
+         "arming them.", ("Egyptian government", "indirect", "accused Qatar of arming them"), None),
+        ("The Egyptian government, which has branded the militants “armed gangs,” on Tuesday accused Qatar of "
+         "arming them.", ("Egyptian government", "indirect", "accused Qatar of arming them"), None),
+        # a quoted phrase the sentence runs on past is not attributed to the noun after it
+        ('The Egyptian government, which has branded the militants "armed gangs" linked to al-Qaeda, on Tuesday '
+         "accused Qatar of arming them.", ("Egyptian government", "indirect", "accused Qatar of arming them"),
+         "Al-Qaeda"),
+        # ... while a closing attribution still reports the whole sentence, quoted phrase included
+        ('The two leaders agreed on "the need to maintain the ceasefire" in Libya, Erdogan\'s office said.',
+         ("Recep Tayyip Erdogan", "direct", "the need to maintain the ceasefire"), None),
+        # a quotation followed by an inverted speech verb without a comma is still attributed
+        ('"We will not stop" insisted Haftar on Monday.', ("Khalifa Haftar", "direct", "We will not stop"), None),
+    ],
+)
+def test_quoted_phrase_inside_a_longer_sentence(body: str, expected: tuple[str, str, str], absent: str | None) -> None:
+    found = triples(body)
+    assert expected in found or any(
+        s == expected[0] and k == expected[1] and expected[2] in q for s, k, q in found
+    ), found
+    assert absent is None or all(s != absent for s, _, _ in found), found

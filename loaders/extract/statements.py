@@ -476,6 +476,11 @@ def find_subject(run: _Run, start: int, verb_start: int) -> _Found | None:
                                          start + len(raw))
         if appositive is not None:
             return appositive
+    elif left.endswith((',”', ',"')):
+        # ', which has branded them “armed gangs,” on Tuesday accused': the aside's comma inside its quotation
+        appositive = _appositive_subject(run, start, start + len(left))
+        if appositive is not None:
+            return appositive
     # A relative clause: "Ghassan Salame, who (diplomats said) appealed ..." -> the nearest person before "who".
     rel = re.search(r"(?:,\s*)?\bwho(?:\s+\w+\s+(?:said|say|says))?$", left)
     if rel:
@@ -875,6 +880,21 @@ _ACRONYM_TAIL = re.compile(r"(?<=\w)\s*\([A-Z][\w.&+-]{1,12}\)\s*,?\s*$")
 _ASIDE = re.compile(r",\s*(?P<aside>[^,;:“”\"()]{2,160}?(?:\([^()]{0,40}\)[^,;:“”\"()]{0,80})?)\s*,\s*$")
 
 
+# ", which has branded the insurgents "armed gangs", on Tuesday accused": a relative clause may quote a word
+_QUOTING_RELATIVE = re.compile(
+    r",\s*(?P<aside>(?:which|who)\s[^,;:()]{2,160}?)\s*(?:,[”\"]?|(?<=[”\"]),)\s*$"
+)
+
+
+def _quoting_relative(body: str, start: int, end: int) -> re.Match[str] | None:
+    match = _QUOTING_RELATIVE.match(body, start, end)
+    if match is None:
+        return None
+    quoted = body[match.start("aside") : end]
+    balanced = quoted.count('"') % 2 == 0 and quoted.count("“") == quoted.count("”")
+    return match if balanced and re.search(r"[“\"]", quoted) else None
+
+
 def _appositive_subject(run: _Run, start: int, comma_end: int) -> _Found | None:
     """'Its spokesman, Ahmed al-Mismari, said' -> the named person; 'The LNA, which launched ..., acknowledged' and
     'A Turkish official, speaking on condition of anonymity, said' -> the subject before the aside."""
@@ -888,7 +908,7 @@ def _appositive_subject(run: _Run, start: int, comma_end: int) -> _Found | None:
         previous = body.rfind(",", max(start, previous - 120), previous)  # a comma inside brackets
         if previous < 0:
             return None
-    match = _ASIDE.match(body, previous, comma_end)
+    match = _ASIDE.match(body, previous, comma_end) or _quoting_relative(body, previous, comma_end)
     if not match or run.rules.verbs.search(body, match.start("aside"), match.end("aside")) and not re.match(
         r"(?:which|who|whom|whose|speaking|asking)\b", match.group("aside")
     ):
@@ -1710,8 +1730,11 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
     tail_start = quote.close + 1
     stop = min(stop, tail_start + 300)
     tail = body[tail_start:stop]
-    if not re.match(r"\s*[,—–-]?\s*[\w]", tail) and not re.match(r"\s*[.!?]?\s*$", tail[:1]):
-        pass
+    # '"armed gangs" linked to al-Qaeda, ... accused Qatar of ...': the sentence runs on past a quoted phrase, and
+    # only a closing attribution ('... "avoid escalation" in Libya, el-Sissi's office said.') still reports it
+    runs_on = _RUNS_ON.match(tail) if body[quote.close - 1] not in ",.!?…" else None
+    if runs_on and rules.verbs.match(body, tail_start + runs_on.end() - 1):
+        runs_on = None
     quoted_as = _QUOTED_AS.match(tail)
     if quoted_as:
         # '"...," the source quoted Haftar as saying': the one quoted speaks, not the source
@@ -1750,12 +1773,21 @@ def _attribution_after(run: _Run, quote: Quote) -> tuple[_Found | None, str | No
                 return found, verb.group()
         if verb.group() in rules.document_verbs or _is_passive(body, verb.start()):
             break
+        if runs_on and (verb_word(verb) not in rules.say_verbs or len(body[verb.end() : stop].split()) > 4):
+            break
         found = find_subject(run, tail_start, verb.start())
         if found is not None:
             run.consumed.add(verb.start())
             return found, verb.group()
         break
     return None, None
+
+
+# A phrase quoted mid-sentence, then the sentence's own words: '"armed gangs" linked to ...', '"terrorists" backed by'
+_RUNS_ON = re.compile(
+    r"\s+(?!(?:the|a|an|his|her|its|their|our|one|two|three|several|some|said|says|say|added|adds|told|tells|"
+    r"according|wrote|writes|he|she|they|it|we|i|you)\b)[a-z]"
+)
 
 
 # "quoted Haftar as saying": after a quotation ('"...," the source quoted Haftar as saying') and before reported speech
