@@ -9,7 +9,8 @@ Matching rules
 - Names are compared with `normalise_key` (case, accents, apostrophes, dots and hyphens folded: "U.N." == "UN",
   "al-Sarraj" == "al Sarraj"). A predicted name matches a gold name if the keys are equal, or if the predicted name
   equals one of the `also` forms the gold file lists for that actor in the same article, or if the gold canonical
-  name equals one of the predicted actor's known aliases.
+  name equals one of the predicted actor's known aliases (its gazetteer entry's, whether or not the article
+  mentions it by name).
 - Quotes and evidence strings are compared after folding curly quotes, dashes, whitespace runs and case.
 - Gold quotes and evidence are located in the article body (the cleaned body the predicted offsets refer to) with
   `str.find` (every occurrence; curly/straight quotes and dashes folded one-for-one so offsets are kept).
@@ -743,7 +744,13 @@ class NameResolver:
         key = normalise_key(name)
         if key in self.canonical:
             return normalise_key(self.canonical[key])
-        for alias in self.aliases.get(name, ()):
+        aliases = self.aliases.get(name)
+        if aliases is None and self.gazetteer is not None:
+            # (a speaker or party that is no mention of the article, "the UAE's Ministry of Foreign Affairs said":
+            # its gazetteer entry's aliases all the same)
+            entry = self.gazetteer.get(name)
+            aliases = entry.aliases if entry is not None else ()
+        for alias in aliases or ():
             alias_key = normalise_key(alias)
             if alias_key in self.gold_names:
                 return alias_key

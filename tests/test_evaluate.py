@@ -51,7 +51,7 @@ actors:
   - {name: Libyan National Army, type: armed_group, side: east, aliases: [LNA]}
   - {name: Government of National Accord, type: government, side: west, aliases: [GNA]}
   - {name: Mike Pompeo, type: person, country: United States, side: foreign, affiliation: State Department}
-  - {name: State Department, type: government, country: United States}
+  - {name: State Department, type: government, country: United States, aliases: [United States Department of State]}
   - {name: Russia, type: country}
   - {name: Egypt, type: country}
   - {name: Turkey, type: country}
@@ -265,6 +265,21 @@ def test_statement_matching(gold_statement, prediction, statements, quotes):
     evaluation = run(gold, predicted(statements=[prediction]))
     assert counts(evaluation, "statements") == statements
     assert counts(evaluation, "statement_quotes") == quotes
+
+
+@pytest.mark.parametrize(
+    ("gold_speaker", "statements"),
+    [
+        # the gold name is a gazetteer alias of a speaker the article never names as a mention
+        ("United States Department of State", (1, 0, 0)),
+        ("Department of Defense", (0, 1, 1)),
+    ],
+)
+def test_speaker_matches_through_the_gazetteer_without_a_mention(gold_speaker, statements):
+    gold = gold_article(actors=[GoldActor(gold_speaker, "government")],
+                        statements=[GoldStatement(gold_speaker, "direct", QUOTE)])
+    evaluation = run(gold, predicted(statements=[stmt(QUOTE, speaker="State Department")]))
+    assert counts(evaluation, "statements") == statements
 
 
 def test_statements_are_matched_one_to_one_best_overlap_first():
