@@ -147,13 +147,19 @@ def _entry(raw: dict, where: str) -> GazetteerEntry:
             value = [value]
         return tuple(str(v).strip() for v in value if str(v).strip())
 
+    aliases = strings("aliases")
+    country = raw.get("country")
+    if country and actor_type not in ("country", "person") and not name.endswith(")"):
+        # The Wikipedia-style title that tells a body from its namesakes, "House of Representatives (Libya)": how
+        # annotators and analysts write it, and an article now and then
+        aliases = (*aliases, f"{name} ({country})")
     return GazetteerEntry(
         name=name,
         actor_type=actor_type,
-        aliases=strings("aliases"),
+        aliases=aliases,
         demonyms=strings("demonyms"),
         titles=strings("titles"),
-        country=raw.get("country"),
+        country=country,
         side=side,
         affiliation=raw.get("affiliation"),
         qid=raw.get("qid"),

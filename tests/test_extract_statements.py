@@ -1490,6 +1490,15 @@ def test_pronoun_speaker_after_a_title(body: str, expected: tuple[str, str, str]
             '"Nobody is beyond the reach of the law," the Office of the Prosecutor said in a statement.',
             ("Office of the Prosecutor", "direct", "Nobody is beyond the reach of the law,"),
         ),
+        # a ministry named in full after its country's possessive, and a lower-case department word
+        (
+            "The UAE's Ministry of Foreign Affairs said the team arrived on Thursday.",
+            ("Emirati Foreign Ministry", "indirect", "the team arrived on Thursday"),
+        ),
+        (
+            "Russia's emergencies ministry said it had flown in a rescue team.",
+            ("Russian Emergencies Ministry", "indirect", "it had flown in a rescue team"),
+        ),
     ],
 )
 def test_institutional_speakers(body: str, expected: tuple[str, str, str]) -> None:

@@ -165,6 +165,12 @@ EXACT = [
     ("New York Times", "The New York Times"),
     ("Anadolu", "Anadolu Agency"),
     ("Russia Today", "RT"),
+    # Wikipedia-style titles that tell a body from its namesakes: derived from the country, or listed
+    ("House of Representatives (Libya)", "House of Representatives"),
+    ("Presidential Council (Libya)", "Presidential Council"),
+    ("Africa Corps (Russia)", "Africa Corps"),
+    ("Ministry of Foreign Affairs (United Arab Emirates)", "Emirati Foreign Ministry"),
+    ("Ministry of Emergency Situations (Russia)", "Russian Emergencies Ministry"),
 ]
 
 
