@@ -824,3 +824,23 @@ def test_the_pair_received_is_the_two_men_named_before_the_host():
 def test_roles_of_subjects_and_passives(text, expected):
     (event,) = events(text)
     assert [(p.actor_name, p.role) for p in event.participants] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a body telling its own act: the speaker is the "it" or "they" that acted
+        ("Turkey said it had sent three planes with search-and-rescue teams.", ("other", "Turkey")),
+        ("Libya Dawn forces announced on Saturday that they had taken full control of Tripoli International Airport.",
+         ("capture", "Libya Dawn")),
+        ("The Sudanese army said it had withdrawn from its positions in the desert triangle.",
+         ("other", "Sudanese Armed Forces")),
+        # a person's "it" is something else: the event stays without that person
+        ("Haftar said it had seized the airport.", ("capture", None)),
+    ],
+)
+def test_the_speaker_is_the_subject_of_its_own_account(text: str, expected: tuple[str, str | None]) -> None:
+    event_type, initiator = expected
+    (event,) = [e for e in events(text) if e.event_type == event_type]
+    names = [p.actor_name for p in event.participants if p.role == "initiator"]
+    assert names == ([initiator] if initiator else [])

@@ -350,6 +350,11 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         if _participant_ok(ctx, m) or re.fullmatch(r"\s+", body[m.char_end : start] or "x")
     ]
     subject = _subject(ctx, mentions, clause, start)
+    if subject is None:
+        speaker = _own_account_speaker(ctx, clause, start)
+        if speaker is not None:
+            subject = speaker
+            mentions = sorted([*mentions, speaker], key=lambda m: m.char_start)
     if subject is None or not clauses.is_libyan(ctx, subject.actor_name):
         forces = _FORCES_OF_GOVERNMENT.search(body, clause.char_start, start)
         if forces is not None and (
@@ -501,6 +506,27 @@ def _passive_roles(
     roles = [Participant(agent.actor_name, "initiator")] if agent is not None else []
     roles += [Participant(p.actor_name, undergoes if p is subject else "participant") for p in rest]
     return roles
+
+
+# "Turkey said it had sent three planes", "Libya Dawn announced that they had taken the airport": the speaker tells
+# its own act, so the speaker is the subject of "it" or "they"
+_OWN_ACCOUNT = re.compile(
+    r"(?P<verb>\b(?:said|says|announced|announces|confirmed|confirms|stated|added|declared))\s+(?:on\s+\w+\s+)?"
+    r"(?:that\s+)?(?:it|they)\s+(?:(?:had|has|have|also|already|now|just)\s+){0,2}$"
+)
+
+
+def _own_account_speaker(ctx, clause: Span, start: int) -> Mention | None:
+    said = _OWN_ACCOUNT.search(ctx.body, clause.char_start, start)
+    if said is None:
+        return None
+    verb = said.start("verb")
+    speaker = next((m for m in reversed(ctx.mentions_in(clause.char_start, verb))), None)
+    if speaker is None or not re.fullmatch(r"\s+(?:[a-z]+\s+)?", ctx.body[speaker.char_end : verb]):
+        return None  # ("Turkey's army said", "Libya Dawn forces announced": a word or two of its own name between)
+    if clauses.is_libya(speaker.actor_name) or clauses.actor_type(ctx, speaker.actor_name) in ("media", "person"):
+        return None  # (a person's "it" is some other thing; an outlet tells others' acts)
+    return speaker
 
 
 def _participant_ok(ctx, mention: Mention) -> bool:
