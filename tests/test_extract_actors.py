@@ -32,6 +32,15 @@ def run(body: str) -> ArticleContext:
         ("The fighting near Tripoli and Misrata intensified.", set()),
         ("Officials in Benghazi and Sirte said little.", set()),
         ("Diplomats and officials met in Istanbul.", set()),
+        # a capital where something happens is no actor; a capital that acts, or a government's seat, is its state
+        ("A European diplomat based in Tunis said the bet was paying off.", set()),
+        ("An analyst at a Tunis-based think tank said the report was damning.", set()),
+        ("World leaders met in Berlin on Sunday.", set()),
+        ("(Tunis) - Militias attacked the town.", set()),
+        ("Tunis said it would close the border.", {"Tunisia"}),
+        ("Cargo planes from Doha landed in Benghazi.", {"Qatar"}),
+        ("The government in N'Djamena denied the charge.", {"Chad"}),
+        ("Talks were held in Tunisia.", {"Tunisia"}),
         # a known person ends a body's capitalised name ("Speaker of the House of Representatives Aguila Saleh")
         ("Speaker of the House of Representatives Aguila Saleh issued a statement.",
          {"House of Representatives", "Aguila Saleh"}),

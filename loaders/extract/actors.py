@@ -361,6 +361,8 @@ def _gazetteer_matches(state: _State) -> None:
         entry = cache[surface]
         if entry is None:
             continue
+        if entry.actor_type == "country" and surface != entry.name and _locative(state, surface, start, match.end()):
+            continue
         scope = _SCOPE_AFTER.match(body, match.end()) if " on " in entry.name else None
         scope_entry = scope and gazetteer.lookup(scope.group(1))
         if scope_entry and scope_entry.actor_type == "country" and not entry.name.endswith(" on " + scope_entry.name):
@@ -370,6 +372,23 @@ def _gazetteer_matches(state: _State) -> None:
             state.add(name, start, scope.end(), priority=3)
             continue
         state.add(entry.name, start, match.end(), priority=3)
+
+
+# "a diplomat based in Tunis", "talks in Berlin", "a Tunis-based think tank", "(Tunis) -": the capital is where,
+# not the state that acts (as in "Tunis said", "talks with Ankara", "flights from Doha")
+_LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|based\s+in|stationed\s+in)\s+|^\(|\n\()$")
+
+
+def _locative(state: _State, surface: str, start: int, end: int) -> bool:
+    if surface.lower() not in state.rules.places:
+        return False
+    body = state.ctx.body
+    if _SEAT_OF.search(body, max(0, start - 40), start):
+        return False  # "the government in N'Djamena denied": the seat names the state
+    return bool(_LOCATIVE_BEFORE.search(body, max(0, start - 20), start)) or body.startswith(("-based", ")"), end)
+
+
+_SEAT_OF = re.compile(r"\b(?:government|authorities|regime|leadership|rulers|junta)\s+in\s+$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------------------------
