@@ -596,6 +596,12 @@ GENERAL_CASES = [
         "The Misrata Military Council says the United Arab Emirates financed 40 pickup trucks for Haftar's forces.",
         [("United Arab Emirates", LNA, {"trucks"})],
     ),
+    # ... while a list of materiel inside the relative clause stays whole
+    (
+        "Erdogan, whose country signed a deal with the GNA in 2019 and sent drones, air defense systems and Syrian "
+        "fighters to Tripoli, said the agreement lacks credibility.",
+        [("Turkey", GNA, {"drones", "air_defense", "fighters"})],
+    ),
 ]
 
 GENERAL_NOTHING = [
@@ -659,6 +665,8 @@ GENERAL_NOTHING = [
     "Operation Irini tracked cargo flights carrying weapons to eastern Libya.",
     # a supply to an armed group abroad is no Libyan embargo case
     "The UAE had flown weapons and ammunition to the RSF via an airstrip in eastern Chad.",
+    # a relative clause's verb ends at the comma that closes it: the main clause's materiel is not its object
+    "France, which has flown most of the strike missions, is not considering weapons deliveries, Juppe said.",
 ]
 
 

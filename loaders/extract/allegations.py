@@ -248,6 +248,13 @@ def extract_allegations(ctx: ArticleContext) -> list[Allegation]:
 # Per sentence
 
 
+# the comma that closes a relative clause before its antecedent's own verb (not one inside a list of materiel)
+_RELATIVE_CLOSE = re.compile(
+    r",\s+(?=(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|denies|denied|says|said|insists|"
+    r"remains|continues|also|now|still)\b)"
+)
+
+
 def _sentence_rows(
     ctx: ArticleContext, rules: _Rules, s_index: int, sentence: Span, prior: list[Allegation]
 ) -> list[Allegation]:
@@ -293,6 +300,11 @@ def _sentence_rows(
             end = clause.char_end
             if nxt is not None and nxt.start < end:
                 end = nxt.start
+            if clauses.in_relative_clause(body, clause.char_start, trig.start):
+                # "France, which has flown most of the strike missions, is not considering weapons deliveries":
+                # the relative clause's verb ends at its closing comma
+                close = _RELATIVE_CLOSE.search(body, trig.end, end)
+                end = close.start() if close else end
             window = Span(trig.end, end)
             verb_stem = trig.stem
         if trig.kind == "noun" or (trig.stem == "carry" and _carrier_owner(ctx, sentence, trig.start) is None):
