@@ -396,3 +396,19 @@ def test_a_kind_of_state_points_back_to_the_state_named_before(body: str, expect
     at = body.index("The ", body.index(".")) + 4
     found = [m.actor_name for m in ctx.mentions if m.char_start <= at < m.char_end]
     assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("body", "described"),
+    [
+        # a state named before, by the kind of state it is, in any case
+        ("Qatar flew in weapons. The tiny Gulf state denied it.", "Qatar"),
+        ("Qatar flew in weapons. The Gulf state denied it.", "Qatar"),
+        # a self-styled emirate is no state named before
+        ("Qatar funded the militias. Jihadists declared an Islamic emirate in Derna. The emirate sent fighters.", None),
+    ],
+)
+def test_a_state_described_by_its_kind(body: str, described: str | None) -> None:
+    last = body.rfind("The ")
+    found = [m.actor_name for m in run(body).mentions if m.char_start >= last + 4]
+    assert found == ([described] if described else [])

@@ -602,6 +602,9 @@ GENERAL_CASES = [
         "fighters to Tripoli, said the agreement lacks credibility.",
         [("Turkey", GNA, {"drones", "air_defense", "fighters"})],
     ),
+    # every demonym on the materiel received is a supplier
+    ("Haftar received Russian and Emirati drones.", [("Russia", LNA, {"drones"}), ("United Arab Emirates", LNA,
+                                                                                   {"drones"})]),
 ]
 
 GENERAL_NOTHING = [
@@ -667,6 +670,10 @@ GENERAL_NOTHING = [
     "The UAE had flown weapons and ammunition to the RSF via an airstrip in eastern Chad.",
     # a relative clause's verb ends at the comma that closes it: the main clause's materiel is not its object
     "France, which has flown most of the strike missions, is not considering weapons deliveries, Juppe said.",
+    # a gain or a report received is no materiel received; a minister arriving is a visit
+    "Haftar's forces gained ground against Turkish-backed fighters near Tripoli.",
+    "The GNA received reports that Russian jets had landed at Jufra.",
+    "Turkish Foreign Minister Mevlut Cavusoglu arrived in Tripoli with military officers.",
 ]
 
 
@@ -842,3 +849,13 @@ def test_foreign_soldiers_killed_are_a_loss_not_a_supply():
 def test_a_known_side_names_the_libyan_party_of_its_time(published: dt.date, recipient: str | None) -> None:
     found = extract("Qatar sent armoured vehicles to Libya.", FuzzyDate(published, "day"), load_gazetteer()).allegations
     assert [(a.supplier_name, a.recipient_name) for a in found] == [("Qatar", recipient)]
+
+
+def test_runs_of_adverbs_do_not_backtrack_exponentially():
+    # (two readings of one "-ly" word made each extra adverb double the work)
+    import time
+
+    start = time.perf_counter()
+    rows("Turkey, and " + "reportedly quietly " * 30 + "Egypt sent drones to Haftar. It " + "quietly " * 30
+         + "sent arms to Haftar.")
+    assert time.perf_counter() - start < 10.0

@@ -605,6 +605,8 @@ GENERAL_NOTHING = [
     "Haftar received Turkish drones last year.",
     "A meeting of foreign ministers will take place next week.",
     "The referral by the Security Council was debated.",  # undated
+    # a coast guard stopping migrants is no embargo enforcement
+    "The Libyan coast guard tried to intercept a migrant boat off Zuwara.",
 ]
 
 
@@ -844,3 +846,15 @@ def test_the_speaker_is_the_subject_of_its_own_account(text: str, expected: tupl
     (event,) = [e for e in events(text) if e.event_type == event_type]
     names = [p.actor_name for p in event.participants if p.role == "initiator"]
     assert names == ([initiator] if initiator else [])
+
+
+def test_troops_sent_to_aid_a_party_are_no_relief() -> None:
+    assert "other" not in types("Egypt sent troops and tanks to the border to aid Haftar.")
+    assert types("Egypt sent aircraft with aid to Benghazi.") == ["other"]
+
+
+def test_a_capture_told_again_by_pronoun_is_one_event() -> None:
+    assert types("GNA forces captured Gharyan on Tuesday, officials said. GNA forces captured it after fierce "
+                 "fighting.") == ["capture"]
+    assert types("GNA forces captured Gharyan on Tuesday. GNA forces captured Tarhuna on Friday.") == [
+        "capture", "capture"]

@@ -1298,6 +1298,9 @@ def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None
     "body",
     [
         "Haftar is said to be in poor health after a stay in Paris.",
+        # pressing on with an assault is no pressure on anyone
+        "Haftar's forces are pressing their assault on Tripoli.",
+        "LNA forces have been pressing towards the city centre.",
         "The so-called Libyan Arab Armed Forces took the oil terminal on Monday.",
         "Haftar forces push toward Tripoli as talks stall",
         "A statement from the presidency is expected later on Tuesday.",
@@ -1339,6 +1342,8 @@ def test_published_date_used_only_for_plain_said_with_day_precision() -> None:
         "“unbalanced " * 50000,
         "‘" * 100000,
         ("Sarraj said the truce holds. " * 20000),
+        # runs of "-ly" adverbs, which two readings of one word would backtrack on exponentially
+        "Turkey, and " + "reportedly quietly " * 30 + "Egypt sent drones. It " + "quietly " * 30 + "sent arms.",
     ],
 )
 def test_pathological_inputs_terminate(body: str) -> None:

@@ -325,6 +325,10 @@ GENERAL_NOTHING = [
     # a Libyan government or leader backing another Libyan party is politics, not support
     "The Government of National Accord, which backs the Presidential Guard, rejected the plan.",
     "The Libyan National Army, which backs Khalifa Haftar, fought on.",  # his own force
+    # what follows a comma after the object is no adjective of the party backed
+    "Egypt backs tribes, not the GNA.",
+    "Russia says it supports stability, unlike the GNA.",
+    "Cairo supports dialogue, rejecting the LNA offensive.",
 ]
 
 

@@ -185,7 +185,9 @@ def load_rules(directory: Path = RULES_DIR) -> ActorRules:
         ),
         state_descriptor=re.compile(
             r"\b[Tt]he\s+((?:(?:tiny|small|wealthy|oil-rich|gas-rich|energy-rich|Gulf|Arab|neighbou?ring|North\s+African)\s+)?"
-            rf"({'|'.join(sorted((re.escape(str(w)) for w in data['state_descriptors']), key=len, reverse=True))}))"
+            # (the noun in any case: "the Gulf state", "the tiny Gulf state")
+            rf"((?i:{'|'.join(sorted((re.escape(str(w)) for w in data['state_descriptors']), key=len, reverse=True))}"
+            r")))"
             r"(?![\w-])"
         ),
         state_descriptor_names={
@@ -1143,6 +1145,11 @@ def _descriptions_alone(state: _State) -> None:
                 break
 
 
+_SELF_STYLED_STATE = re.compile(
+    r"\b(?:Islamic|Islamist|jihadist)\s+(?:emirate|caliphate)\b|\bcaliphate\b", re.IGNORECASE
+)
+
+
 def _states_described(state: _State) -> None:
     """'The Gulf emirate sent jets': the nearest state named before (within ~3 paragraphs) of the kind the
     description names, so "the emirate" is Qatar in a story about Qatar."""
@@ -1154,6 +1161,8 @@ def _states_described(state: _State) -> None:
         if state.covered(start, end):
             continue
         kinds = rules.state_descriptor_names[match.group(2).lower()]
+        if _SELF_STYLED_STATE.search(body, max(0, start - 2500), start):
+            continue  # "jihadists declared an Islamic emirate. The emirate sent fighters": not a state named before
         i = bisect.bisect_left(starts, start)
         for f in reversed(states[max(0, i - 60) : i]):
             if start - f.end > 2500:

@@ -376,6 +376,12 @@ def _trigger_row(
     previous_suppliers: list[str],
 ) -> list[Allegation]:
     body = ctx.body
+    if stem == "arrive":
+        subject = ctx.mentions_in(clause.char_start, trig.start)[-1:]
+        if subject and ctx.actor_type(subject[0].actor_name) == "person" and re.fullmatch(
+            r"\s+(?:\w+\s+){0,2}", body[subject[0].char_end : trig.start]
+        ):
+            return []  # "Foreign Minister Cavusoglu arrived in Tripoli with military officers": a visit
     cut = _MATERIEL_STOP.search(body, window.char_start, window.char_end)
     scope = Span(window.char_start, cut.start() if cut else window.char_end)
     if stem == "arm":
@@ -768,8 +774,8 @@ def _subject(ctx, rules: _Rules, sentence: Span, verb_start: int) -> tuple[list[
 # "After Ankara signed a pact with Sarraj, it began dispatching drones": "it" opening its clause as the subject
 _IT_SUBJECT = re.compile(
     r"(?:^|[,;]\s*|\b(?:and|but|then|so)\s+)(?P<it>[Ii]t)\s+"
-    r"(?:(?:has|have|had|also|then|later|since|soon|quickly|quietly|openly|reportedly|allegedly|secretly|repeatedly|"
-    r"already|(?:began|started|continued|went\s+on)(?:\s+to)?)\s+|\w+ly\s+)*$"
+    # (the "-ly" adverbs only through the generic alternative, never twice: exponential backtracking)
+    r"(?:(?:has|have|had|also|then|later|since|soon|(?:began|started|continued|went\s+on)(?:\s+to)?)\s+|\w+ly\s+)*$"
 )
 
 
@@ -1317,6 +1323,13 @@ def _sending_row(
     return None
 
 
+_BACKED_AFTER = re.compile(r"-(?:backed|supported|allied|led|aligned|trained)\b")
+_OBJECT_LEAD = re.compile(
+    r"\s+(?:(?:the|a|an|some|more|new|its|their|his|her|additional|advanced|modern|several|dozens\s+of|"
+    r"hundreds\s+of|at\s+least|up\s+to|about|around|nearly|\d[\d,.]*)\s+)*"
+)
+
+
 def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]) -> list[Allegation]:
     """'The GNA received armed drones from Turkey': recipient = the Libyan subject, supplier = after "from"."""
     body = ctx.body
@@ -1329,9 +1342,12 @@ def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
             materiel, last_end, first = _materiel(ctx, rules, Span(match.end(), min(clause.char_end, match.end() + 60)))
             group = [
                 m for m in ctx.mentions_in(match.end(), first if first is not None else match.end())
-                if ctx.is_demonym(m) and first - m.char_end <= 20 and not rules.maker.match(body, m.char_end)
-            ][-1:]
-            if not materiel or not group:
+                if ctx.is_demonym(m) and first - m.char_end <= 30 and not rules.maker.match(body, m.char_end)
+                and not _BACKED_AFTER.match(body, m.char_end)
+            ]
+            # (the materiel is the verb's object: "received Russian and Emirati drones", not "gained ground against
+            # Turkish-backed fighters" or "received reports that Russian jets had landed")
+            if not materiel or not group or not _OBJECT_LEAD.fullmatch(body, match.end(), group[0].char_start):
                 continue
         else:
             if _REPLY_FROM.search(body, max(0, match.end() + source.start() - 40), match.end() + source.start()):

@@ -847,7 +847,15 @@ def _place(ctx, cand: _Candidate) -> str | None:
     if cand.event.event_type != "capture":
         return None
     taken = _TAKEN_PLACE.match(ctx.body, cand.trig_end)
-    return taken.group(1) if taken else None
+    if taken is None or _NO_PLACE.fullmatch(taken.group(1)):
+        return None  # ("captured it", "took the city": the place told before, not another one)
+    return taken.group(1)
+
+
+_NO_PLACE = re.compile(
+    r"(?i:it|them|this|that|there|(?:the\s+|this\s+|that\s+)?(?:city|town|village|area|base|airport|port|region|"
+    r"capital|stronghold|district|positions?))"
+)
 
 
 _TAKEN_PLACE = re.compile(

@@ -348,7 +348,8 @@ def _supported_at(ctx, at: int, limit: int, max_gap: int = 45) -> tuple[str | No
     for m in mentions:
         gap = body[at : m.char_start]
         if re.search(r"[,;:.]|\b(?:and|but|while|which|who|that|in|to|for)\b", gap) and not re.fullmatch(
-            r"(?:[a-z][a-z-]+,?\s+){1,4}", gap  # ("the rival, internationally recognized Government": adjectives)
+            # ("the rival, internationally recognized Government": adjectives; not "tribes, not the GNA")
+            r"(?:(?!(?:not|unlike|rather|instead|nor|against|over|than|[a-z]+ing)\b)[a-z][a-z-]+,?\s+){1,4}", gap
         ) or re.search(r"\b(?:and|but|while|which|who|that|in|to|for)\b", gap):
             break
         if clauses.is_libyan(ctx, m.actor_name):
