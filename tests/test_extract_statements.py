@@ -1495,6 +1495,11 @@ def test_pronoun_speaker_after_a_title(body: str, expected: tuple[str, str, str]
             '"Nobody is beyond the reach of the law," the Office of the Prosecutor said in a statement.',
             ("Office of the Prosecutor", "direct", "Nobody is beyond the reach of the law,"),
         ),
+        # the charge's "of" opens a gerund, not the agent's own "of"
+        (
+            "The UAE is accused by members of the UN panel of experts of supplying drones to Haftar.",
+            ("United Nations Panel of Experts on Libya", "indirect", "supplying drones to Haftar"),
+        ),
         # a ministry named in full after its country's possessive, and a lower-case department word
         (
             "The UAE's Ministry of Foreign Affairs said the team arrived on Thursday.",

@@ -335,6 +335,8 @@ def _as_have(ctx, rows: list[Allegation], sentence: Span, window: Span) -> list[
     mentions = ctx.mentions_in(match.end(), sentence.char_end)
     if not mentions or mentions[0].char_start != match.end():
         return []
+    if re.match(r"['’]s?\b", ctx.body[mentions[0].char_end :]):
+        return []  # (", as did the UAE's rivals": the state owns the subject, it is not it)
     taken = {r.supplier_name for r in rows}
     extra = []
     for mention in clauses.coordination_forward(ctx, mentions, 0):
@@ -796,6 +798,12 @@ def _it_subject(ctx, sentence: Span, verb_start: int) -> tuple[list[str], int]:
     return [clauses.foreign_state(ctx, name)], at
 
 
+_FACILITY_OF = re.compile(
+    r"['’]s?\s+(?:[\w-]+\s+){0,3}?(?:air\s*base|airbase|base|airport|airfield|port|naval\s+base|harbou?r)\b",
+    re.IGNORECASE,
+)
+
+
 def _origin_from(ctx, window: Span) -> list[str]:
     body = ctx.body
     for match in re.finditer(r"\bfrom\s+(?:neighbou?ring\s+)?(?:the\s+)?", body[window.char_start : window.char_end]):
@@ -804,6 +812,8 @@ def _origin_from(ctx, window: Span) -> list[str]:
             continue  # "a demand for an explanation from Moscow": who replies, not where fighters come from
         at = window.char_start + match.end()
         mention = next((m for m in ctx.mentions_in(at, at + 60) if m.char_start == at), None)
+        if mention is not None and _FACILITY_OF.match(body, mention.char_end):
+            continue  # "flights from Syria's Hmeimim air base": a base in a country, whoever flies from it
         if mention is not None and clauses.actor_type(ctx, mention.actor_name) == "country" and _supplier_ok(
             ctx, mention.actor_name
         ):

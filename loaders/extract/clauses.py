@@ -433,6 +433,8 @@ def side_faction(ctx: ArticleContext, names: list[str]) -> str | None:
     day = ctx.published.value if ctx.published else None
     for start, end, east, west in _SIDE_PERIODS:
         if day is not None and start <= day < end:
+            if east == "National Transitional Council" and not set(names) <= _rebel_backers():
+                return None  # ("Russia has sent weapons to Libya" in 2011: no known side in that war)
             name = east if sides == {"east"} else west
             return name if name is None or ctx.gazetteer.get(name) else None
     if sides == {"east"}:
@@ -440,6 +442,11 @@ def side_faction(ctx: ArticleContext, names: list[str]) -> str | None:
     if day is not None and day >= _GNU_FROM and ctx.gazetteer.get("Government of National Unity"):
         return "Government of National Unity"
     return "Government of National Accord"
+
+
+@functools.cache
+def _rebel_backers() -> frozenset[str]:
+    return frozenset(str(n) for n in load_rules("actors")["rebel_backers_2011"])
 
 
 # Before the east/west split the sides meant other parties: in the 2011 war the states that took sides backed the

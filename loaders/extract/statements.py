@@ -1664,7 +1664,11 @@ def _inside_quote(run: _Run, offset: int) -> bool:
     return i >= 0 and run.quotes[i].open < offset < run.quotes[i].close
 
 
-_CHARGE_AGENT = re.compile(r"\s+by\s+(?P<np>[^,;:“”\"()]{2,80}?)\s+(?:of|for)\s+(?=\w)")
+# (the "of" or "for" of the charge opens a gerund: "accused by members of the UN panel of experts of supplying")
+_CHARGE_AGENT = re.compile(
+    r"\s+by\s+(?P<np>[^,;:“”\"()]{2,80}?)\s+(?:of|for)\s+(?=(?:(?:having|being|illegally|secretly|covertly|"
+    r"repeatedly|allegedly)\s+)*\w+ing\b)"
+)
 
 
 def _passive_charge(run: _Run, sentence: Span, verb: re.Match[str], word: str) -> None:
