@@ -858,3 +858,23 @@ def test_a_capture_told_again_by_pronoun_is_one_event() -> None:
                  "fighting.") == ["capture"]
     assert types("GNA forces captured Gharyan on Tuesday. GNA forces captured Tarhuna on Friday.") == [
         "capture", "capture"]
+
+
+@pytest.mark.parametrize(
+    "text,initiator",
+    [
+        # recognising the body just named, by pronoun, is a diplomatic act; in a relative clause, by its antecedent
+        ("The NTC was formed in Benghazi. Qatar became the first Arab state to recognize it.", "Qatar"),
+        ("The NTC was formed in Benghazi. France recognised it in March as Libya's legitimate representative.",
+         "France"),
+        ("France, which threw its weight behind the NTC in March as the first country to recognize it, has no plans "
+         "to repeat the drops.", "France"),
+    ],
+)
+def test_recognising_a_body_named_before(text: str, initiator: str) -> None:
+    (event,) = [e for e in events(text) if e.event_type == "diplomatic"]
+    assert event.participants[0].actor_name == initiator and event.participants[0].role == "initiator"
+
+
+def test_recognising_something_as_a_problem_is_no_recognition() -> None:
+    assert "diplomatic" not in types("Haftar said he recognized it as a problem.")

@@ -349,7 +349,9 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         m for m in ctx.mentions_in(clause.char_start, clause.char_end)
         if _participant_ok(ctx, m) or re.fullmatch(r"\s+", body[m.char_end : start] or "x")
     ]
-    subject = _subject(ctx, mentions, clause, start)
+    subject = _relative_antecedent(ctx, clause, start) or _subject(ctx, mentions, clause, start)
+    if subject is not None and subject not in mentions:
+        mentions = sorted([*mentions, subject], key=lambda m: m.char_start)
     if subject is None:
         speaker = _own_account_speaker(ctx, clause, start)
         if speaker is not None:
@@ -514,6 +516,27 @@ _OWN_ACCOUNT = re.compile(
     r"(?P<verb>\b(?:said|says|announced|announces|confirmed|confirms|stated|added|declared))\s+(?:on\s+\w+\s+)?"
     r"(?:that\s+)?(?:it|they)\s+(?:(?:had|has|have|also|already|now|just)\s+){0,2}$"
 )
+
+
+# ", which threw its weight behind the NTC and became the first state to recognize it": a subject relative clause,
+# its verb next to the pronoun (not "which Turkey backs")
+_SUBJECT_RELATIVE = re.compile(
+    r",\s+(?:which|who)\s+(?!(?:the|a|an|it|he|she|they|we|you|its|his|her|their|this|that|these|those)\b)(?=[a-z])"
+)
+
+
+def _relative_antecedent(ctx, clause: Span, start: int) -> Mention | None:
+    """The antecedent of the subject relative clause the trigger sits in: "Qatar, which ... recognized it"."""
+    body = ctx.body
+    relative = next(reversed(list(_SUBJECT_RELATIVE.finditer(body, clause.char_start, start))), None)
+    if relative is None or not clauses.in_relative_clause(body, clause.char_start, start):
+        return None
+    if "," in body[relative.end() : start]:
+        return None  # (the relative clause closed before the trigger)
+    before = ctx.mentions_in(clause.char_start, relative.start())
+    if not before or before[-1].char_end != relative.start() or not _participant_ok(ctx, before[-1]):
+        return None
+    return before[-1]
 
 
 def _own_account_speaker(ctx, clause: Span, start: int) -> Mention | None:
