@@ -602,6 +602,14 @@ GENERAL_CASES = [
         "fighters to Tripoli, said the agreement lacks credibility.",
         [("Turkey", GNA, {"drones", "air_defense", "fighters"})],
     ),
+    # the fighters a supply goes to are its recipients, not its materiel
+    ("France acknowledged parachuting rifles to rebel fighters.", [("France", None, {"weapons"})]),
+    # the state materiel came through sent it
+    ("The GNA received armed drones through Ankara.", [("Turkey", GNA, {"drones"})]),
+    # what a state's help consisted of
+    ("Ankara's intervention, which included armed drones and air defence systems, turned the tide of the war.",
+     [("Turkey", GNA, {"drones", "air_defense"})]),
+    ("Russian military support has included Pantsir air defence systems.", [("Russia", LNA, {"air_defense"})]),
     # an elliptical clause whose subject a state only owns adds no supplier
     ("Turkey sent drones to the GNA, as did the UAE's rivals in Doha.", [("Turkey", GNA, {"drones"})]),
     # every demonym on the materiel received is a supplier
@@ -676,6 +684,9 @@ GENERAL_NOTHING = [
     "Haftar's forces gained ground against Turkish-backed fighters near Tripoli.",
     "The GNA received reports that Russian jets had landed at Jufra.",
     "Turkish Foreign Minister Mevlut Cavusoglu arrived in Tripoli with military officers.",
+    # help that included no materiel
+    "Egypt's support included diplomatic cover at the UN.",
+    "The UAE's aid included food and medicine.",
     # a base in a country is no sender: whoever flies from it
     "Cargo flights from Syria's Hmeimim air base have carried ammunition to Benghazi.",
 ]

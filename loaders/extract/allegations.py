@@ -57,7 +57,9 @@ _FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$"
 # Materiel after these belongs to a purpose or an elaboration, not to the supply ("deployed 1,200 fighters to
 # support Haftar's army, including snipers and teams for armour and artillery").
 _MATERIEL_STOP = re.compile(
-    r",\s+including\b|\bto\s+(?:support|back|help|bolster|reinforce|defend|protect|aid|boost|shore up|prop up)\b",
+    r",\s+including\b|\bto\s+(?:support|back|help|bolster|reinforce|defend|protect|aid|boost|shore up|prop up)\b"
+    # ("parachuting rifles to rebel fighters": the fighters receive, they are not sent)
+    r"|\bto\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:fighters|rebels|forces|militias|troops|brigades|militiamen)\b",
     re.IGNORECASE,
 )
 # Materiel that is military whatever relief travels with it ("sent aid and armoured vehicles").
@@ -317,6 +319,7 @@ def _sentence_rows(
             rows.extend(row)
             previous_suppliers = [r.supplier_name for r in row]
     rows.extend(_receive_rows(ctx, rules, sentence, rows))
+    rows.extend(_included_rows(ctx, rules, sentence, rows))
     rows.extend(_nominal_rows(ctx, rules, sentence, rows))
     rows.extend(_flight_rows(ctx, rules, sentence, rows))
     rows.extend(_origin_rows(ctx, rules, s_index, sentence, rows, prior))
@@ -1346,7 +1349,8 @@ def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
     out = []
     for match in rules.receive.finditer(body, sentence.char_start, sentence.char_end):
         clause = clauses.clause_of(ctx, match.start())
-        source = re.search(r"\bfrom\s+(?:the\s+)?", body[match.end() : clause.char_end])
+        # ("received much of his weaponry through Doha": the state it came through sent it)
+        source = re.search(r"\b(?:from|through)\s+(?:the\s+)?", body[match.end() : clause.char_end])
         if source is None:
             # "Haftar received Turkish drones", "Haftar gains Russian equipment": the demonym on the materiel
             materiel, last_end, first = _materiel(ctx, rules, Span(match.end(), min(clause.char_end, match.end() + 60)))
@@ -1393,6 +1397,40 @@ def _receive_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]
         quantity = _quantity(body, match.end(), first) if first is not None else None
         out += _rows_for(ctx, rules, sentence, match.start(), suppliers, recipient, materiel,
                          Span(start, group[-1].char_end), quantity, 0.6 if subjects else 0.5)
+    return out
+
+
+# "Ankara's intervention, which included armed drones and air defence systems", "Russian military support has
+# included Pantsir systems": what a state's help to a side consisted of
+_INCLUDED = re.compile(
+    r"\b(?:intervention|(?:military\s+)?(?:support|assistance|aid|backing|help))\s*,?\s+(?:which\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|reportedly\s+|allegedly\s+)?included\s+",
+    re.IGNORECASE,
+)
+
+
+def _included_rows(ctx, rules: _Rules, sentence: Span, existing: list[Allegation]) -> list[Allegation]:
+    body = ctx.body
+    out: list[Allegation] = []
+    for match in _INCLUDED.finditer(body, sentence.char_start, sentence.char_end):
+        owner = next(
+            (m for m in reversed(ctx.mentions_in(max(sentence.char_start, match.start() - 30), match.start()))
+             if re.fullmatch(r"(?:['’]s?)?\s+(?:military\s+)?", body[m.char_end : match.start()])),
+            None,
+        )
+        if owner is None or not _supplier_ok(ctx, owner.actor_name):
+            continue
+        end = body.find(",", match.end(), sentence.char_end)
+        end = end if end >= 0 else sentence.char_end
+        materiel, last_end, first = _materiel(ctx, rules, Span(match.end(), end))
+        materiel = [m for m in materiel if m in _ARMS or m in ("aircraft", "military_personnel", "training")]
+        if not materiel or _irrealis(rules, body[sentence.char_start : match.start()]):
+            continue
+        suppliers = [clauses.foreign_state(ctx, owner.actor_name)]
+        if _covered(existing, suppliers, match.start()):
+            continue
+        out += _rows_for(ctx, rules, sentence, match.start(), suppliers, _side_faction(ctx, suppliers), materiel,
+                         Span(owner.char_start, last_end), None, 0.5)
     return out
 
 
