@@ -25,6 +25,9 @@ def pairs(text: str) -> set[tuple[str, str]]:
 
 
 CASES = [
+    # fighting alongside a party, told with a finite verb or an infinitive
+    ("Wagner mercenaries are fighting alongside Haftar.", {("Wagner Group", HAFTAR)}),
+    ("Wagner has fought alongside Haftar since last year.", {("Wagner Group", HAFTAR)}),
     # passive with a coordinated list (and a hedge word inside it)
     (
         "The eastern commander Khalifa Haftar is backed by Egypt, Russia and, reportedly, France.",
@@ -329,6 +332,8 @@ GENERAL_NOTHING = [
     "Egypt backs tribes, not the GNA.",
     "Russia says it supports stability, unlike the GNA.",
     "Cairo supports dialogue, rejecting the LNA offensive.",
+    # a participle after a noun describes the fighters (a presence), it tells no backing
+    "The report documented Wagner Group contractors fighting alongside Haftar.",
 ]
 
 
