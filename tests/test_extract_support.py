@@ -25,6 +25,10 @@ def pairs(text: str) -> set[tuple[str, str]]:
 
 
 CASES = [
+    # "with the support of" backs the clause's subject, not the object of a preposition before it
+    ("GNA forces retook al-Watiya from the Libyan National Army (LNA) in May with the support of Turkish drones.",
+     {("Turkey", GNA)}),
+    ("The GNA, with the support of Turkey, pushed the LNA out of Tarhuna.", {("Turkey", GNA)}),
     # fighting alongside a party, told with a finite verb or an infinitive
     ("Wagner mercenaries are fighting alongside Haftar.", {("Wagner Group", HAFTAR)}),
     ("Wagner has fought alongside Haftar since last year.", {("Wagner Group", HAFTAR)}),

@@ -433,6 +433,17 @@ def _subject_before(ctx, clause: Span, verb_start: int) -> tuple[str | None, int
     return None, verb_start
 
 
+def _clause_subject(ctx, clause: Span, end: int) -> Mention | None:
+    """The first Libyan party of the clause that is no object of a preposition."""
+    body = ctx.body
+    for m in ctx.mentions_in(clause.char_start, end):
+        if clauses.is_libyan(ctx, m.actor_name) and not _PREPOSITION_BEFORE.search(
+            body, max(clause.char_start, m.char_start - 30), m.char_start
+        ):
+            return m
+    return None
+
+
 def _negated(rules: _Rules, text: str) -> bool:
     return clauses.has_cue(rules.negation, text[-50:])
 
@@ -739,6 +750,12 @@ def _nouns(ctx, rules: _Rules, sentence: Span) -> list[Support]:
         if not supporters:
             continue
         supported, start = _subject_before(ctx, clause, match.start())
+        if re.match(r"\s*with\b", match.group(), re.IGNORECASE):
+            # "GNA forces retook al-Watiya from the LNA with the support of Turkish drones": an adverbial of the
+            # clause, whose subject is backed (not the object of a preposition before it)
+            subject = _clause_subject(ctx, clause, match.start())
+            if subject is not None:
+                supported, start = subject.actor_name, subject.char_start
         if supported is None or _negated(rules, body[start : match.start()]):
             continue
         out.extend(_rows(ctx, supporters, supported, start, end))
