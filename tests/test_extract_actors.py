@@ -412,3 +412,19 @@ def test_a_state_described_by_its_kind(body: str, described: str | None) -> None
     last = body.rfind("The ")
     found = [m.actor_name for m in run(body).mentions if m.char_start >= last + 4]
     assert found == ([described] if described else [])
+
+
+@pytest.mark.parametrize(
+    ("body", "aged"),
+    [
+        # an age alone, as the subject of a verb, is the person just named
+        ("Fayez al-Sarraj announced his resignation. The 60-year-old added that the talks had entered a new phase.",
+         "Fayez al-Sarraj"),
+        # an age before a title or a noun leaves the title to name its holder; an unnamed person stays unnamed
+        ("Khalifa Haftar met Putin. The 76-year-old field marshal has denied the charges.", None),
+        ("A 34-year-old man was detained.", None),
+    ],
+)
+def test_an_age_alone_is_the_person_just_named(body: str, aged: str | None) -> None:
+    found = [m.actor_name for m in run(body).mentions if "year-old" in m.surface_form]
+    assert found == ([aged] if aged else [])

@@ -292,6 +292,7 @@ def find_mentions(ctx: ArticleContext) -> None:
     _fuzzy(state)
     _resolve_overlaps(state)
     _titles_alone(state)
+    _ages_alone(state)
     _apposed_descriptors(state)
     _descriptions_alone(state)
     _states_described(state)
@@ -1015,6 +1016,25 @@ def _title_fits(forms: set[str], titles: set[str], lesser: frozenset[str]) -> bo
 
 
 _APPOSED_NAME = re.compile(r"(?:\s+(?:of|for)\s+(?:the\s+)?[^,.;:\n]{1,40}?)?\s*,\s+")
+
+
+# "The 60-year-old added that ...": an age alone, as the subject, is the person just named
+# (not "the 76-year-old field marshal": a title after it names its holder)
+_AGE_ALONE = re.compile(r"\b[Tt]he\s+\d{2}-year-old(?=\s+(?:also\s+|later\s+)?(?:has|had|is|was|said|says|told|added|"
+                        r"insisted|warned|denied|replied|argued|stressed|rejected|dismissed|vowed|called)\b)")
+
+
+def _ages_alone(state: _State) -> None:
+    body = state.ctx.body
+    persons = sorted((f for f in state.found if f.kind == "name" and state.is_person(f.name)), key=lambda f: f.start)
+    starts = [f.start for f in persons]
+    for match in _AGE_ALONE.finditer(body):
+        start, end = match.span()
+        if state.covered(start, end):
+            continue
+        i = bisect.bisect_left(starts, start)
+        if i and start - persons[i - 1].end <= 600:
+            state.add(persons[i - 1].name, start, end, priority=1, kind="title")
 
 
 def _titles_alone(state: _State) -> None:
