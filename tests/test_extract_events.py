@@ -506,6 +506,8 @@ GENERAL_CASES = [
     ("Misrata brigades drove Islamic State out of Sirte in December 2016.", ["capture"]),
     ("The Derna fighters drove out the Islamic State group in 2015.", ["capture"]),
     ("GNA forces drove Haftar's Libyan National Army (LNA) out of western Libya in early June.", ["offensive"]),
+    # taking command of a campaign, with or without "over"
+    ("NATO took command of the air campaign from a US-led coalition on March 31.", ["other"]),
 ]
 
 GENERAL_NOTHING = [
