@@ -25,6 +25,8 @@ def pairs(text: str) -> set[tuple[str, str]]:
 
 
 CASES = [
+    # a bare plural role after a copula
+    ("Turkey and Qatar are seen as patrons of the GNA.", {("Turkey", GNA), ("Qatar", GNA)}),
     # "with the support of" backs the clause's subject, not the object of a preposition before it
     ("GNA forces retook al-Watiya from the Libyan National Army (LNA) in May with the support of Turkish drones.",
      {("Turkey", GNA)}),
@@ -338,6 +340,8 @@ GENERAL_NOTHING = [
     "Cairo supports dialogue, rejecting the LNA offensive.",
     # a participle after a noun describes the fighters (a presence), it tells no backing
     "The report documented Wagner Group contractors fighting alongside Haftar.",
+    # supporters of a party who speak are no role of the state before them
+    "Turkey, supporters of the GNA say, sent drones.",
 ]
 
 

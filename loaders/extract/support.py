@@ -129,8 +129,10 @@ def _rules() -> _Rules:
         possessive_role=re.compile(rf"['’]s?\s+(?:[\w-]+\s+){{0,2}}?(?:{backer})\b", re.IGNORECASE),
         possessive_support=re.compile(rf"\b(?:{r['possessive_support_verbs']})\s+(?:the\s+)?", re.IGNORECASE),
         backer_of=re.compile(
-            rf"(?:,?\s+|\s+{copula}\s+)"
+            rf"(?:(?:,?\s+|\s+{copula}\s+)"
             rf"(?:a|an|the|one of the|one of|among the|not the only)\s+(?:\w+\s+){{0,3}}?"
+            # ("Turkey and Qatar are seen as patrons of the Tripoli authorities": a bare plural after a copula)
+            rf"|\s+{copula}\s+(?:\w+\s+){{0,2}}?(?=(?:backers|patrons|supporters|sponsors|allies)\b))"
             rf"(?:{backer})\s+(?:of|to)\s+(?:the\s+)?",
             re.IGNORECASE,
         ),
