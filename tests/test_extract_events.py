@@ -506,6 +506,11 @@ GENERAL_CASES = [
     ("Misrata brigades drove Islamic State out of Sirte in December 2016.", ["capture"]),
     ("The Derna fighters drove out the Islamic State group in 2015.", ["capture"]),
     ("GNA forces drove Haftar's Libyan National Army (LNA) out of western Libya in early June.", ["offensive"]),
+    # a named operation launched; a bombardment kept up
+    ("Operation Peace Storm, which the government launched in late March, pushed Haftar back.", ["offensive"]),
+    ("Forces loyal to Gaddafi kept up their bombardment of the port city for a seventh week.", ["attack"]),
+    # a speaker who told a meeting took part in it
+    ("Guterres addressed a conference of donors in Geneva on Monday.", ["meeting"]),
     # taking command of a campaign, with or without "over"
     ("NATO took command of the air campaign from a US-led coalition on March 31.", ["other"]),
 ]
