@@ -1298,6 +1298,9 @@ def test_wire_patterns(body: str, expected: tuple[str | None, str, str]) -> None
     "body",
     [
         "Haftar is said to be in poor health after a stay in Paris.",
+        # repeated attacks or renewed calls that nobody owns are no charge made again
+        "The LNA repeated attacks on the airport.",
+        "Amid renewed calls for talks, Haftar attacked.",
         # pressing on with an assault is no pressure on anyone
         "Haftar's forces are pressing their assault on Tripoli.",
         "LNA forces have been pressing towards the city centre.",
@@ -1916,3 +1919,28 @@ def test_quoted_phrase_inside_a_longer_sentence(body: str, expected: tuple[str, 
         s == expected[0] and k == expected[1] and expected[2] in q for s, k, q in found
     ), found
     assert absent is None or all(s != absent for s, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "body,expected",
+    [
+        # an absolute clause with a speaker of its own
+        ("Athens objected to the deal, with Greek officials insisting that the outgoing Libyan administration has no "
+         "mandate.", ("anon:Greek officials", "indirect", "the outgoing Libyan administration has no mandate")),
+        ("The talks collapsed, with diplomats saying that Haftar had walked out.",
+         ("anon:diplomats", "indirect", "Haftar had walked out")),
+    ],
+)
+def test_with_a_speaker_and_a_participle(body: str, expected: tuple[str, str, str]) -> None:
+    speaker, kind, quote = expected
+    assert any(s == speaker and k == kind and quote in q for s, k, q in triples(body)), triples(body)
+
+
+def test_with_a_participle_and_no_speech_is_no_statement() -> None:
+    assert triples("The city was quiet, with shops reopening.") == set()
+
+
+def test_a_charge_made_again_is_a_statement() -> None:
+    found = triples("Ahmed al-Mismari also repeated the LNA's accusation that Ankara had flown Syrian fighters into "
+                    "Tripoli.")
+    assert any(s == "Ahmed al-Mismari" and "Ankara had flown Syrian fighters" in q for s, _, q in found), found

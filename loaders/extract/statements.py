@@ -1827,6 +1827,7 @@ def _indirect(run: _Run) -> None:
         for verb in _verbs(run.rules, ctx.body, sentence.char_start, sentence.char_end):
             _reported(run, sentence, verb, events)
         _participles(run, sentence, events, count)
+        _with_participle(run, sentence, count)
         _joined(run, sentence, count)
 
 
@@ -1886,6 +1887,29 @@ def _participles(run: _Run, sentence: Span, events: list, first_new: int) -> Non
         _emit(run, found, "indirect", match.start("verb"), end, sentence, match.group("verb"), 0.7,
               (match.start("verb"), end))
         run.statements[count:] = [st for st in run.statements[count:] if st.char_end - st.char_start >= 12]
+
+
+# "Athens objected, with Greek officials insisting that ...": the absolute clause has a speaker of its own
+_WITH_PARTICIPLE = re.compile(
+    r",\s+with\s+(?P<np>(?:[\w’'.-]+\s+){1,6}?)(?P<verb>saying|insisting|arguing|warning|claiming|noting|stressing|"
+    r"maintaining|contending)\s+(?:that\s+)?"
+)
+
+
+def _with_participle(run: _Run, sentence: Span, first_new: int) -> None:
+    body = run.ctx.body
+    for match in _WITH_PARTICIPLE.finditer(body, sentence.char_start, sentence.char_end):
+        if _inside_quote(run, match.start("verb")):
+            continue
+        found = find_subject(run, match.start("np"), match.start("verb"))
+        if found is None or not found.speakers:
+            continue
+        for st in run.statements[first_new:]:
+            if st.char_start < match.start() < st.char_end and st.kind == "indirect":
+                st.char_end = _trim(body, st.char_start, match.start())[1]
+        end = _content_end(body, sentence)
+        _emit(run, found, "indirect", match.start("verb"), end, sentence, match.group("verb"), 0.6,
+              (match.start("verb"), end))
 
 
 def _end_reports_at(run: _Run, joint: int, sentence: Span) -> None:
