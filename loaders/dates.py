@@ -227,8 +227,8 @@ def _weekday_date(weekday: int, modifier: str | None, base: FuzzyDate | None) ->
     if modifier == "next":
         return FuzzyDate(b + dt.timedelta(days=(weekday - b.weekday()) % 7 or 7), "day")
     back = (b.weekday() - weekday) % 7
-    if modifier == "last" and back == 0:
-        back = 7
+    if modifier == "last" and back <= 1:
+        back += 7  # (yesterday is "on Thursday" or "yesterday"; "last Thursday" on a Friday is the week before)
     return FuzzyDate(b - dt.timedelta(days=back), "day")
 
 

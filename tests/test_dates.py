@@ -105,6 +105,9 @@ def test_parse_iso_published(value: str, expected: str | None) -> None:
         ("spoke on Monday and", WED, "Monday", "weekday", "2019-12-09"),
         ("on Thursday", WED, "Thursday", "weekday", "2019-12-05"),
         ("last Wednesday", WED, "last Wednesday", "weekday", "2019-12-04"),
+        # "last Tuesday" on a Wednesday is not yesterday but the week before; "last Monday" is two days back
+        ("last Tuesday", WED, "last Tuesday", "weekday", "2019-12-03"),
+        ("last Monday", WED, "last Monday", "weekday", "2019-12-09"),
         ("next Friday", WED, "next Friday", "weekday", "2019-12-13"),
         ("on Monday", NOV, "Monday", "weekday", None),
         ("on Monday", YEAR, "Monday", "weekday", None),
