@@ -876,6 +876,13 @@ def test_runs_of_adverbs_do_not_backtrack_exponentially():
     assert time.perf_counter() - start < 10.0
 
 
+def test_a_relative_clause_about_another_noun_names_no_recipient():
+    found = {(a.supplier_name, a.recipient_name) for a in extract(
+        "They include Syrian fighters brought in by Turkey and Russian mercenaries of the Wagner Group, which has "
+        "sided with Haftar.", FuzzyDate(dt.date(2020, 6, 10), "day"), load_gazetteer()).allegations}
+    assert ("Turkey", GNA) in found and ("Turkey", LNA) not in found
+
+
 @pytest.mark.parametrize(
     ("text", "recipient"),
     [

@@ -913,6 +913,9 @@ def _recipient(ctx, sentence: Span, window: Span, trig: _Trigger, suppliers: lis
         for m in libyan(ctx.mentions_in(window.char_start, window.char_end))
         if not _ADVERSARY.search(ctx.body[max(window.char_start, m.char_start - 25) : m.char_start])
         and not _OWNER_SPEAKS.match(ctx.body, m.char_end)  # ("..., Gaddafi's spokesman said": the accuser)
+        # ("brought in by Turkey and Russian mercenaries of the Wagner Group, which has sided with Haftar": the
+        # relative clause tells of another noun)
+        and not clauses.in_relative_clause(ctx.body, window.char_start, m.char_start)
     ]
     after += clauses.title_mentions(ctx, window.char_start, window.char_end) if not after else []
     first = min(after, key=lambda m: m.char_start) if after else None
