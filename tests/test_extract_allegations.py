@@ -687,6 +687,8 @@ GENERAL_NOTHING = [
     # help that included no materiel
     "Egypt's support included diplomatic cover at the UN.",
     "The UAE's aid included food and medicine.",
+    # a jihadist network's own fighters moving are no supply
+    "Islamic State fighters arrived in Sirte in 2015.",
     # a base in a country is no sender: whoever flies from it
     "Cargo flights from Syria's Hmeimim air base have carried ammunition to Benghazi.",
 ]
@@ -894,3 +896,10 @@ def test_a_relative_clause_about_another_noun_names_no_recipient():
 def test_sides_in_the_2011_war(text, recipient):
     (row,) = extract(text, FuzzyDate(dt.date(2011, 4, 1), "day"), load_gazetteer()).allegations
     assert row.recipient_name == recipient
+
+
+def test_a_title_case_headline_with_a_full_stop_is_no_body_text():
+    text = ("Turkey Sends Drones To Tripoli. Haftar Vows Revenge\n\n"
+            "Turkey sent drones and armoured vehicles to Tripoli in January, officials said.")
+    found = rows(text)
+    assert [text[a.evidence_start:a.evidence_end] for a in found] == ["Turkey sent drones and armoured vehicles"]

@@ -620,6 +620,8 @@ def _supplier_ok(ctx, name: str) -> bool:
     entry = ctx.gazetteer.get(name)
     if entry is not None and entry.affiliation and clauses.actor_type(ctx, entry.affiliation) == "international_org":
         return False  # a UN envoy or an EU official does not supply anyone
+    if entry is not None and entry.actor_type == "armed_group" and entry.side == "other" and not entry.country:
+        return False  # ("Islamic State fighters arrived in Sirte": a jihadist network's own fighters, no supply)
     return clauses.actor_type(ctx, name) not in ("international_org", "media")
 
 

@@ -65,6 +65,12 @@ _CAPTION = re.compile(
 )
 
 
+def _title_case(text: str) -> bool:
+    """'Turkey Sends Drones. Haftar Vows Revenge': a headline in title case, full stop or not."""
+    words = re.findall(r"\b[A-Za-z][a-z]{3,}\b", text)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.7 * len(words)
+
+
 def sentence_index(ctx: ArticleContext, offset: int) -> int:
     """The sentence containing `offset`, else the one before it (the first when none starts before)."""
     return max(ctx.sentence_before(offset), 0)
@@ -106,7 +112,9 @@ def furniture_paragraphs(ctx: ArticleContext) -> list[tuple[int, int]]:
         text = match.group().strip()
         if not text:
             continue
-        if (not _TERMINAL.search(text) and not _INNER_SENTENCE_END.search(text)) or _CAPTION.search(text):
+        if (
+            not _TERMINAL.search(text) and (not _INNER_SENTENCE_END.search(text) or _title_case(text))
+        ) or _CAPTION.search(text):
             spans.append((match.start(), match.end()))
     ctx._clause_furniture = spans  # type: ignore[attr-defined]
     return spans
