@@ -885,3 +885,11 @@ def test_recognising_a_body_named_before(text: str, initiator: str) -> None:
 
 def test_recognising_something_as_a_problem_is_no_recognition() -> None:
     assert "diplomatic" not in types("Haftar said he recognized it as a problem.")
+
+
+def test_a_capital_where_leaders_met_is_the_meetings_host_but_no_actor() -> None:
+    result = extract("World leaders meeting in Berlin on Sunday agreed to respect a UN arms embargo on Libya.",
+                     PUBLISHED, load_gazetteer())
+    (meeting,) = [e for e in result.events if e.event_type == "meeting"]
+    assert "Germany" in [p.actor_name for p in meeting.participants]
+    assert "Germany" not in [m.actor_name for m in result.mentions]

@@ -365,6 +365,7 @@ def _gazetteer_matches(state: _State) -> None:
         if entry is None:
             continue
         if entry.actor_type == "country" and surface != entry.name and _locative(state, surface, start, match.end()):
+            state.ctx.venues.append(Mention(entry.name, surface, start, match.end()))
             continue
         scope = _SCOPE_AFTER.match(body, match.end()) if " on " in entry.name else None
         scope_entry = scope and gazetteer.lookup(scope.group(1))

@@ -25,6 +25,8 @@ class ArticleContext:
     allegation_rows: list[Allegation] = field(default_factory=list, repr=False)
     statement_rows: list[Statement] = field(default_factory=list, repr=False)  # allegations take their accusers
     event_rows: list[Event] = field(default_factory=list, repr=False)
+    # capitals named only as where something happened ("talks in Berlin"): no actor mention, but a meeting's venue
+    venues: list[Mention] = field(default_factory=list, repr=False)
     _starts: list[int] = field(default_factory=list, repr=False)
     _sentence_starts: list[int] = field(default_factory=list, repr=False)
     _quotations: list[tuple[int, int]] | None = field(default=None, repr=False)

@@ -349,6 +349,12 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
         m for m in ctx.mentions_in(clause.char_start, clause.char_end)
         if _participant_ok(ctx, m) or re.fullmatch(r"\s+", body[m.char_end : start] or "x")
     ]
+    if trigger.type == "meeting":
+        # ("World leaders meeting in Berlin", "talks in Berlin at which the JMC was formed": the host state counts)
+        mentions = sorted(
+            [*mentions, *(v for v in ctx.venues if clause.char_start <= v.char_start < clause.char_end)],
+            key=lambda m: m.char_start,
+        )
     subject = _relative_antecedent(ctx, clause, start) or _subject(ctx, mentions, clause, start)
     if subject is not None and subject not in mentions:
         mentions = sorted([*mentions, subject], key=lambda m: m.char_start)
