@@ -610,6 +610,8 @@ GENERAL_CASES = [
     ("Ankara's intervention, which included armed drones and air defence systems, turned the tide of the war.",
      [("Turkey", GNA, {"drones", "air_defense"})]),
     ("Russian military support has included Pantsir air defence systems.", [("Russia", LNA, {"air_defense"})]),
+    # advisers or instructors told to be at a Libyan place
+    ("British advisers were seen at Misrata airport.", [("United Kingdom", None, {"military_personnel"})]),
     # an elliptical clause whose subject a state only owns adds no supplier
     ("Turkey sent drones to the GNA, as did the UAE's rivals in Doha.", [("Turkey", GNA, {"drones"})]),
     # every demonym on the materiel received is a supplier
@@ -687,6 +689,8 @@ GENERAL_NOTHING = [
     # help that included no materiel
     "Egypt's support included diplomatic cover at the UN.",
     "The UAE's aid included food and medicine.",
+    # advisers who only speak are no presence
+    "Turkish advisers said the talks went well.",
     # a jihadist network's own fighters moving are no supply
     "Islamic State fighters arrived in Sirte in 2015.",
     # a base in a country is no sender: whoever flies from it
