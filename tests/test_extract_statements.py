@@ -1940,7 +1940,15 @@ def test_with_a_participle_and_no_speech_is_no_statement() -> None:
     assert triples("The city was quiet, with shops reopening.") == set()
 
 
-def test_a_charge_made_again_is_a_statement() -> None:
-    found = triples("Ahmed al-Mismari also repeated the LNA's accusation that Ankara had flown Syrian fighters into "
-                    "Tripoli.")
-    assert any(s == "Ahmed al-Mismari" and "Ankara had flown Syrian fighters" in q for s, _, q in found), found
+@pytest.mark.parametrize(
+    "body,speaker,content",
+    [
+        # a charge made again: owned by someone, or charges "that"
+        ("Ahmed al-Mismari also repeated the LNA's accusation that Ankara had flown Syrian fighters into Tripoli.",
+         "Ahmed al-Mismari", "Ankara had flown Syrian fighters"),
+        ("Haftar renewed charges that Turkey armed the GNA.", "Khalifa Haftar", "Turkey armed the GNA"),
+    ],
+)
+def test_a_charge_made_again_is_a_statement(body: str, speaker: str, content: str) -> None:
+    found = triples(body)
+    assert any(s == speaker and content in q for s, _, q in found), found
