@@ -281,6 +281,7 @@ class _State:
 def find_mentions(ctx: ArticleContext) -> None:
     """Fill ctx.mentions and ctx.actors (see the module docstring for the contract)."""
     state = _State(ctx)
+    ctx.venues = []  # (filled by _gazetteer_matches; a second run on the context starts afresh)
     _gazetteer_matches(state)
     _discover_organisations(state)
     _discover_described(state)
@@ -381,6 +382,7 @@ def _gazetteer_matches(state: _State) -> None:
 # "a diplomat based in Tunis", "talks in Berlin", "a Tunis-based think tank", "(Tunis) -": the capital is where,
 # not the state that acts (as in "Tunis said", "talks with Ankara", "flights from Doha")
 _LOCATIVE_BEFORE = re.compile(r"(?:\b(?:in|at|near|outside|based\s+in|stationed\s+in)\s+|^\(|\n\()$")
+_SEAT_OF = re.compile(r"\b(?:government|authorities|regime|leadership|rulers|junta)\s+in\s+$", re.IGNORECASE)
 
 
 def _locative(state: _State, surface: str, start: int, end: int) -> bool:
@@ -390,9 +392,6 @@ def _locative(state: _State, surface: str, start: int, end: int) -> bool:
     if _SEAT_OF.search(body, max(0, start - 40), start):
         return False  # "the government in N'Djamena denied": the seat names the state
     return bool(_LOCATIVE_BEFORE.search(body, max(0, start - 20), start)) or body.startswith(("-based", ")"), end)
-
-
-_SEAT_OF = re.compile(r"\b(?:government|authorities|regime|leadership|rulers|junta)\s+in\s+$", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -351,18 +351,14 @@ def _candidate(ctx, rules: _Rules, trigger: _Trigger, sentence: Span, match: re.
     ]
     if trigger.type == "meeting":
         # ("World leaders meeting in Berlin", "talks in Berlin at which the JMC was formed": the host state counts)
-        mentions = sorted(
-            [*mentions, *(v for v in ctx.venues if clause.char_start <= v.char_start < clause.char_end)],
-            key=lambda m: m.char_start,
-        )
-    subject = _relative_antecedent(ctx, clause, start) or _subject(ctx, mentions, clause, start)
+        mentions = _merged(mentions, [v for v in ctx.venues if clause.char_start <= v.char_start < clause.char_end])
+    subject = (
+        _relative_antecedent(ctx, clause, start)
+        or _subject(ctx, mentions, clause, start)
+        or _own_account_speaker(ctx, clause, start)
+    )
     if subject is not None and subject not in mentions:
-        mentions = sorted([*mentions, subject], key=lambda m: m.char_start)
-    if subject is None:
-        speaker = _own_account_speaker(ctx, clause, start)
-        if speaker is not None:
-            subject = speaker
-            mentions = sorted([*mentions, speaker], key=lambda m: m.char_start)
+        mentions = _merged(mentions, [subject])
     if subject is None or not clauses.is_libyan(ctx, subject.actor_name):
         forces = _FORCES_OF_GOVERNMENT.search(body, clause.char_start, start)
         if forces is not None and (
@@ -531,10 +527,16 @@ _SUBJECT_RELATIVE = re.compile(
 )
 
 
+def _merged(mentions: list[Mention], extra: list[Mention]) -> list[Mention]:
+    """The clause's mentions with more of them, in text order (participants and coordination read that order)."""
+    return sorted([*mentions, *extra], key=lambda m: m.char_start)
+
+
 def _relative_antecedent(ctx, clause: Span, start: int) -> Mention | None:
     """The antecedent of the subject relative clause the trigger sits in: "Qatar, which ... recognized it"."""
     body = ctx.body
-    relative = next(reversed(list(_SUBJECT_RELATIVE.finditer(body, clause.char_start, start))), None)
+    relatives = list(_SUBJECT_RELATIVE.finditer(body, clause.char_start, start))
+    relative = relatives[-1] if relatives else None
     if relative is None or not clauses.in_relative_clause(body, clause.char_start, start):
         return None
     if "," in body[relative.end() : start]:
@@ -550,7 +552,8 @@ def _own_account_speaker(ctx, clause: Span, start: int) -> Mention | None:
     if said is None:
         return None
     verb = said.start("verb")
-    speaker = next((m for m in reversed(ctx.mentions_in(clause.char_start, verb))), None)
+    before = ctx.mentions_in(clause.char_start, verb)
+    speaker = before[-1] if before else None
     if speaker is None or not re.fullmatch(r"\s+(?:[a-z]+\s+)?", ctx.body[speaker.char_end : verb]):
         return None  # ("Turkey's army said", "Libya Dawn forces announced": a word or two of its own name between)
     if clauses.is_libya(speaker.actor_name) or clauses.actor_type(ctx, speaker.actor_name) in ("media", "person"):
